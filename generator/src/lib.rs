@@ -1,0 +1,128 @@
+//! azgen: a Rust client generator for Azure REST API specs.
+//!
+//! The library is pure: documents and settings in, files out.
+//!
+//! ```text
+//! load (JSON/YAML, $refs across files)         load, locate
+//!   → Swagger 2.0 → OpenAPI 3.0 (x-ms-* kept)  swagger, spec
+//!   → types with final Rust names               types, names, ir
+//!   → tokens → syn → prettyplease → files        emit, examples
+//! ```
+//!
+//! Reading and writing the disk belongs to the callers: the `azgen` CLI and
+//! the workspace's `xtask`, which supply a [`SourceProvider`].
+
+pub mod emit;
+pub mod error;
+pub mod examples;
+pub mod ir;
+pub mod load;
+mod locate;
+pub mod names;
+pub mod settings;
+pub mod spec;
+pub mod swagger;
+pub mod types;
+
+use std::collections::BTreeMap;
+
+pub use error::{Error, Location, Result, Warning};
+pub use load::{MemorySource, SourceProvider};
+pub use settings::Settings;
+pub use spec::Spec;
+
+/// The runtime module every generated crate carries (ordinary Rust, compiled
+/// and tested in each generated crate).
+pub const RUNTIME: &str = include_str!("runtime/runtime.rs");
+
+/// What a generation run produced.
+#[derive(Debug, Clone, Default)]
+pub struct Output {
+    /// Path relative to the crate root (`/`-separated) → contents.
+    pub files: BTreeMap<String, String>,
+    pub warnings: Vec<Warning>,
+    pub stats: Stats,
+}
+
+/// Counts a caller may report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Generated types in all.
+    pub types: usize,
+    /// Of which come from spec definitions (the rest are inline schemas that needed a name).
+    pub definitions: usize,
+    /// Example files linked by `x-ms-examples` that exist.
+    pub examples: usize,
+}
+
+/// Loads a spec: the entry files and every file they reference.
+pub fn load(entries: &[String], source: &dyn SourceProvider) -> Result<Spec> {
+    Spec::load(entries, source)
+}
+
+/// Generates a complete crate from a loaded spec. `source` is asked only
+/// whether linked example files exist.
+pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -> Result<Output> {
+    if settings.crate_name.is_empty() {
+        return Err(Error::Settings {
+            message: "`crate-name` is empty".into(),
+        });
+    }
+    let entry = spec
+        .entries
+        .first()
+        .and_then(|e| spec.files.get(e))
+        .ok_or_else(|| Error::Settings {
+            message: "no input file".into(),
+        })?;
+    let info = &entry.doc.info;
+    let title = if info.title.is_empty() {
+        settings.crate_name.clone()
+    } else {
+        info.title.clone()
+    };
+
+    let mut builder = types::Builder::new(spec, settings);
+    builder.add_definitions();
+    let (space, by_ref, mut warnings) = builder.finish()?;
+    let example_tests = examples::tests(spec, settings, &space, &by_ref, source)?;
+
+    let mut files = BTreeMap::new();
+    let description = format!(
+        "Rust client models for {title} (API version {})",
+        info.version
+    );
+    files.insert(
+        "Cargo.toml".to_string(),
+        emit::manifest(settings, &description, emit::uses_uuid(&space)),
+    );
+    files.insert(
+        "src/lib.rs".to_string(),
+        emit::lib(&title, info.description.as_deref(), &info.version, settings)?,
+    );
+    files.insert("src/models.rs".to_string(), emit::models(&space, &title)?);
+    files.insert(
+        "src/runtime.rs".to_string(),
+        format!("{}\n\n{}", emit::PREAMBLE, RUNTIME),
+    );
+    let mut example_count = 0;
+    if let Some((count, text)) = example_tests {
+        example_count = count;
+        files.insert("tests/examples.rs".to_string(), text);
+    }
+    for text in files.values_mut() {
+        if text.contains('\r') {
+            *text = text.replace("\r\n", "\n");
+        }
+    }
+    warnings.sort();
+    Ok(Output {
+        files,
+        warnings,
+        stats: Stats {
+            types: space.types.len(),
+            definitions: by_ref.len(),
+            examples: example_count,
+        },
+    })
+}

@@ -1,0 +1,290 @@
+//! Loading: files in, parsed JSON values out, with every `$ref`'d file
+//! followed. The disk is not touched here: a [`SourceProvider`] supplies text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use crate::error::{Error, Location, Result};
+use crate::locate;
+
+/// Supplies the text of a file named by a normalized, `/`-separated path.
+pub trait SourceProvider {
+    /// The file's text, or a message saying why it cannot be had.
+    fn read(&self, path: &str) -> std::result::Result<String, String>;
+    /// Whether the file exists (used for files the generator only links to, like examples).
+    fn exists(&self, path: &str) -> bool {
+        self.read(path).is_ok()
+    }
+}
+
+/// An in-memory [`SourceProvider`], for tests and embedding.
+#[derive(Debug, Default, Clone)]
+pub struct MemorySource(pub BTreeMap<String, String>);
+
+impl SourceProvider for MemorySource {
+    fn read(&self, path: &str) -> std::result::Result<String, String> {
+        self.0
+            .get(path)
+            .cloned()
+            .ok_or_else(|| "no such file".to_string())
+    }
+}
+
+/// The text format of a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Yaml,
+}
+
+/// One parsed source file.
+#[derive(Debug, Clone)]
+pub struct RawFile {
+    pub path: String,
+    pub text: String,
+    pub format: Format,
+    pub value: Value,
+}
+
+impl RawFile {
+    /// A location in this file, with line and column looked up in its text.
+    pub fn locate(&self, pointer: &str) -> Location {
+        let line_col = match self.format {
+            Format::Json => locate::json_pointer_position(&self.text, pointer),
+            Format::Yaml => None,
+        };
+        Location {
+            file: self.path.clone(),
+            pointer: pointer.to_string(),
+            line_col,
+        }
+    }
+}
+
+/// Lexically normalizes a `/`-separated path: `.` removed, `a/..` folded.
+pub fn normalize(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let absolute = path.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if matches!(parts.last(), Some(last) if *last != "..") {
+                    parts.pop();
+                } else if !absolute {
+                    parts.push("..");
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// Resolves `reference` (a relative or absolute path) against the file `from`.
+pub fn join(from: &str, reference: &str) -> String {
+    if reference.starts_with('/') {
+        return normalize(reference);
+    }
+    let dir = match from.rfind('/') {
+        Some(i) => &from[..i],
+        None => "",
+    };
+    if dir.is_empty() {
+        normalize(reference)
+    } else {
+        normalize(&format!("{dir}/{reference}"))
+    }
+}
+
+/// Parses one file's text as JSON or YAML (by extension; JSON is tried first otherwise).
+pub fn parse(path: &str, text: String) -> Result<RawFile> {
+    let lower = path.to_ascii_lowercase();
+    let yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
+    if yaml {
+        match serde_yaml::from_str::<Value>(&text) {
+            Ok(value) => Ok(RawFile {
+                path: path.to_string(),
+                text,
+                format: Format::Yaml,
+                value,
+            }),
+            Err(e) => {
+                let line_col = e.location().map(|l| (l.line(), l.column()));
+                Err(Error::Parse {
+                    location: Location {
+                        file: path.to_string(),
+                        pointer: String::new(),
+                        line_col,
+                    },
+                    format: "YAML",
+                    message: strip_position(&e.to_string()),
+                })
+            }
+        }
+    } else {
+        match serde_json::from_str::<Value>(&text) {
+            Ok(value) => Ok(RawFile {
+                path: path.to_string(),
+                text,
+                format: Format::Json,
+                value,
+            }),
+            Err(e) => Err(Error::Parse {
+                location: Location {
+                    file: path.to_string(),
+                    pointer: String::new(),
+                    line_col: Some((e.line(), e.column())),
+                },
+                format: "JSON",
+                message: strip_position(&e.to_string()),
+            }),
+        }
+    }
+}
+
+/// serde's messages end in "at line L column C"; the location already says so.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Splits a `$ref` into its file part and its fragment (pointer, without `#`).
+pub fn split_ref(reference: &str) -> (&str, &str) {
+    match reference.find('#') {
+        Some(i) => (&reference[..i], &reference[i + 1..]),
+        None => (reference, ""),
+    }
+}
+
+/// Escapes one token for a JSON pointer (RFC 6901).
+pub fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Unescapes one JSON pointer token.
+pub fn unescape_token(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Looks a pointer up in a value.
+pub fn lookup<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    value.pointer(pointer)
+}
+
+/// Loads `entries` and, recursively, every file they `$ref`. Files are read once;
+/// reference cycles between files are fine (a file already loaded is not read again).
+/// Example files (`x-ms-examples`) are not followed.
+pub fn load_all(
+    entries: &[String],
+    source: &dyn SourceProvider,
+) -> Result<BTreeMap<String, RawFile>> {
+    let mut files = BTreeMap::new();
+    let mut errors = Vec::new();
+    let mut queue: Vec<(String, Option<Location>)> =
+        entries.iter().map(|e| (normalize(e), None)).collect();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    while let Some((path, referrer)) = queue.pop() {
+        if !seen.insert(path.clone()) {
+            continue;
+        }
+        let text = match source.read(&path) {
+            Ok(text) => text,
+            Err(message) => {
+                errors.push(match referrer {
+                    Some(location) => Error::Reference {
+                        location,
+                        reference: path.clone(),
+                        message: format!("cannot read `{path}`: {message}"),
+                    },
+                    None => Error::Read {
+                        location: Location::new(path.clone(), ""),
+                        message,
+                    },
+                });
+                continue;
+            }
+        };
+        let raw = match parse(&path, text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let mut refs = Vec::new();
+        collect_file_refs(&raw.value, &mut String::new(), &mut refs);
+        for (pointer, reference) in refs {
+            let (file, _) = split_ref(&reference);
+            if !file.is_empty() {
+                queue.push((join(&path, file), Some(raw.locate(&pointer))));
+            }
+        }
+        files.insert(path, raw);
+    }
+    match errors.len() {
+        0 => Ok(files),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
+}
+
+/// Every `$ref` string in a value, with the pointer of the object holding it,
+/// skipping `x-ms-examples` (examples are linked, not loaded).
+pub fn collect_file_refs(value: &Value, pointer: &mut String, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get("$ref") {
+                out.push((pointer.clone(), r.clone()));
+            }
+            for (key, child) in map {
+                if key == "x-ms-examples" {
+                    continue;
+                }
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&escape_token(key));
+                collect_file_refs(child, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                collect_file_refs(child, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_and_join() {
+        assert_eq!(normalize("a/./b/../c.json"), "a/c.json");
+        assert_eq!(
+            join("spec/x/y/main.json", "../../common/types.json"),
+            "spec/common/types.json"
+        );
+        assert_eq!(join("main.json", "../types.json"), "../types.json");
+        assert_eq!(join("/abs/main.json", "./t.json"), "/abs/t.json");
+    }
+}

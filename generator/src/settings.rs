@@ -1,0 +1,61 @@
+//! Per-spec settings: what `specs/*.toml` says beyond the spec itself.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// Settings for one generated crate.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    /// The crate's package name.
+    pub crate_name: String,
+    #[serde(default = "default_version")]
+    pub crate_version: String,
+    /// Properties to hold as secrets beyond those marked `x-ms-secret`, as `Definition.property` (wire names).
+    #[serde(default)]
+    pub secrets: Vec<String>,
+    /// Rust names to use instead of the derived ones: `Definition` → type name,
+    /// `Definition.property` → field name (wire names on the left).
+    #[serde(default)]
+    pub renames: BTreeMap<String, String>,
+    /// Markdown files of the crate (paths relative to it) included after the generated crate docs.
+    #[serde(default)]
+    pub extra_docs: Vec<String>,
+    /// Extra Cargo.toml text appended verbatim to the generated manifest (e.g. `[dev-dependencies]`).
+    #[serde(default)]
+    pub manifest_extra: String,
+    /// Whether the manifest says `publish = false` and inherits the workspace's lints etc.
+    #[serde(default)]
+    pub workspace_member: bool,
+    /// Example-driven tests: where the spec files are, seen from the generated crate.
+    #[serde(default)]
+    pub examples: Option<ExampleSettings>,
+}
+
+/// How generated example tests find the spec's example files.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExampleSettings {
+    /// The spec root relative to the generated crate's directory (overridable at test time
+    /// by `AZURE_REST_API_SPECS`).
+    pub spec_root_from_crate: String,
+    /// Known defects of the spec's examples: `[file, JSON pointer, reason]`. The generated
+    /// test fails when one of them no longer occurs, so the list only shrinks.
+    #[serde(default)]
+    pub known_defects: Vec<KnownDefect>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct KnownDefect {
+    /// The example file, relative to the spec root.
+    pub example: String,
+    /// Pointer into the example file where the defect is.
+    pub pointer: String,
+    pub reason: String,
+}
+
+fn default_version() -> String {
+    "0.1.0".to_string()
+}

@@ -1,0 +1,173 @@
+//! The loaded document set: every file as an `openapiv3::OpenAPI`, with the
+//! source text kept for error locations, and `$ref` lookups across files.
+
+use std::collections::BTreeMap;
+
+use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
+use serde_json::Value;
+
+use crate::error::{Error, Location, Result};
+use crate::load::{self, split_ref, unescape_token, RawFile, SourceProvider};
+use crate::swagger::{self, Dialect};
+
+/// One loaded file.
+#[derive(Debug, Clone)]
+pub struct SpecFile {
+    pub raw: RawFile,
+    pub dialect: Dialect,
+    /// The document in OpenAPI 3.0 form, as JSON (refs canonical).
+    pub converted: Value,
+    pub doc: OpenAPI,
+}
+
+/// Every file of a spec, keyed by normalized path; `entries` are the ones asked for.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub entries: Vec<String>,
+    pub files: BTreeMap<String, SpecFile>,
+}
+
+/// A reference split into file and component: `(file, kind, name)`.
+pub fn parse_canonical(reference: &str) -> Option<(&str, &str, String)> {
+    let (file, fragment) = split_ref(reference);
+    let (kind, name) = fragment.strip_prefix("/components/")?.split_once('/')?;
+    if name.contains('/') {
+        return None;
+    }
+    Some((file, kind, unescape_token(name)))
+}
+
+impl Spec {
+    /// Loads the entry files and everything they reference, converting Swagger 2.0 to OpenAPI 3.0.
+    pub fn load(entries: &[String], source: &dyn SourceProvider) -> Result<Spec> {
+        let raws = load::load_all(entries, source)?;
+        let entries: Vec<String> = entries.iter().map(|e| load::normalize(e)).collect();
+        let mut files = BTreeMap::new();
+        let mut errors = Vec::new();
+        for (path, raw) in &raws {
+            let entry = entries.contains(path);
+            let (converted, dialect) = match swagger::convert(raw, &raws, entry) {
+                Ok(c) => c,
+                Err(e) => {
+                    errors.extend(e.flatten());
+                    continue;
+                }
+            };
+            match serde_path_to_error::deserialize::<_, OpenAPI>(&converted) {
+                Ok(doc) => {
+                    files.insert(
+                        path.clone(),
+                        SpecFile {
+                            raw: raw.clone(),
+                            dialect,
+                            converted,
+                            doc,
+                        },
+                    );
+                }
+                Err(e) => {
+                    let pointer = path_to_pointer(&e.path().to_string());
+                    let pointer = source_pointer(dialect, &pointer);
+                    errors.push(Error::invalid(raw.locate(&pointer), e.inner().to_string()));
+                }
+            }
+        }
+        match errors.len() {
+            0 => Ok(Spec { entries, files }),
+            1 => Err(errors.remove(0)),
+            _ => Err(Error::Many(errors)),
+        }
+    }
+
+    /// The location of a pointer into a converted document, mapped back to its source.
+    pub fn locate(&self, file: &str, pointer: &str) -> Location {
+        match self.files.get(file) {
+            Some(f) => f.raw.locate(&source_pointer(f.dialect, pointer)),
+            None => Location::new(file, pointer),
+        }
+    }
+
+    /// Looks up a canonical `file#/components/schemas/Name` reference.
+    pub fn schema(&self, reference: &str) -> Option<(&str, String, &ReferenceOr<Schema>)> {
+        let (file, kind, name) = parse_canonical(reference)?;
+        if kind != "schemas" {
+            return None;
+        }
+        let (path, f) = self.files.get_key_value(file)?;
+        let schema = f.doc.components.as_ref()?.schemas.get(&name)?;
+        Some((path.as_str(), name, schema))
+    }
+
+    pub fn parameter(&self, reference: &str) -> Option<(&str, &ReferenceOr<Parameter>)> {
+        let (file, kind, name) = parse_canonical(reference)?;
+        let (path, f) = self.files.get_key_value(file)?;
+        (kind == "parameters").then_some(())?;
+        Some((
+            path.as_str(),
+            f.doc.components.as_ref()?.parameters.get(&name)?,
+        ))
+    }
+
+    pub fn request_body(&self, reference: &str) -> Option<(&str, &ReferenceOr<RequestBody>)> {
+        let (file, kind, name) = parse_canonical(reference)?;
+        let (path, f) = self.files.get_key_value(file)?;
+        (kind == "requestBodies").then_some(())?;
+        Some((
+            path.as_str(),
+            f.doc.components.as_ref()?.request_bodies.get(&name)?,
+        ))
+    }
+
+    pub fn response(&self, reference: &str) -> Option<(&str, &ReferenceOr<Response>)> {
+        let (file, kind, name) = parse_canonical(reference)?;
+        let (path, f) = self.files.get_key_value(file)?;
+        (kind == "responses").then_some(())?;
+        Some((
+            path.as_str(),
+            f.doc.components.as_ref()?.responses.get(&name)?,
+        ))
+    }
+}
+
+/// serde_path_to_error's `a.b[0].c` → `/a/b/0/c`.
+fn path_to_pointer(path: &str) -> String {
+    if path == "." {
+        return String::new();
+    }
+    let mut out = String::new();
+    for seg in path.split('.') {
+        let mut rest = seg;
+        if let Some(i) = rest.find('[') {
+            out.push('/');
+            out.push_str(&load::escape_token(&rest[..i]));
+            rest = &rest[i..];
+            while let Some(end) = rest.find(']') {
+                out.push('/');
+                out.push_str(&rest[1..end]);
+                rest = &rest[end + 1..];
+            }
+        } else {
+            out.push('/');
+            out.push_str(&load::escape_token(rest));
+        }
+    }
+    out
+}
+
+/// Maps a pointer in the converted (OpenAPI 3.0) document back to the source document.
+pub fn source_pointer(dialect: Dialect, pointer: &str) -> String {
+    if dialect == Dialect::OpenApi3 {
+        return pointer.to_string();
+    }
+    for (from, to) in [
+        ("/components/schemas", "/definitions"),
+        ("/components/parameters", "/parameters"),
+        ("/components/requestBodies", "/parameters"),
+        ("/components/responses", "/responses"),
+    ] {
+        if let Some(rest) = pointer.strip_prefix(from) {
+            return format!("{to}{rest}");
+        }
+    }
+    pointer.to_string()
+}
