@@ -25,7 +25,7 @@ impl Action {
 }
 impl ::std::str::FromStr for Action {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Allow" => Self::Allow,
@@ -84,7 +84,7 @@ impl ActionsRequired {
 }
 impl ::std::str::FromStr for ActionsRequired {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "None" => Self::None,
@@ -162,7 +162,7 @@ impl ActivationStatus {
 }
 impl ::std::str::FromStr for ActivationStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Active" => Self::Active,
@@ -265,7 +265,7 @@ impl AuditLogStatus {
 }
 impl ::std::str::FromStr for AuditLogStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Enabled" => Self::Enabled,
@@ -384,7 +384,7 @@ impl AzureAdAuthenticationAsArmPolicyStatus {
 }
 impl ::std::str::FromStr for AzureAdAuthenticationAsArmPolicyStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "enabled" => Self::Enabled,
@@ -629,7 +629,7 @@ impl CertificateType {
 }
 impl ::std::str::FromStr for CertificateType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "LocalDirectory" => Self::LocalDirectory,
@@ -763,7 +763,7 @@ impl ConnectedRegistryMode {
 }
 impl ::std::str::FromStr for ConnectedRegistryMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "ReadWrite" => Self::ReadWrite,
@@ -1004,7 +1004,7 @@ impl ConnectionState {
 }
 impl ::std::str::FromStr for ConnectionState {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Online" => Self::Online,
@@ -1070,7 +1070,7 @@ impl ConnectionStatus {
 }
 impl ::std::str::FromStr for ConnectionStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Approved" => Self::Approved,
@@ -1133,7 +1133,9 @@ impl ContainerRegistryResourceType {
 }
 impl ::std::str::FromStr for ContainerRegistryResourceType {
     type Err = crate::runtime::ParseEnumError;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::runtime::ParseEnumError> {
         match value {
             "Microsoft.ContainerRegistry/registries" => {
                 ::std::result::Result::Ok(Self::MicrosoftContainerRegistryRegistries)
@@ -1182,7 +1184,7 @@ impl CreatedByType {
 }
 impl ::std::str::FromStr for CreatedByType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "User" => Self::User,
@@ -1276,7 +1278,7 @@ impl CredentialHealthStatus {
 }
 impl ::std::str::FromStr for CredentialHealthStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Healthy" => Self::Healthy,
@@ -1334,7 +1336,7 @@ impl CredentialName {
 }
 impl ::std::str::FromStr for CredentialName {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Credential1" => Self::Credential1,
@@ -1560,7 +1562,7 @@ impl DefaultAction {
 }
 impl ::std::str::FromStr for DefaultAction {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Allow" => Self::Allow,
@@ -1644,7 +1646,7 @@ impl EncryptionStatus {
 }
 impl ::std::str::FromStr for EncryptionStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "enabled" => Self::Enabled,
@@ -2181,7 +2183,7 @@ impl ExportPolicyStatus {
 }
 impl ::std::str::FromStr for ExportPolicyStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "enabled" => Self::Enabled,
@@ -2393,7 +2395,7 @@ impl ImportMode {
 }
 impl ::std::str::FromStr for ImportMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "NoForce" => Self::NoForce,
@@ -2815,7 +2817,7 @@ impl LastModifiedByType {
 }
 impl ::std::str::FromStr for LastModifiedByType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "User" => Self::User,
@@ -2883,7 +2885,7 @@ impl LogLevel {
 }
 impl ::std::str::FromStr for LogLevel {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Debug" => Self::Debug,
@@ -2996,7 +2998,7 @@ impl NetworkRuleBypassOptions {
 }
 impl ::std::str::FromStr for NetworkRuleBypassOptions {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "AzureServices" => Self::AzureServices,
@@ -3390,7 +3392,9 @@ impl PasswordName {
 }
 impl ::std::str::FromStr for PasswordName {
     type Err = crate::runtime::ParseEnumError;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::runtime::ParseEnumError> {
         match value {
             "password" => ::std::result::Result::Ok(Self::Password),
             "password2" => ::std::result::Result::Ok(Self::Password2),
@@ -3437,7 +3441,7 @@ impl PipelineOptions {
 }
 impl ::std::str::FromStr for PipelineOptions {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "OverwriteTags" => Self::OverwriteTags,
@@ -3765,7 +3769,7 @@ impl PipelineRunSourceType {
 }
 impl ::std::str::FromStr for PipelineRunSourceType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "AzureStorageBlob" => Self::AzureStorageBlob,
@@ -3846,7 +3850,7 @@ impl PipelineRunTargetType {
 }
 impl ::std::str::FromStr for PipelineRunTargetType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "AzureStorageBlob" => Self::AzureStorageBlob,
@@ -3940,7 +3944,7 @@ impl PipelineSourceType {
 }
 impl ::std::str::FromStr for PipelineSourceType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "AzureStorageBlobContainer" => Self::AzureStorageBlobContainer,
@@ -4092,7 +4096,7 @@ impl PolicyStatus {
 }
 impl ::std::str::FromStr for PolicyStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "enabled" => Self::Enabled,
@@ -4436,7 +4440,7 @@ impl ProvisioningState {
 }
 impl ::std::str::FromStr for ProvisioningState {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Creating" => Self::Creating,
@@ -4539,7 +4543,7 @@ impl PublicNetworkAccess {
 }
 impl ::std::str::FromStr for PublicNetworkAccess {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Enabled" => Self::Enabled,
@@ -5148,7 +5152,7 @@ impl RegistryUsageUnit {
 }
 impl ::std::str::FromStr for RegistryUsageUnit {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Count" => Self::Count,
@@ -5508,7 +5512,9 @@ impl ResourceIdentityType {
 }
 impl ::std::str::FromStr for ResourceIdentityType {
     type Err = crate::runtime::ParseEnumError;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::runtime::ParseEnumError> {
         match value {
             "SystemAssigned" => ::std::result::Result::Ok(Self::SystemAssigned),
             "UserAssigned" => ::std::result::Result::Ok(Self::UserAssigned),
@@ -5798,7 +5804,7 @@ impl SkuName {
 }
 impl ::std::str::FromStr for SkuName {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Classic" => Self::Classic,
@@ -5864,7 +5870,7 @@ impl SkuTier {
 }
 impl ::std::str::FromStr for SkuTier {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Classic" => Self::Classic,
@@ -6357,7 +6363,7 @@ impl TlsStatus {
 }
 impl ::std::str::FromStr for TlsStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Enabled" => Self::Enabled,
@@ -6501,7 +6507,7 @@ impl TokenCertificateName {
 }
 impl ::std::str::FromStr for TokenCertificateName {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "certificate1" => Self::Certificate1,
@@ -6652,7 +6658,7 @@ impl TokenPasswordName {
 }
 impl ::std::str::FromStr for TokenPasswordName {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "password1" => Self::Password1,
@@ -6759,7 +6765,7 @@ impl TokenStatus {
 }
 impl ::std::str::FromStr for TokenStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "enabled" => Self::Enabled,
@@ -6869,7 +6875,7 @@ impl TriggerStatus {
 }
 impl ::std::str::FromStr for TriggerStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Enabled" => Self::Enabled,
@@ -6952,7 +6958,7 @@ impl TrustPolicyType {
 }
 impl ::std::str::FromStr for TrustPolicyType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Notary" => Self::Notary,
@@ -7112,7 +7118,7 @@ impl WebhookAction {
 }
 impl ::std::str::FromStr for WebhookAction {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "push" => Self::Push,
@@ -7397,7 +7403,7 @@ impl WebhookStatus {
 }
 impl ::std::str::FromStr for WebhookStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "enabled" => Self::Enabled,
@@ -7486,7 +7492,7 @@ impl ZoneRedundancy {
 }
 impl ::std::str::FromStr for ZoneRedundancy {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Enabled" => Self::Enabled,

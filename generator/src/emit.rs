@@ -69,8 +69,14 @@ pub(crate) fn doc_attrs(text: Option<&str>) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
-/// The Rust type of a type reference, as seen from the `models` module.
+/// The Rust type of a type reference, as seen from inside the generated crate.
 pub(crate) fn rust_type(space: &TypeSpace, ty: &TypeRef) -> TokenStream {
+    rust_type_in(space, ty, &quote!(crate))
+}
+
+/// The Rust type of a type reference, with `root` naming the generated crate
+/// (`crate` inside it, its name from tests and other crates).
+pub(crate) fn rust_type_in(space: &TypeSpace, ty: &TypeRef, root: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::Prim(p) => match p {
             Prim::String => quote!(::std::string::String),
@@ -83,46 +89,61 @@ pub(crate) fn rust_type(space: &TypeSpace, ty: &TypeRef) -> TokenStream {
                 quote!(::time::OffsetDateTime)
             }
             Prim::Date => quote!(::time::Date),
-            Prim::Duration => quote!(crate::runtime::Duration),
+            Prim::Duration => quote!(#root::runtime::Duration),
             Prim::Bytes => quote!(::std::vec::Vec<u8>),
             Prim::Uuid => quote!(::uuid::Uuid),
         },
         TypeRef::Named(id) => {
             let name = ident(space.name(*id));
-            quote!(crate::models::#name)
+            quote!(#root::models::#name)
         }
         TypeRef::Vec(inner) => {
-            let inner = rust_type(space, inner);
+            let inner = rust_type_in(space, inner, root);
             quote!(::std::vec::Vec<#inner>)
         }
         TypeRef::Map(inner) => {
-            let inner = rust_type(space, inner);
+            let inner = rust_type_in(space, inner, root);
             quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
         }
         TypeRef::Any => quote!(::serde_json::Value),
     }
 }
 
-/// The codec format mirroring a type's shape (see the runtime's `codec` module).
-fn codec_format(ty: &TypeRef) -> TokenStream {
+/// The codec format mirroring a type's shape (see the runtime's `codec` module), if
+/// a value of the type needs one. Aliases are seen through: a field of an alias of
+/// `Vec<u8>` is base64 on the wire like a field of `Vec<u8>` (an alias carries no
+/// serde attributes of its own).
+fn codec_format(space: &TypeSpace, ty: &TypeRef) -> Option<TokenStream> {
+    codec_format_at(space, ty, 0)
+}
+
+fn codec_format_at(space: &TypeSpace, ty: &TypeRef, depth: usize) -> Option<TokenStream> {
     match ty {
-        TypeRef::Prim(p) => match p.codec() {
-            Some(c) => {
-                let c = ident(c);
-                quote!(crate::runtime::codec::#c)
-            }
-            None => quote!(()),
-        },
+        TypeRef::Prim(p) => p.codec().map(|c| {
+            let c = ident(c);
+            quote!(crate::runtime::codec::#c)
+        }),
         TypeRef::Vec(inner) => {
-            let inner = codec_format(inner);
-            quote!(::std::vec::Vec<#inner>)
+            let inner = codec_format_at(space, inner, depth + 1)?;
+            Some(quote!(::std::vec::Vec<#inner>))
         }
         TypeRef::Map(inner) => {
-            let inner = codec_format(inner);
-            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+            let inner = codec_format_at(space, inner, depth + 1)?;
+            Some(quote!(::std::collections::BTreeMap<::std::string::String, #inner>))
         }
-        TypeRef::Named(_) | TypeRef::Any => quote!(()),
+        // Alias cycles are rejected before emission; the depth bound is a backstop.
+        TypeRef::Named(id) if depth < 64 => match space.get(*id).map(|t| &t.kind) {
+            Some(TypeKind::Alias(target)) => codec_format_at(space, target, depth + 1),
+            _ => None,
+        },
+        TypeRef::Named(_) | TypeRef::Any => None,
     }
+}
+
+/// `with = "…"` for a codec format.
+fn with_codec(format: &TokenStream) -> TokenStream {
+    let with = format!("crate::runtime::codec::Codec::<{format}>").replace(' ', "");
+    quote!(with = #with)
 }
 
 /// Whether a type has a `Default` a model can derive from.
@@ -162,13 +183,15 @@ fn field_tokens(space: &TypeSpace, f: &Field) -> TokenStream {
             ));
         }
     }
-    if f.ty.needs_codec() && !f.secret {
-        let mut format = codec_format(&f.ty);
+    // A boxed field is never a codec type: only named structs and unions close cycles.
+    if let Some(mut format) = codec_format(space, &f.ty).filter(|_| !f.boxed) {
+        if f.secret {
+            format = quote!(crate::runtime::Secret<#format>);
+        }
         if f.optional() {
             format = quote!(::std::option::Option<#format>);
         }
-        let with = format!("crate::runtime::codec::Codec::<{format}>").replace(' ', "");
-        serde.push(quote!(with = #with));
+        serde.push(with_codec(&format));
     }
     quote! {
         #docs
@@ -183,9 +206,14 @@ fn struct_tokens(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> TokenStream {
     let fields = s.fields.iter().map(|f| field_tokens(space, f));
     let additional = s.additional.as_ref().map(|a| {
         let ty = rust_type(space, a);
+        let with = codec_format(space, a).map(|format| {
+            let with =
+                with_codec(&quote!(::std::collections::BTreeMap<::std::string::String, #format>));
+            quote!(, #with)
+        });
         quote! {
             /// Properties beyond the ones named above.
-            #[serde(flatten)]
+            #[serde(flatten #with)]
             pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #ty>,
         }
     });
@@ -246,6 +274,8 @@ fn enum_tokens(t: &TypeDef, e: &EnumDef) -> TokenStream {
         .iter()
         .map(|v| doc_attrs(v.docs.as_deref()))
         .collect();
+    // `from_str` names its error type outright: `Self::Err` would be ambiguous
+    // (a hard error) in an enum with a variant `Err`.
     if e.extensible {
         quote! {
             #docs
@@ -266,7 +296,7 @@ fn enum_tokens(t: &TypeDef, e: &EnumDef) -> TokenStream {
             }
             impl ::std::str::FromStr for #name {
                 type Err = ::std::convert::Infallible;
-                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
                     ::std::result::Result::Ok(match value {
                         #( #values => Self::#variants, )*
                         other => Self::UnknownValue(::std::string::ToString::to_string(other)),
@@ -308,7 +338,7 @@ fn enum_tokens(t: &TypeDef, e: &EnumDef) -> TokenStream {
             }
             impl ::std::str::FromStr for #name {
                 type Err = crate::runtime::ParseEnumError;
-                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                fn from_str(value: &str) -> ::std::result::Result<Self, crate::runtime::ParseEnumError> {
                     match value {
                         #( #values => ::std::result::Result::Ok(Self::#variants), )*
                         other => ::std::result::Result::Err(crate::runtime::ParseEnumError {
@@ -327,8 +357,14 @@ fn enum_tokens(t: &TypeDef, e: &EnumDef) -> TokenStream {
     }
 }
 
+/// A discriminated union: serialized as serde's internally tagged enum (the fallback
+/// variant as the map it holds); deserialized by hand, so that only an unknown (or
+/// missing) tag lands in the fallback, while a known tag with a body that does not
+/// fit its variant is an error rather than silently kept as unknown (which is what
+/// serde's `#[serde(untagged)]` fallback would do).
 fn union_tokens(space: &TypeSpace, t: &TypeDef, u: &UnionDef) -> TokenStream {
     let name = ident(&t.name);
+    let type_name = &t.name;
     let docs = doc_attrs(t.docs.as_deref());
     let tag = &u.tag;
     let variants = u.variants.iter().map(|v| {
@@ -337,16 +373,41 @@ fn union_tokens(space: &TypeSpace, t: &TypeDef, u: &UnionDef) -> TokenStream {
         let ty = rust_type(space, &TypeRef::Named(v.ty));
         quote!(#[serde(rename = #value)] #vname(#ty),)
     });
+    let arms = u.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        let value = &v.tag_value;
+        let context = format!("{type_name} `{value}`: ");
+        quote! {
+            ::std::option::Option::Some(#value) => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::#vname)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(::std::format!("{}{}", #context, e)))
+            }
+        }
+    });
     let fallback_doc = format!(" A kind this version of the crate does not know (its `{tag}` is none of the above), kept as sent.");
     quote! {
         #docs
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::serde::Serialize)]
         #[serde(tag = #tag)]
         pub enum #name {
             #(#variants)*
             #[doc = #fallback_doc]
             #[serde(untagged)]
             UnknownValue(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let fields = <::serde_json::Map<::std::string::String, ::serde_json::Value> as ::serde::Deserialize>::deserialize(deserializer)?;
+                let kind = fields
+                    .get(#tag)
+                    .and_then(::serde_json::Value::as_str)
+                    .map(::std::string::ToString::to_string);
+                match kind.as_deref() {
+                    #(#arms)*
+                    _ => ::std::result::Result::Ok(Self::UnknownValue(fields)),
+                }
+            }
         }
     }
 }
@@ -380,10 +441,13 @@ pub fn manifest(settings: &crate::Settings, description: &str, uses_uuid: bool) 
     out.push_str("# This file is generated by azgen (`cargo xtask regen`); do not edit.\n");
     out.push_str("[package]\n");
     out.push_str(&format!("name = {}\n", toml_str(&settings.crate_name)));
-    out.push_str(&format!(
-        "version = {}\n",
-        toml_str(&settings.crate_version)
-    ));
+    // `Settings::default()` (the library API, not a settings file) has no version;
+    // an empty one would make the manifest invalid.
+    let version = match settings.crate_version.trim() {
+        "" => "0.1.0",
+        v => v,
+    };
+    out.push_str(&format!("version = {}\n", toml_str(version)));
     out.push_str("edition = \"2021\"\n");
     out.push_str("rust-version = \"1.88\"\n");
     out.push_str(&format!("description = {}\n", toml_str(description)));

@@ -1,20 +1,221 @@
-//! Tests generated from the spec's `x-ms-examples` (filled in below).
+//! Tests generated from the spec's `x-ms-examples`: every linked example file
+//! that exists becomes a test of the generated crate that round-trips each of
+//! its response bodies through the model the spec declares for that status.
 
 use std::collections::BTreeMap;
 
-use crate::error::Result;
-use crate::ir::{TypeId, TypeSpace};
-use crate::load::SourceProvider;
+use openapiv3::{Operation, ReferenceOr, StatusCode};
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::Value;
+
+use crate::emit::{ident, render, rust_type_in, PREAMBLE};
+use crate::error::{Error, Location, Result, Warning};
+use crate::ir::{TypeId, TypeRef, TypeSpace};
+use crate::load::{join, SourceProvider};
+use crate::names::{sanitize, Case, Namespace};
 use crate::settings::Settings;
 use crate::spec::Spec;
+use crate::types::SRef;
 
-/// The example test file and how many example files it covers, if the spec links any that exist.
+const SUPPORT: &str = include_str!("templates/example_support.rs");
+
+/// One linked example file.
+struct Example {
+    /// Path relative to the spec root.
+    path: String,
+    /// Status code → model, for the statuses the operation declares.
+    responses: Vec<(String, Option<TypeRef>)>,
+}
+
+/// Every operation of the entry files, in a fixed order: (file, path, method, operation).
+pub(crate) fn operations(spec: &Spec) -> Vec<(&str, &str, &'static str, &Operation)> {
+    let mut out = Vec::new();
+    for entry in &spec.entries {
+        let Some(file) = spec.files.get(entry) else {
+            continue;
+        };
+        for (path, item) in &file.doc.paths.paths {
+            let ReferenceOr::Item(item) = item else {
+                continue;
+            };
+            let methods = [
+                ("get", &item.get),
+                ("put", &item.put),
+                ("post", &item.post),
+                ("delete", &item.delete),
+                ("options", &item.options),
+                ("head", &item.head),
+                ("patch", &item.patch),
+                ("trace", &item.trace),
+            ];
+            for (method, op) in methods {
+                if let Some(op) = op {
+                    out.push((entry.as_str(), path.as_str(), method, op));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn response_type(
+    spec: &Spec,
+    by_ref: &BTreeMap<String, TypeId>,
+    response: &ReferenceOr<openapiv3::Response>,
+) -> Option<TypeRef> {
+    let response = match response {
+        ReferenceOr::Item(r) => r,
+        ReferenceOr::Reference { reference } => match spec.response(reference)?.1 {
+            ReferenceOr::Item(r) => r,
+            ReferenceOr::Reference { .. } => return None,
+        },
+    };
+    let media = response
+        .content
+        .iter()
+        .find(|(m, _)| m.contains("json"))
+        .or_else(|| response.content.first())?;
+    let schema = media.1.schema.as_ref()?;
+    Some(match SRef::from(schema) {
+        SRef::Ref(r) => TypeRef::Named(*by_ref.get(r)?),
+        // An inline response schema is checked as plain JSON.
+        SRef::Inline(_) => TypeRef::Any,
+    })
+}
+
+/// The generated example tests.
+pub struct ExampleTests {
+    /// How many example files they cover.
+    pub count: usize,
+    /// `tests/examples.rs` and `tests/examples/cases.rs`.
+    pub files: BTreeMap<String, String>,
+    /// Example files linked more than once.
+    pub warnings: Vec<Warning>,
+}
+
+/// The example tests, when the settings ask for them and the spec links examples that exist.
 pub fn tests(
-    _spec: &Spec,
-    _settings: &Settings,
-    _space: &TypeSpace,
-    _by_ref: &BTreeMap<String, TypeId>,
-    _source: &dyn SourceProvider,
-) -> Result<Option<(usize, String)>> {
-    Ok(None)
+    spec: &Spec,
+    settings: &Settings,
+    space: &TypeSpace,
+    by_ref: &BTreeMap<String, TypeId>,
+    source: &dyn SourceProvider,
+) -> Result<Option<ExampleTests>> {
+    let Some(example_settings) = &settings.examples else {
+        return Ok(None);
+    };
+    let mut warnings = Vec::new();
+    let mut examples: BTreeMap<String, Example> = BTreeMap::new();
+    for (file, path, method, op) in operations(spec) {
+        let Some(Value::Object(links)) = op.extensions.get("x-ms-examples") else {
+            continue;
+        };
+        for (title, link) in links {
+            let Some(target) = link.get("$ref").and_then(Value::as_str) else {
+                continue;
+            };
+            let example_path = join(file, target);
+            if !source.exists(&example_path) {
+                continue;
+            }
+            if examples.contains_key(&example_path) {
+                warnings.push(Warning {
+                    location: Location::new(file, format!("/paths/{}/{method}/x-ms-examples/{title}", crate::load::escape_token(path))),
+                    message: format!("example `{example_path}` is linked by more than one operation; tested with the first"),
+                });
+                continue;
+            }
+            let mut responses = Vec::new();
+            for (status, response) in &op.responses.responses {
+                let StatusCode::Code(code) = status else {
+                    continue;
+                };
+                responses.push((code.to_string(), response_type(spec, by_ref, response)));
+            }
+            examples.insert(
+                example_path.clone(),
+                Example {
+                    path: example_path,
+                    responses,
+                },
+            );
+        }
+    }
+    for defect in &example_settings.known_defects {
+        if !examples.contains_key(&defect.example) {
+            return Err(Error::Settings {
+                message: format!(
+                    "known defect names `{}`, which no operation links or which does not exist",
+                    defect.example
+                ),
+            });
+        }
+    }
+    if examples.is_empty() {
+        return Ok(None);
+    }
+    let krate = ident(&settings.crate_name.replace('-', "_"));
+    let root = quote!(generated);
+    let mut names = Namespace::new();
+    let cases = examples.values().map(|e| {
+        let stem = e
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&e.path)
+            .trim_end_matches(".json");
+        let (name, _) = names.claim(sanitize(stem, Case::Value), &e.path);
+        let name = ident(&name);
+        let path = &e.path;
+        let responses = e.responses.iter().map(|(status, ty)| match ty {
+            Some(ty) => {
+                let ty = rust_type_in(space, ty, &root);
+                quote!((#status, Some(round_trip::<#ty>)))
+            }
+            None => quote!((#status, None)),
+        });
+        quote! {
+            #[test]
+            fn #name() {
+                check(#path, &[#(#responses),*]);
+            }
+        }
+    });
+    let defects = example_settings.known_defects.iter().map(|d| {
+        let (e, p, r) = (&d.example, &d.pointer, &d.reason);
+        quote!((#e, #p, #r))
+    });
+    let spec_root = &example_settings.spec_root_from_crate;
+    let support: syn::File = syn::parse_str(SUPPORT).map_err(|e| Error::Unsupported {
+        location: Location::new("templates/example_support.rs", ""),
+        message: format!("internal: template does not parse: {e}"),
+    })?;
+    let support_items = &support.items;
+    let body: TokenStream = quote! {
+        use ::#krate as generated;
+
+        /// Where the spec corpus is, seen from this crate (`$AZURE_REST_API_SPECS` overrides it).
+        const SPEC_ROOT_FROM_CRATE: &str = #spec_root;
+
+        /// Known defects of the spec's examples: (example file, JSON pointer, why). Each must
+        /// still occur: a fixed one fails its test until it is removed from the list.
+        const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[#(#defects),*];
+
+        #(#support_items)*
+
+        #(#cases)*
+    };
+    let cases_file = render(body, "tests/examples/cases.rs")?;
+    let root_file = format!(
+        "{PREAMBLE}\n\n//! Round trips of the models through every example response body the spec links\n//! (`x-ms-examples`).\n\n#[rustfmt::skip]\n#[path = \"examples/cases.rs\"]\nmod cases;\n"
+    );
+    let mut files = BTreeMap::new();
+    files.insert("tests/examples.rs".to_string(), root_file);
+    files.insert("tests/examples/cases.rs".to_string(), cases_file);
+    Ok(Some(ExampleTests {
+        count: examples.len(),
+        files,
+        warnings,
+    }))
 }

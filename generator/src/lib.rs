@@ -12,6 +12,8 @@
 //! Reading and writing the disk belongs to the callers: the `azgen` CLI and
 //! the workspace's `xtask`, which supply a [`SourceProvider`].
 
+#![forbid(unsafe_code)]
+
 pub mod emit;
 pub mod error;
 pub mod examples;
@@ -106,9 +108,10 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
         format!("{}\n\n{}", emit::PREAMBLE, RUNTIME),
     );
     let mut example_count = 0;
-    if let Some((count, text)) = example_tests {
-        example_count = count;
-        files.insert("tests/examples.rs".to_string(), text);
+    if let Some(tests) = example_tests {
+        example_count = tests.count;
+        files.extend(tests.files);
+        warnings.extend(tests.warnings);
     }
     for text in files.values_mut() {
         if text.contains('\r') {

@@ -1,7 +1,7 @@
 //! Loading: files in, parsed JSON values out, with every `$ref`'d file
 //! followed. The disk is not touched here: a [`SourceProvider`] supplies text.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde_json::Value;
 
@@ -118,6 +118,12 @@ pub fn parse(path: &str, text: String) -> Result<RawFile> {
             }),
             Err(e) => {
                 let line_col = e.location().map(|l| (l.line(), l.column()));
+                let mut message = e.to_string();
+                if let Some((line, column)) = line_col {
+                    // The location already says where; keep only other positions
+                    // (where the construct that is not closed began).
+                    message = message.replacen(&format!(" at line {line} column {column}"), "", 1);
+                }
                 Err(Error::Parse {
                     location: Location {
                         file: path.to_string(),
@@ -125,7 +131,7 @@ pub fn parse(path: &str, text: String) -> Result<RawFile> {
                         line_col,
                     },
                     format: "YAML",
-                    message: strip_position(&e.to_string()),
+                    message,
                 })
             }
         }
@@ -137,15 +143,25 @@ pub fn parse(path: &str, text: String) -> Result<RawFile> {
                 format: Format::Json,
                 value,
             }),
-            Err(e) => Err(Error::Parse {
-                location: Location {
-                    file: path.to_string(),
-                    pointer: String::new(),
-                    line_col: Some((e.line(), e.column())),
-                },
-                format: "JSON",
-                message: strip_position(&e.to_string()),
-            }),
+            Err(e) => {
+                // serde_json counts the column in bytes, up to and including the
+                // offending one; report characters, like every other location.
+                let offset = locate::offset_of(&text, e.line(), e.column());
+                // At the end of the text, everything still open is what is unfinished.
+                let pointer = match e.classify() {
+                    serde_json::error::Category::Eof => locate::json_pointer_at(&text, text.len()),
+                    _ => locate::json_pointer_at(&text, offset),
+                };
+                Err(Error::Parse {
+                    location: Location {
+                        file: path.to_string(),
+                        pointer,
+                        line_col: Some(locate::line_col(&text, offset)),
+                    },
+                    format: "JSON",
+                    message: strip_position(&e.to_string()),
+                })
+            }
         }
     }
 }
@@ -191,12 +207,28 @@ pub fn load_all(
     entries: &[String],
     source: &dyn SourceProvider,
 ) -> Result<BTreeMap<String, RawFile>> {
+    let (files, mut errors) = load_files(entries, source);
+    match errors.len() {
+        0 => Ok(files),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
+}
+
+/// [`load_all`], but keeping what could be loaded beside the errors, so that
+/// the files that did load can still be checked (and their errors reported too).
+pub fn load_files(
+    entries: &[String],
+    source: &dyn SourceProvider,
+) -> (BTreeMap<String, RawFile>, Vec<Error>) {
     let mut files = BTreeMap::new();
     let mut errors = Vec::new();
-    let mut queue: Vec<(String, Option<Location>)> =
+    // Breadth first, so a file that cannot be read is reported at the first
+    // `$ref` that names it (first in the referring file's key order).
+    let mut queue: VecDeque<(String, Option<(Location, String)>)> =
         entries.iter().map(|e| (normalize(e), None)).collect();
     let mut seen: BTreeSet<String> = BTreeSet::new();
-    while let Some((path, referrer)) = queue.pop() {
+    while let Some((path, referrer)) = queue.pop_front() {
         if !seen.insert(path.clone()) {
             continue;
         }
@@ -204,11 +236,18 @@ pub fn load_all(
             Ok(text) => text,
             Err(message) => {
                 errors.push(match referrer {
-                    Some(location) => Error::Reference {
-                        location,
-                        reference: path.clone(),
-                        message: format!("cannot read `{path}`: {message}"),
-                    },
+                    Some((location, reference)) => {
+                        let hint = if reference.contains('#') {
+                            ""
+                        } else {
+                            " (a reference into the same file starts with `#`)"
+                        };
+                        Error::Reference {
+                            location,
+                            reference,
+                            message: format!("cannot read `{path}`: {message}{hint}"),
+                        }
+                    }
                     None => Error::Read {
                         location: Location::new(path.clone(), ""),
                         message,
@@ -229,16 +268,12 @@ pub fn load_all(
         for (pointer, reference) in refs {
             let (file, _) = split_ref(&reference);
             if !file.is_empty() {
-                queue.push((join(&path, file), Some(raw.locate(&pointer))));
+                queue.push_back((join(&path, file), Some((raw.locate(&pointer), reference))));
             }
         }
         files.insert(path, raw);
     }
-    match errors.len() {
-        0 => Ok(files),
-        1 => Err(errors.remove(0)),
-        _ => Err(Error::Many(errors)),
-    }
+    (files, errors)
 }
 
 /// Every `$ref` string in a value, with the pointer of the object holding it,

@@ -1,6 +1,6 @@
 //! Rust names from wire names: one sanitizer, and a table that settles collisions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -25,7 +25,8 @@ pub enum Case {
 /// Turns any wire string into a valid, ASCII Rust identifier of the given case.
 ///
 /// Characters that cannot appear in an identifier become word breaks (and so
-/// disappear into the case conversion); a leading digit gets a prefix (`V` for
+/// disappear into the case conversion, except between two digits, where a
+/// type name keeps an `_`: `1.0` → `V1_0`); a leading digit gets a prefix (`V` for
 /// types, `_` for values); an empty result becomes `Empty`/`empty`; a keyword
 /// gets a `_` suffix (`type` → `type_`), which works for `self`, `Self` and
 /// `crate` too, where raw identifiers do not.
@@ -37,7 +38,21 @@ pub fn sanitize(wire: &str, case: Case) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect();
     let mut name = match case {
-        Case::Type => cleaned.to_upper_camel_case(),
+        // Word by word, so digits on both sides of a separator stay apart:
+        // `1.0` → `V1_0`, not `V10` (which `10` would also give).
+        Case::Type => {
+            let mut out = String::new();
+            for word in cleaned.split(' ').filter(|w| !w.is_empty()) {
+                let word = word.to_upper_camel_case();
+                if out.ends_with(|c: char| c.is_ascii_digit())
+                    && word.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    out.push('_');
+                }
+                out.push_str(&word);
+            }
+            out
+        }
         Case::Value => cleaned.to_snake_case(),
     };
     if name.is_empty() {
@@ -67,9 +82,11 @@ pub fn is_keyword(name: &str) -> bool {
 /// fields, an enum's variants). The first claimant keeps a name; later ones get
 /// the smallest free numeric suffix, and the collision is reported back so the
 /// caller can warn: two wire names are never silently merged into one.
+/// [`Namespace::claim_all`] settles who comes first by preference, not by order.
 #[derive(Debug, Default, Clone)]
 pub struct Namespace {
     taken: BTreeMap<String, String>,
+    reserved: BTreeSet<String>,
 }
 
 /// A collision that [`Namespace::claim`] resolved.
@@ -77,8 +94,34 @@ pub struct Namespace {
 pub struct Collision {
     pub wanted: String,
     pub given: String,
-    /// The wire name that holds `wanted`.
+    /// The wire name that holds `wanted` (for a reserved name, why it is reserved).
     pub holder: String,
+    /// Whether `wanted` was reserved (see [`Namespace::reserve`]) rather than claimed.
+    pub reserved: bool,
+}
+
+/// One name to claim in [`Namespace::claim_all`].
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub wanted: String,
+    pub wire: String,
+    /// Chosen by someone (settings, `x-ms-client-name`, an x-ms-enum value's `name`) rather than derived.
+    pub explicit: bool,
+}
+
+impl Claim {
+    /// How strongly this claim holds on to its name: explicit names first, then wire
+    /// names that already are the Rust name (`foo_bar` before `fooBar` for `foo_bar`,
+    /// `Foo` before `FOO_` for `Foo`, `self` before `Self` for `self_`), then the rest.
+    fn rank(&self) -> u8 {
+        if self.explicit {
+            0
+        } else if self.wanted == self.wire || self.wanted.strip_suffix('_') == Some(&self.wire) {
+            1
+        } else {
+            2
+        }
+    }
 }
 
 impl Namespace {
@@ -89,6 +132,7 @@ impl Namespace {
     /// Reserves a name no wire name may take (e.g. `UnknownValue` in an extensible enum).
     pub fn reserve(&mut self, name: &str, why: &str) {
         self.taken.insert(name.to_string(), why.to_string());
+        self.reserved.insert(name.to_string());
     }
 
     /// Claims `wanted` for `wire`; returns the name given and, if it differs, the collision.
@@ -106,14 +150,31 @@ impl Namespace {
             n += 1;
         };
         self.taken.insert(given.clone(), wire.to_string());
+        let reserved = self.reserved.contains(&wanted);
         (
             given.clone(),
             Some(Collision {
                 wanted,
                 given,
                 holder,
+                reserved,
             }),
         )
+    }
+
+    /// Claims names for several wire names at once, in order of preference (see
+    /// [`Claim`]; ties keep the order given), so which wire name keeps a contested
+    /// name does not depend on how the spec happens to order them. Results are in
+    /// the order given.
+    pub fn claim_all(&mut self, claims: &[Claim]) -> Vec<(String, Option<Collision>)> {
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by_key(|&i| claims[i].rank());
+        let mut out: Vec<Option<(String, Option<Collision>)>> = vec![None; claims.len()];
+        for i in order {
+            let c = &claims[i];
+            out[i] = Some(self.claim(c.wanted.clone(), &c.wire));
+        }
+        out.into_iter().flatten().collect()
     }
 }
 
@@ -129,7 +190,11 @@ mod tests {
         assert_eq!(sanitize("crate", Case::Value), "crate_");
         assert_eq!(sanitize("r#type", Case::Value), "r_type");
         assert_eq!(sanitize("@odata.type", Case::Value), "odata_type");
-        assert_eq!(sanitize("2019-04-01", Case::Type), "V20190401");
+        assert_eq!(sanitize("2019-04-01", Case::Type), "V2019_04_01");
+        assert_eq!(sanitize("1.0", Case::Type), "V1_0");
+        assert_eq!(sanitize("tls-1.3", Case::Type), "Tls1_3");
+        assert_eq!(sanitize("v2.preview", Case::Type), "V2Preview");
+        assert_eq!(sanitize("Standard_v2", Case::Type), "StandardV2");
         assert_eq!(sanitize("1st", Case::Value), "_1st");
         assert_eq!(sanitize("Standard_LRS", Case::Type), "StandardLrs");
         assert_eq!(
@@ -148,5 +213,44 @@ mod tests {
         let (given, collision) = ns.claim("Foo".into(), "foo");
         assert_eq!(given, "Foo2");
         assert_eq!(collision.map(|c| c.holder), Some("Foo".to_string()));
+    }
+
+    #[test]
+    fn claim_all_prefers_explicit_then_verbatim() {
+        let claim = |wanted: &str, wire: &str, explicit| Claim {
+            wanted: wanted.into(),
+            wire: wire.into(),
+            explicit,
+        };
+        let mut ns = Namespace::new();
+        let given: Vec<String> = ns
+            .claim_all(&[
+                claim("Foo", "FOO_", false),
+                claim("Foo", "Foo", false),
+                claim("Foo", "foo", false),
+            ])
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(given, ["Foo2", "Foo", "Foo3"]);
+        let mut ns = Namespace::new();
+        let given: Vec<(String, Option<Collision>)> = ns.claim_all(&[
+            claim("self_", "Self", false),
+            claim("self_", "self", false),
+            claim("self_", "me", true),
+        ]);
+        assert_eq!(given[2].0, "self_");
+        assert_eq!(given[1].0, "self_2");
+        assert_eq!(given[0].0, "self_3");
+        assert_eq!(given[0].1.as_ref().map(|c| c.holder.as_str()), Some("me"));
+    }
+
+    #[test]
+    fn reserved_names_are_reported_as_such() {
+        let mut ns = Namespace::new();
+        ns.reserve("UnknownValue", "the catch-all variant");
+        let (given, collision) = ns.claim("UnknownValue".into(), "UnknownValue");
+        assert_eq!(given, "UnknownValue2");
+        assert!(collision.is_some_and(|c| c.reserved));
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 /// Settings for one generated crate.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
     /// The crate's package name.
@@ -54,6 +54,21 @@ pub struct KnownDefect {
     /// Pointer into the example file where the defect is.
     pub pointer: String,
     pub reason: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            crate_name: String::new(),
+            crate_version: default_version(),
+            secrets: Vec::new(),
+            renames: BTreeMap::new(),
+            extra_docs: Vec::new(),
+            manifest_extra: String::new(),
+            workspace_member: false,
+            examples: None,
+        }
+    }
 }
 
 fn default_version() -> String {

@@ -40,10 +40,11 @@ pub fn parse_canonical(reference: &str) -> Option<(&str, &str, String)> {
 impl Spec {
     /// Loads the entry files and everything they reference, converting Swagger 2.0 to OpenAPI 3.0.
     pub fn load(entries: &[String], source: &dyn SourceProvider) -> Result<Spec> {
-        let raws = load::load_all(entries, source)?;
+        // Files that could not be read or parsed are reported, and the others
+        // are still converted, so that one run reports every problem.
+        let (raws, mut errors) = load::load_files(entries, source);
         let entries: Vec<String> = entries.iter().map(|e| load::normalize(e)).collect();
         let mut files = BTreeMap::new();
-        let mut errors = Vec::new();
         for (path, raw) in &raws {
             let entry = entries.contains(path);
             let (converted, dialect) = match swagger::convert(raw, &raws, entry) {
@@ -72,6 +73,14 @@ impl Spec {
                 }
             }
         }
+        // In the order of the files and, in each, of the text.
+        errors.sort_by(|a, b| {
+            let key = |e: &Error| {
+                e.location()
+                    .map(|l| (l.file.clone(), l.line_col, l.pointer.clone()))
+            };
+            key(a).cmp(&key(b))
+        });
         match errors.len() {
             0 => Ok(Spec { entries, files }),
             1 => Err(errors.remove(0)),

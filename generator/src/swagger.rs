@@ -40,7 +40,10 @@ pub fn convert(
     let Value::Object(root) = &raw.value else {
         return Err(Error::invalid(
             raw.locate(""),
-            "the document is not a JSON object",
+            format!(
+                "the document must be an object (with `swagger: \"2.0\"` or `openapi: 3.0.x`), not {}",
+                kind(&raw.value)
+            ),
         ));
     };
     let dialect = match (root.get("swagger"), root.get("openapi")) {
@@ -49,19 +52,35 @@ pub fn convert(
         (Some(v), _) => {
             return Err(Error::Version {
                 location: raw.locate("/swagger"),
-                message: format!("`swagger: {v}` (supported: \"2.0\", or `openapi: 3.0.x`)"),
+                message: match v {
+                    Value::String(_) => {
+                        format!("`swagger: {v}` (supported: \"2.0\", or `openapi: 3.0.x`)")
+                    }
+                    _ => format!(
+                        "`swagger` must be the string \"2.0\", not {} `{v}`",
+                        kind(v)
+                    ),
+                },
             })
         }
         (None, Some(v)) => {
             return Err(Error::Version {
                 location: raw.locate("/openapi"),
-                message: format!("`openapi: {v}` (supported: 3.0.x, or `swagger: \"2.0\"`)"),
+                message: match v {
+                    Value::String(_) => {
+                        format!("`openapi: {v}` (supported: 3.0.x, or `swagger: \"2.0\"`)")
+                    }
+                    _ => format!(
+                        "`openapi` must be a string like \"3.0.3\", not {} `{v}`",
+                        kind(v)
+                    ),
+                },
             })
         }
         (None, None) => {
             return Err(Error::Version {
                 location: raw.locate(""),
-                message: "neither `swagger` nor `openapi` is present".to_string(),
+                message: "neither `swagger` nor `openapi` is present (supported: `swagger: \"2.0\"`, `openapi: 3.0.x`)".to_string(),
             })
         }
     };
@@ -799,6 +818,18 @@ impl Cx<'_> {
             ),
             other => other.clone(),
         }
+    }
+}
+
+/// What kind of JSON value this is, for messages: "an array", "a number", ...
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 

@@ -21,7 +21,7 @@ use serde_json::Value;
 use crate::error::{Error, Location, Result, Warning};
 use crate::ir::*;
 use crate::load::escape_token;
-use crate::names::{sanitize, Case, Namespace};
+use crate::names::{sanitize, Case, Claim, Collision, Namespace};
 use crate::settings::Settings;
 use crate::spec::{parse_canonical, Spec};
 
@@ -216,6 +216,8 @@ struct RawField {
     required: bool,
     read_only: bool,
     secret: bool,
+    /// The Rust name was chosen (settings, `x-ms-client-name`), not derived.
+    explicit: bool,
     docs: Option<String>,
 }
 
@@ -247,6 +249,14 @@ pub(crate) struct Builder<'a> {
     secrets_used: BTreeSet<String>,
     pub warnings: Vec<Warning>,
     pub errors: Vec<Error>,
+}
+
+/// A definition whose Rust name is about to be claimed.
+struct PlannedDefinition<'r> {
+    reference: &'r String,
+    name: String,
+    location: Location,
+    claim: Claim,
 }
 
 /// `file#/components/schemas/Name`
@@ -287,6 +297,11 @@ impl<'a> Builder<'a> {
 
     fn claim(&mut self, wanted: String, wire: &str, location: &Location) -> String {
         let (given, collision) = self.names.claim(wanted, wire);
+        self.type_collision(collision, wire, location);
+        given
+    }
+
+    fn type_collision(&mut self, collision: Option<Collision>, wire: &str, location: &Location) {
         if let Some(c) = collision {
             self.warn(
                 location.clone(),
@@ -296,7 +311,6 @@ impl<'a> Builder<'a> {
                 ),
             );
         }
-        given
     }
 
     fn push(
@@ -418,23 +432,56 @@ impl<'a> Builder<'a> {
     /// Reserves every definition, then converts them.
     pub fn add_definitions(&mut self) {
         let refs = self.definition_refs();
+        // Names are claimed file group by file group (entry files first, in the order of
+        // `definition_refs`), and within a group by preference (see `Claim`).
+        let mut groups: Vec<(usize, Vec<PlannedDefinition<'_>>)> = Vec::new();
         for r in &refs {
-            let (_, name) = match parse_canonical(r) {
-                Some((file, _, name)) => (file, name),
-                None => continue,
+            let Some((file, _, name)) = parse_canonical(r) else {
+                continue;
             };
+            let entry = self.spec.entries.iter().position(|e| e == file);
             let location = self.location_of(r);
-            let wanted = match self.settings.renames.get(&name) {
-                Some(rename) => rename.clone(),
-                None => sanitize(&name, Case::Type),
+            let rename = self.settings.renames.get(&name).cloned();
+            // A definition of another file than the entries says where it is in messages.
+            let wire = match entry {
+                Some(_) => name.clone(),
+                None => format!("{}#{}", location.file, location.pointer),
             };
-            let rust = self.claim(wanted, &name, &location);
-            let docs = match self.lookup(r) {
-                Some((_, _, ReferenceOr::Item(s))) => docs(&s.schema_data),
-                _ => None,
+            let claim = Claim {
+                explicit: rename.is_some(),
+                wanted: rename.unwrap_or_else(|| sanitize(&name, Case::Type)),
+                wire,
             };
-            let id = self.push(rust, name, location, docs, TypeKind::Alias(TypeRef::Any));
-            self.by_ref.insert(r.clone(), id);
+            let rank = entry.unwrap_or(usize::MAX);
+            let planned = PlannedDefinition {
+                reference: r,
+                name,
+                location,
+                claim,
+            };
+            match groups.last_mut() {
+                Some((g, members)) if *g == rank => members.push(planned),
+                _ => groups.push((rank, vec![planned])),
+            }
+        }
+        for (_, members) in groups {
+            let claims: Vec<Claim> = members.iter().map(|m| m.claim.clone()).collect();
+            let given = self.names.claim_all(&claims);
+            for (m, (rust, collision)) in members.into_iter().zip(given) {
+                self.type_collision(collision, &m.claim.wire, &m.location);
+                let docs = match self.lookup(m.reference) {
+                    Some((_, _, ReferenceOr::Item(s))) => docs(&s.schema_data),
+                    _ => None,
+                };
+                let id = self.push(
+                    rust,
+                    m.name,
+                    m.location,
+                    docs,
+                    TypeKind::Alias(TypeRef::Any),
+                );
+                self.by_ref.insert(m.reference.clone(), id);
+            }
         }
         self.find_hierarchies(&refs);
         // Enum definitions first, so a property naming the same x-ms-enum finds the definition's type.
@@ -600,20 +647,30 @@ impl<'a> Builder<'a> {
     ) -> StructDef {
         let mut ns = Namespace::new();
         if additional.is_some() {
-            ns.reserve(
-                "additional_properties",
-                "(the map of additional properties)",
-            );
+            ns.reserve("additional_properties", "the map of additional properties");
         }
+        let claims: Vec<Claim> = raw
+            .iter()
+            .map(|f| Claim {
+                wanted: f.wanted.clone(),
+                wire: f.wire.clone(),
+                explicit: f.explicit,
+            })
+            .collect();
+        let given = ns.claim_all(&claims);
         let mut fields = Vec::new();
-        for f in raw {
-            let (name, collision) = ns.claim(f.wanted.clone(), &f.wire);
+        for (f, (name, collision)) in raw.into_iter().zip(given) {
             if let Some(c) = collision {
+                let taken = if c.reserved {
+                    format!("is reserved for {}", c.holder)
+                } else {
+                    format!("is taken by `{}`", c.holder)
+                };
                 self.warn(
                     location.clone(),
                     format!(
-                        "in `{owner}`, field name `{}` is taken by `{}`; `{}` is named `{}`",
-                        c.wanted, c.holder, f.wire, c.given
+                        "in `{owner}`, field name `{}` {taken}; `{}` is named `{}`",
+                        c.wanted, f.wire, c.given
                     ),
                 );
             }
@@ -764,7 +821,9 @@ impl<'a> Builder<'a> {
             .and_then(|v| v.ext("x-ms-client-name"))
             .and_then(Value::as_str)
             .map(str::to_string);
-        let wanted = match self.settings.renames.get(&key) {
+        let rename = self.settings.renames.get(&key);
+        let explicit = rename.is_some() || client_name.is_some();
+        let wanted = match rename {
             Some(r) => r.clone(),
             None => sanitize(client_name.as_deref().unwrap_or(wire), Case::Value),
         };
@@ -777,6 +836,7 @@ impl<'a> Builder<'a> {
             required: false,
             read_only: data.is_some_and(|d| d.read_only),
             secret: ext_secret || setting_secret,
+            explicit,
             docs: data.and_then(docs),
         }
     }
@@ -1023,29 +1083,35 @@ impl<'a> Builder<'a> {
         }
         let mut ns = Namespace::new();
         if extensible {
-            ns.reserve("UnknownValue", "(the catch-all variant)");
+            ns.reserve("UnknownValue", "the catch-all variant");
         }
-        let mut variants = Vec::new();
+        let mut unique: Vec<&String> = Vec::new();
         for value in &values {
-            let (custom, desc) = described.get(value).cloned().unwrap_or_default();
-            let wanted = sanitize(custom.as_deref().unwrap_or(value), Case::Type);
-            let (name, collision) = ns.claim(wanted, value);
-            if let Some(c) = collision {
-                self.warn(
-                    location.clone(),
-                    format!(
-                        "enum values `{}` and `{value}` both map to `{}`; `{value}` is named `{}`",
-                        c.holder, c.wanted, c.given
-                    ),
-                );
+            if !unique.contains(&value) {
+                unique.push(value);
             }
-            if variants.iter().any(|x: &Variant| &x.wire_value == value) {
-                continue;
+        }
+        let claims: Vec<Claim> = unique
+            .iter()
+            .map(|value| {
+                let custom = described.get(*value).and_then(|d| d.0.clone());
+                Claim {
+                    wanted: sanitize(custom.as_deref().unwrap_or(value), Case::Type),
+                    wire: value.to_string(),
+                    explicit: custom.is_some(),
+                }
+            })
+            .collect();
+        let given = ns.claim_all(&claims);
+        let mut variants = Vec::new();
+        for (value, (name, collision)) in unique.into_iter().zip(given) {
+            if let Some(c) = collision {
+                self.warn(location.clone(), variant_collision(&c, value));
             }
             variants.push(Variant {
                 name,
                 wire_value: value.clone(),
-                docs: desc,
+                docs: described.get(value).and_then(|d| d.1.clone()),
             });
         }
         let kind = TypeKind::Enum(EnumDef {
@@ -1100,14 +1166,17 @@ impl<'a> Builder<'a> {
         let name = name.clone();
         let mut ns = Namespace::new();
         if def.extensible {
-            ns.reserve("UnknownValue", "");
+            ns.reserve("UnknownValue", "the catch-all variant");
         }
         for x in &def.variants {
-            ns.reserve(&x.name, &x.wire_value);
+            ns.claim(x.name.clone(), &x.wire_value);
         }
         let mut added = Vec::new();
         for value in &missing {
-            let (vname, _) = ns.claim(sanitize(value, Case::Type), value);
+            let (vname, collision) = ns.claim(sanitize(value, Case::Type), value);
+            if let Some(c) = collision {
+                self.warn(location.clone(), variant_collision(&c, value));
+            }
             added.push(Variant {
                 name: vname,
                 wire_value: value.clone(),
@@ -1154,6 +1223,21 @@ impl<'a> Builder<'a> {
         warnings.sort();
         warnings.dedup();
         Ok((TypeSpace { types: self.types }, self.by_ref, warnings))
+    }
+}
+
+/// The warning for an enum value whose variant name was taken.
+fn variant_collision(c: &Collision, value: &str) -> String {
+    if c.reserved {
+        format!(
+            "enum value `{value}` maps to `{}`, which is reserved for {}; it is named `{}`",
+            c.wanted, c.holder, c.given
+        )
+    } else {
+        format!(
+            "enum values `{}` and `{value}` both map to `{}`; `{value}` is named `{}`",
+            c.holder, c.wanted, c.given
+        )
     }
 }
 

@@ -44,12 +44,17 @@ pub const ACR_TASKS: &str =
 
 /// Settings for a test crate named `name`.
 pub fn settings(name: &str) -> azgen::Settings {
-    azgen::Settings { crate_name: name.to_string(), ..azgen::Settings::default() }
+    azgen::Settings {
+        crate_name: name.to_string(),
+        ..azgen::Settings::default()
+    }
 }
 
 /// Loads and generates `entries` (relative to `root`), panicking with the error lines on failure.
 pub fn generate(root: &Path, entries: &[&str], settings: &azgen::Settings) -> azgen::Output {
-    let source = FsSource { root: root.to_path_buf() };
+    let source = FsSource {
+        root: root.to_path_buf(),
+    };
     let entries: Vec<String> = entries.iter().map(|e| e.to_string()).collect();
     let spec = azgen::load(&entries, &source).unwrap_or_else(|e| panic!("load failed:\n{e}"));
     azgen::generate(&spec, settings, &source).unwrap_or_else(|e| panic!("generate failed:\n{e}"))
@@ -57,6 +62,13 @@ pub fn generate(root: &Path, entries: &[&str], settings: &azgen::Settings) -> az
 
 /// Generates one fixture spec (`tests/fixtures/<file>`) as a crate named after it.
 pub fn generate_fixture(file: &str) -> azgen::Output {
-    let name = file.trim_end_matches(".json").trim_end_matches(".yaml").replace(['-', '/'], "_");
-    generate(&fixtures_dir(), &[file], &settings(&format!("fixture_{name}")))
+    let name = file
+        .trim_end_matches(".json")
+        .trim_end_matches(".yaml")
+        .replace(['-', '/'], "_");
+    generate(
+        &fixtures_dir(),
+        &[file],
+        &settings(&format!("fixture_{name}")),
+    )
 }

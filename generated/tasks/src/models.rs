@@ -49,7 +49,7 @@ impl Architecture {
 }
 impl ::std::str::FromStr for Architecture {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "amd64" => Self::Amd64,
@@ -290,7 +290,7 @@ impl BaseImageDependencyType {
 }
 impl ::std::str::FromStr for BaseImageDependencyType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "BuildTime" => Self::BuildTime,
@@ -387,7 +387,7 @@ impl BaseImageTriggerType {
 }
 impl ::std::str::FromStr for BaseImageTriggerType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "All" => Self::All,
@@ -1332,7 +1332,7 @@ impl Os {
 }
 impl ::std::str::FromStr for Os {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Windows" => Self::Windows,
@@ -1470,7 +1470,7 @@ impl ProvisioningState {
 }
 impl ::std::str::FromStr for ProvisioningState {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Creating" => Self::Creating,
@@ -1630,7 +1630,9 @@ impl ResourceIdentityType {
 }
 impl ::std::str::FromStr for ResourceIdentityType {
     type Err = crate::runtime::ParseEnumError;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(
+        value: &str,
+    ) -> ::std::result::Result<Self, crate::runtime::ParseEnumError> {
         match value {
             "SystemAssigned" => ::std::result::Result::Ok(Self::SystemAssigned),
             "UserAssigned" => ::std::result::Result::Ok(Self::UserAssigned),
@@ -1966,8 +1968,7 @@ pub struct RunProperties {
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[serde(tag = "type")]
 pub enum RunRequest {
@@ -1982,6 +1983,51 @@ pub enum RunRequest {
     /// A kind this version of the crate does not know (its `type` is none of the above), kept as sent.
     #[serde(untagged)]
     UnknownValue(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+}
+impl<'de> ::serde::Deserialize<'de> for RunRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let fields = <::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        let kind = fields
+            .get("type")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::string::ToString::to_string);
+        match kind.as_deref() {
+            ::std::option::Option::Some("DockerBuildRequest") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::DockerBuildRequest)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!("{}{}", "RunRequest `DockerBuildRequest`: ", e),
+                    ))
+            }
+            ::std::option::Option::Some("EncodedTaskRunRequest") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::EncodedTaskRunRequest)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!("{}{}", "RunRequest `EncodedTaskRunRequest`: ", e),
+                    ))
+            }
+            ::std::option::Option::Some("FileTaskRunRequest") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::FileTaskRunRequest)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!("{}{}", "RunRequest `FileTaskRunRequest`: ", e),
+                    ))
+            }
+            ::std::option::Option::Some("TaskRunRequest") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::TaskRunRequest)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!("{}{}", "RunRequest `TaskRunRequest`: ", e),
+                    ))
+            }
+            _ => ::std::result::Result::Ok(Self::UnknownValue(fields)),
+        }
+    }
 }
 /// The current status of the run.
 #[derive(
@@ -2021,7 +2067,7 @@ impl RunStatus {
 }
 impl ::std::str::FromStr for RunStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Queued" => Self::Queued,
@@ -2091,7 +2137,7 @@ impl RunType {
 }
 impl ::std::str::FromStr for RunType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "QuickBuild" => Self::QuickBuild,
@@ -2200,7 +2246,7 @@ impl SecretObjectType {
 }
 impl ::std::str::FromStr for SecretObjectType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Opaque" => Self::Opaque,
@@ -2294,7 +2340,7 @@ impl SourceControlType {
 }
 impl ::std::str::FromStr for SourceControlType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Github" => Self::Github,
@@ -2422,7 +2468,7 @@ impl SourceRegistryLoginMode {
 }
 impl ::std::str::FromStr for SourceRegistryLoginMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "None" => Self::None,
@@ -2583,7 +2629,7 @@ impl SourceTriggerEvent {
 }
 impl ::std::str::FromStr for SourceTriggerEvent {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "commit" => Self::Commit,
@@ -2760,7 +2806,7 @@ impl StepType {
 }
 impl ::std::str::FromStr for StepType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Docker" => Self::Docker,
@@ -3103,7 +3149,7 @@ impl TaskStatus {
 }
 impl ::std::str::FromStr for TaskStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Disabled" => Self::Disabled,
@@ -3142,8 +3188,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskStatus {
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[serde(tag = "type")]
 pub enum TaskStepProperties {
@@ -3157,13 +3202,50 @@ pub enum TaskStepProperties {
     #[serde(untagged)]
     UnknownValue(::serde_json::Map<::std::string::String, ::serde_json::Value>),
 }
+impl<'de> ::serde::Deserialize<'de> for TaskStepProperties {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let fields = <::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        let kind = fields
+            .get("type")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::string::ToString::to_string);
+        match kind.as_deref() {
+            ::std::option::Option::Some("Docker") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::DockerBuildStep)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!("{}{}", "TaskStepProperties `Docker`: ", e),
+                    ))
+            }
+            ::std::option::Option::Some("EncodedTask") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::EncodedTaskStep)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!("{}{}", "TaskStepProperties `EncodedTask`: ", e),
+                    ))
+            }
+            ::std::option::Option::Some("FileTask") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::FileTaskStep)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!("{}{}", "TaskStepProperties `FileTask`: ", e),
+                    ))
+            }
+            _ => ::std::result::Result::Ok(Self::UnknownValue(fields)),
+        }
+    }
+}
 /// Base properties for updating any task step.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[serde(tag = "type")]
 pub enum TaskStepUpdateParameters {
@@ -3176,6 +3258,48 @@ pub enum TaskStepUpdateParameters {
     /// A kind this version of the crate does not know (its `type` is none of the above), kept as sent.
     #[serde(untagged)]
     UnknownValue(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+}
+impl<'de> ::serde::Deserialize<'de> for TaskStepUpdateParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let fields = <::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        let kind = fields
+            .get("type")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::string::ToString::to_string);
+        match kind.as_deref() {
+            ::std::option::Option::Some("Docker") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::DockerBuildStepUpdateParameters)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!("{}{}", "TaskStepUpdateParameters `Docker`: ", e),
+                    ))
+            }
+            ::std::option::Option::Some("EncodedTask") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::EncodedTaskStepUpdateParameters)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!(
+                            "{}{}", "TaskStepUpdateParameters `EncodedTask`: ", e
+                        ),
+                    ))
+            }
+            ::std::option::Option::Some("FileTask") => {
+                ::serde_json::from_value(::serde_json::Value::Object(fields))
+                    .map(Self::FileTaskStepUpdateParameters)
+                    .map_err(|e| <D::Error as ::serde::de::Error>::custom(
+                        ::std::format!(
+                            "{}{}", "TaskStepUpdateParameters `FileTask`: ", e
+                        ),
+                    ))
+            }
+            _ => ::std::result::Result::Ok(Self::UnknownValue(fields)),
+        }
+    }
 }
 /// The parameters for updating a task.
 #[derive(
@@ -3333,7 +3457,7 @@ impl TokenType {
 }
 impl ::std::str::FromStr for TokenType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "PAT" => Self::Pat,
@@ -3429,7 +3553,7 @@ impl TriggerStatus {
 }
 impl ::std::str::FromStr for TriggerStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "Disabled" => Self::Disabled,
@@ -3553,7 +3677,7 @@ impl Variant {
 }
 impl ::std::str::FromStr for Variant {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(
             match value {
                 "v6" => Self::V6,

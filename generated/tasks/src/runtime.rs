@@ -349,6 +349,16 @@ pub mod codec {
         }
     }
 
+    /// A secret keeps its value's wire format: `Secret<Base64>` for a `Secret<Vec<u8>>`.
+    impl<F: Format<T>, T> Format<Secret<T>> for Secret<F> {
+        fn write<S: Serializer>(value: &Secret<T>, serializer: S) -> Result<S::Ok, S::Error> {
+            F::write(&value.0, serializer)
+        }
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Secret<T>, D::Error> {
+            F::read(deserializer).map(Secret)
+        }
+    }
+
     /// `date-time`: RFC 3339. Reading is lenient the way Azure services need:
     /// a missing offset means UTC, and digits past nanoseconds are dropped.
     pub struct Rfc3339;
@@ -504,6 +514,18 @@ mod tests {
         let s = Secret::new("hunter2".to_string());
         assert_eq!(format!("{s:?}"), "Secret(<redacted>)");
         assert_eq!(serde_json::to_string(&s).unwrap(), r#""hunter2""#);
+    }
+
+    #[test]
+    fn secrets_keep_their_wire_format() {
+        #[derive(Serialize, Deserialize)]
+        struct Model {
+            #[serde(with = "codec::Codec::<Secret<codec::Base64>>")]
+            key: Secret<Vec<u8>>,
+        }
+        let m: Model = serde_json::from_str(r#"{"key":"AQID"}"#).unwrap();
+        assert_eq!(m.key.expose(), &[1, 2, 3]);
+        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"key":"AQID"}"#);
     }
 
     #[test]

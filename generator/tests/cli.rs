@@ -1,0 +1,242 @@
+//! The `azgen` command as a user runs it: exit status, what it prints, what it writes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Where the small specs of these tests are; the commands run there, so the
+/// file names in messages are as a user in that directory would see them.
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Runs `azgen` in `dir`, with backtraces on, so that a panic would show one.
+fn azgen(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_azgen"))
+        .args(args)
+        .current_dir(dir)
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("azgen runs")
+}
+
+/// A fresh, empty directory under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch directory");
+    dir
+}
+
+/// Runs a failing generation of `input` and checks the shape of what the user
+/// sees: exit status 1, nothing written, no panic or backtrace, the `error: `
+/// lines (returned), then the count.
+fn fails(input: &str) -> Vec<String> {
+    let out_dir = scratch(&format!("cli-fail-{input}"));
+    let out = azgen(
+        &fixtures(),
+        &[
+            "generate",
+            "--input",
+            input,
+            "--output",
+            out_dir.to_str().expect("UTF-8 path"),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "stderr:\n{stderr}");
+    assert!(!stderr.contains("panicked"), "stderr:\n{stderr}");
+    assert!(!stderr.contains("stack backtrace"), "stderr:\n{stderr}");
+    assert!(!stderr.contains("RUST_BACKTRACE"), "stderr:\n{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(
+        std::fs::read_dir(&out_dir)
+            .expect("scratch directory")
+            .next()
+            .is_none(),
+        "nothing is written on failure"
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    let (summary, errors) = lines.split_last().expect("some output");
+    assert_eq!(*summary, format!("azgen: {} error(s)", errors.len()));
+    for line in errors {
+        assert!(line.starts_with("error: "), "stderr:\n{stderr}");
+    }
+    errors.iter().map(|l| l.to_string()).collect()
+}
+
+#[test]
+fn broken_ref() {
+    assert_eq!(
+        fails("broken_ref.json"),
+        [
+            "error: broken_ref.json:9:14: #/definitions/A/properties/b: unresolved $ref `#/definitions/Nope`: `#/definitions/Nope` does not exist in `broken_ref.json`",
+            "error: broken_ref.json:10:14: #/definitions/A/properties/c: unresolved $ref `#/definitions/AlsoNope`: `#/definitions/AlsoNope` does not exist in `broken_ref.json`",
+        ]
+    );
+}
+
+#[test]
+fn malformed_json() {
+    assert_eq!(
+        fails("malformed.json"),
+        ["error: malformed.json:10:7: #/definitions/A/properties: malformed JSON: trailing comma"]
+    );
+}
+
+#[test]
+fn unknown_version() {
+    assert_eq!(
+        fails("version.json"),
+        [
+            r#"error: version.json:2:14: #/swagger: unsupported document version: `swagger: "1.2"` (supported: "2.0", or `openapi: 3.0.x`)"#
+        ]
+    );
+}
+
+#[test]
+fn missing_input() {
+    assert_eq!(
+        fails("nope.json"),
+        [format!(
+            "error: nope.json: #: cannot read file: {}",
+            std::fs::read_to_string(fixtures().join("nope.json")).expect_err("no such file")
+        )]
+    );
+}
+
+#[test]
+fn every_input_is_checked() {
+    // Two broken inputs: both are reported, in one run.
+    let out = azgen(
+        &fixtures(),
+        &[
+            "generate",
+            "--input",
+            "version.json",
+            "--input",
+            "malformed.json",
+            "--output",
+            scratch("cli-fail-two").to_str().expect("UTF-8 path"),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "error: malformed.json:10:7: #/definitions/A/properties: malformed JSON: trailing comma",
+            r#"error: version.json:2:14: #/swagger: unsupported document version: `swagger: "1.2"` (supported: "2.0", or `openapi: 3.0.x`)"#,
+            "azgen: 2 error(s)",
+        ]
+    );
+}
+
+/// The spec corpus: `$AZURE_REST_API_SPECS`, else `../shared/azure-rest-api-specs` beside the checkout.
+fn spec_root() -> PathBuf {
+    std::env::var_os("AZURE_REST_API_SPECS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/azure-rest-api-specs")
+        })
+}
+
+const ACR: &str = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/containerregistry.json";
+
+/// Generates the ACR spec into `out_dir` (an absolute input path, run from the fixtures).
+fn generate_acr(out_dir: &Path) -> Output {
+    let input = spec_root().join(ACR);
+    assert!(
+        input.is_file(),
+        "the spec corpus is missing: {}",
+        input.display()
+    );
+    azgen(
+        &fixtures(),
+        &[
+            "generate",
+            "--input",
+            input.to_str().expect("UTF-8 path"),
+            "--output",
+            out_dir.to_str().expect("UTF-8 path"),
+            "--crate-name",
+            "acr_cli_test",
+        ],
+    )
+}
+
+#[test]
+fn generates_acr() {
+    let out_dir = scratch("cli-acr");
+    let out = generate_acr(&out_dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "stderr:\n{stderr}");
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("error")),
+        "stderr:\n{stderr}"
+    );
+    // The last line is the summary.
+    let summary = stderr.lines().last().unwrap_or_default();
+    assert!(
+        summary.starts_with("azgen: wrote ")
+            && summary.contains(&format!("files to {}", out_dir.display())),
+        "stderr:\n{stderr}"
+    );
+    for file in [
+        "Cargo.toml",
+        "src/lib.rs",
+        "src/models.rs",
+        "src/runtime.rs",
+    ] {
+        assert!(out_dir.join(file).is_file(), "{file} is written");
+    }
+    let manifest = std::fs::read_to_string(out_dir.join("Cargo.toml")).expect("Cargo.toml");
+    assert!(
+        manifest.contains("[package]\nname = \"acr_cli_test\"\nversion = \"0.1.0\"\n"),
+        "{manifest}"
+    );
+    let models = std::fs::read_to_string(out_dir.join("src/models.rs")).expect("models.rs");
+    for item in [
+        "pub struct Registry {",
+        "pub struct RegistryProperties {",
+        "pub enum SkuName {",
+    ] {
+        assert!(models.contains(item), "models.rs has `{item}`");
+    }
+    let lib = std::fs::read_to_string(out_dir.join("src/lib.rs")).expect("lib.rs");
+    assert!(lib.contains("pub mod models;"), "{lib}");
+}
+
+/// Builds the crate the command writes, as a crate of its own, offline, with the
+/// workspace's lock file (slow the first time: run with `--ignored`).
+#[test]
+#[ignore = "compiles the generated crate and its dependencies"]
+fn generated_acr_crate_compiles() {
+    let out_dir = std::env::temp_dir().join(format!("azgen-cli-acr-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let out = generate_acr(&out_dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
+        out_dir.join("Cargo.lock"),
+    )
+    .expect("copy Cargo.lock");
+    let check = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["check", "--offline", "--quiet"])
+        .current_dir(&out_dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-check-target"),
+        )
+        .output()
+        .expect("cargo runs");
+    let _ = std::fs::remove_dir_all(&out_dir);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

@@ -1,0 +1,606 @@
+//! One small spec per generator feature (`tests/fixtures/`): a snapshot of the
+//! generated models and a few facts about them per fixture, and one test that
+//! writes every generated fixture crate to `target/fixture-crates/`, with its
+//! hand-written behaviour tests (`tests/fixture-tests/<name>.rs`), and runs
+//! `cargo test` and `cargo clippy` there with warnings denied.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use azgen_tests::{fixtures_dir, generate_fixture, workspace};
+
+/// Every fixture: (crate directory, spec file below `tests/fixtures/`, crate name).
+const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "additional_properties",
+        "additional_properties.json",
+        "fixture_additional_properties",
+    ),
+    ("allof", "allof.json", "fixture_allof"),
+    ("collisions", "collisions.json", "fixture_collisions"),
+    (
+        "discriminator",
+        "discriminator.json",
+        "fixture_discriminator",
+    ),
+    ("enums", "enums.json", "fixture_enums"),
+    (
+        "external_ref",
+        "external_ref/main.json",
+        "fixture_external_ref_main",
+    ),
+    ("formats", "formats.json", "fixture_formats"),
+    ("keywords", "keywords.json", "fixture_keywords"),
+    ("readonly", "readonly.json", "fixture_readonly"),
+    ("recursion", "recursion.json", "fixture_recursion"),
+    ("secrets", "secrets.json", "fixture_secrets"),
+];
+
+/// The generated models of a fixture, snapshotted under the fixture's name, and its warnings.
+fn models(name: &str) -> (String, Vec<String>) {
+    let (_, file, _) = FIXTURES
+        .iter()
+        .find(|f| f.0 == name)
+        .unwrap_or_else(|| panic!("no fixture `{name}`"));
+    let out = generate_fixture(file);
+    let models = out.files["src/models.rs"].clone();
+    insta::assert_snapshot!(name, models);
+    let warnings = out.warnings.iter().map(|w| w.to_string()).collect();
+    (models, warnings)
+}
+
+/// The text of `pub struct|enum|type <name>` up to the next item.
+fn item<'a>(models: &'a str, kind: &str, name: &str) -> &'a str {
+    let start_marker = format!("pub {kind} {name} ");
+    let start_marker_generic = format!("pub {kind} {name}<");
+    let start = models
+        .find(&start_marker)
+        .or_else(|| models.find(&start_marker_generic))
+        .unwrap_or_else(|| panic!("no `pub {kind} {name}` in:\n{models}"));
+    let rest = &models[start..];
+    let end = ["\npub ", "\nimpl", "\n#[", "\n///"]
+        .iter()
+        .filter_map(|marker| rest.find(marker))
+        .min()
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn assert_no_warnings(name: &str, warnings: &[String]) {
+    assert!(
+        warnings.is_empty(),
+        "{name}: unexpected warnings:\n{}",
+        warnings.join("\n")
+    );
+}
+
+#[test]
+fn allof() {
+    let (models, warnings) = models("allof");
+    assert_no_warnings("allof", &warnings);
+    let registry = item(&models, "struct", "Registry");
+    // Ancestors' properties first (Resource, TrackedResource), then its own.
+    let order: Vec<usize> = [
+        "pub id:",
+        "pub name:",
+        "pub location:",
+        "pub tags:",
+        "pub sku:",
+    ]
+    .iter()
+    .map(|f| {
+        registry
+            .find(f)
+            .unwrap_or_else(|| panic!("{f} in {registry}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{registry}");
+    // `tags` is the parent's optional property, which the child requires.
+    assert!(registry.contains("pub tags: ::std::collections::BTreeMap"));
+    assert!(item(&models, "struct", "TrackedResource").contains("pub tags: ::std::option::Option<"));
+    // The inline allOf member's required property.
+    assert!(item(&models, "struct", "IpRule").contains("pub value: ::std::string::String"));
+}
+
+#[test]
+fn discriminator() {
+    let (models, warnings) = models("discriminator");
+    assert_no_warnings("discriminator", &warnings);
+    let base = item(&models, "enum", "TaskStepProperties");
+    assert!(models.contains("#[serde(tag = \"type\")]\npub enum TaskStepProperties"));
+    for (tag, variant) in [
+        ("Docker", "DockerBuildStep"),
+        ("EncodedTask", "EncodedTaskStep"),
+        ("FileTaskStep", "FileTaskStep"),
+    ] {
+        assert!(
+            base.contains(&format!(
+                "#[serde(rename = \"{tag}\")]\n    {variant}(crate::models::{variant}),"
+            )),
+            "{base}"
+        );
+        // The tag belongs to the enum, not to the variant's struct.
+        assert!(!item(&models, "struct", variant).contains("rename = \"type\""));
+    }
+    assert!(base.contains("#[serde(untagged)]\n    UnknownValue("));
+    assert!(item(&models, "struct", "TaskProperties")
+        .contains("pub step: crate::models::TaskStepProperties,"));
+}
+
+#[test]
+fn enums() {
+    let (models, warnings) = models("enums");
+    assert_no_warnings("enums", &warnings);
+    // Closed: serde derives, Copy, FromStr with an error.
+    assert!(models.contains("::std::marker::Copy"));
+    let sku_name = item(&models, "enum", "SkuName");
+    assert!(!sku_name.contains("UnknownValue"), "{sku_name}");
+    // Extensible: a catch-all variant.
+    assert!(item(&models, "enum", "SkuTier").contains("UnknownValue(::std::string::String)"));
+    // One x-ms-enum name, one type, used by both properties.
+    assert_eq!(models.matches("pub enum PolicyStatus ").count(), 1);
+    assert_eq!(
+        models
+            .matches("pub status: ::std::option::Option<crate::models::PolicyStatus>")
+            .count(),
+        2
+    );
+    // x-ms-enum values: a custom name, descriptions as docs.
+    let action = item(&models, "enum", "DefaultAction");
+    assert!(
+        action.contains("#[serde(rename = \"Deny\")]\n    Reject,"),
+        "{action}"
+    );
+    assert!(action.contains("/// Traffic that matches no rule is\n    /// rejected."));
+    // Awkward values.
+    for variant in ["V1_0", "V1_2", "Tls1_3", "V2Preview", "V2023_01_01Preview"] {
+        assert!(
+            item(&models, "enum", "TlsVersion").contains(&format!("    {variant},")),
+            "{variant}"
+        );
+    }
+    // An enum without x-ms-enum is open, and named after its property.
+    assert!(item(&models, "enum", "PoliciesNetworkRuleBypassOptions").contains("UnknownValue("));
+}
+
+#[test]
+fn readonly() {
+    let (models, warnings) = models("readonly");
+    assert_no_warnings("readonly", &warnings);
+    let registry = item(&models, "struct", "Registry");
+    for field in ["id", "provisioningState", "creationDate", "systemData"] {
+        let at = registry
+            .find(&format!("rename = \"{field}\""))
+            .unwrap_or_else(|| panic!("{field}"));
+        let attrs = &registry[at..registry.len().min(at + 200)];
+        assert!(
+            attrs.contains("skip_serializing_if = \"crate::runtime::skip_read_only\""),
+            "{field}: {attrs}"
+        );
+    }
+    assert_eq!(registry.matches("skip_read_only").count(), 4);
+    // A `$ref` with siblings: the sibling description is the field's doc, the type is the target.
+    assert!(registry.contains(
+        "/// Metadata pertaining to creation and last modification of the resource.\n    #[serde(\n        rename = \"systemData\""
+    ));
+    assert!(registry.contains("pub system_data: ::std::option::Option<crate::models::SystemData>,"));
+    // Required and read-only: still optional.
+    assert!(
+        registry.contains("pub provisioning_state: ::std::option::Option<::std::string::String>,")
+    );
+    assert!(models.contains("pub fn new(location: ::std::string::String) -> Self"));
+}
+
+#[test]
+fn secrets() {
+    let (models, warnings) = models("secrets");
+    assert_no_warnings("secrets", &warnings);
+    let creds = item(&models, "struct", "RegistryCredentials");
+    assert!(creds.contains("pub password: crate::runtime::Secret<::std::string::String>,"));
+    assert!(creds.contains("crate::runtime::Secret<\n            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,"));
+    assert!(creds.contains(
+        "with = \"crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::Secret<crate::runtime::codec::Base64>>>\""
+    ));
+    assert!(!creds.contains("pub username: crate::runtime::Secret"));
+    assert!(item(&models, "struct", "GeneratedPassword").contains(
+        "pub value: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,"
+    ));
+}
+
+#[test]
+fn keywords() {
+    let (models, warnings) = models("keywords");
+    let keywords = item(&models, "struct", "Keywords");
+    for (wire, field) in [
+        ("type", "type_"),
+        ("ref", "ref_"),
+        ("self", "self_"),
+        ("Self", "self_2"),
+        ("crate", "crate_"),
+        ("r#type", "r_type"),
+        ("match", "match_"),
+        ("async", "async_"),
+        ("box", "box_"),
+    ] {
+        let at = keywords
+            .find(&format!("rename = \"{wire}\""))
+            .unwrap_or_else(|| panic!("{wire}"));
+        assert!(
+            keywords[at..].contains(&format!("pub {field}: ")),
+            "{wire} → {field}"
+        );
+    }
+    // Prelude names as type names: the generated code never refers to the prelude unqualified.
+    for name in ["String", "Option", "Box", "Result"] {
+        item(&models, "struct", name);
+    }
+    assert!(models.contains("pub type Vec = ::std::vec::Vec<crate::models::String>;"));
+    // (The compile test is the proof; this catches the obvious slips early.)
+    let unqualified = [
+        ": String",
+        ": Option<",
+        ": Vec<",
+        ": Box<",
+        "-> Result<",
+        "<Self, Self::",
+        "(Some(",
+        " Ok(",
+        " Err(",
+    ];
+    for u in unqualified {
+        assert!(!models.contains(u), "unqualified `{u}`");
+    }
+    assert!(item(&models, "enum", "Kind").contains("    Self_,"));
+    assert_eq!(
+        warnings,
+        ["keywords.json:10:17: #/definitions/Keywords: in `Keywords`, field name `self_` is taken by `self`; `Self` is named `self_2`"]
+    );
+}
+
+#[test]
+fn collisions() {
+    let (models, warnings) = models("collisions");
+    // Nothing merged: every wire name has its own Rust item.
+    assert!(item(&models, "struct", "Foo").contains("rename = \"a\""));
+    assert!(item(&models, "struct", "Foo2").contains("rename = \"c\""));
+    assert!(item(&models, "struct", "Foo3").contains("rename = \"b\""));
+    let widget = item(&models, "struct", "Widget");
+    assert!(widget.contains("pub foo_bar: ::std::option::Option<i32>,"));
+    assert!(widget.contains("pub foo_bar2: ::std::option::Option<::std::string::String>,"));
+    assert!(widget.contains("pub settings: ::std::option::Option<crate::models::WidgetSettings2>,"));
+    assert!(models.contains("Self::ReadOnly2 => \"Read-Only\""));
+    assert!(models.contains("Self::UnknownValue2 => \"UnknownValue\""));
+    assert!(models.contains("Self::Enabled2 => \"enabled\""));
+    // Every collision is reported, in a stable order.
+    // `Foo` itself keeps its name: no warning for it.
+    let mut expected = [
+        "collisions.json:15:12: #/definitions/foo: type name `Foo` is taken by `Foo`; `foo` is named `Foo3`",
+        "collisions.json:20:13: #/definitions/FOO_: type name `Foo` is taken by `Foo`; `FOO_` is named `Foo2`",
+        "collisions.json:25:15: #/definitions/Widget: in `Widget`, field name `foo_bar` is taken by `foo_bar`; `fooBar` is named `foo_bar2`",
+        "collisions.json:31:21: #/definitions/Widget/properties/settings: type name `WidgetSettings` is taken by `WidgetSettings`; `Widget.settings` is named `WidgetSettings2`",
+        "collisions.json:45:13: #/definitions/Mode: enum value `UnknownValue` maps to `UnknownValue`, which is reserved for the catch-all variant; it is named `UnknownValue2`",
+        "collisions.json:45:13: #/definitions/Mode: enum values `ReadOnly` and `Read-Only` both map to `ReadOnly`; `Read-Only` is named `ReadOnly2`",
+        "collisions.json:45:13: #/definitions/Mode: enum values `ReadOnly` and `read_only` both map to `ReadOnly`; `read_only` is named `ReadOnly3`",
+        "collisions.json:51:14: #/definitions/State: enum values `Enabled` and `enabled` both map to `Enabled`; `enabled` is named `Enabled2`",
+    ];
+    expected.sort();
+    let mut got: Vec<&str> = warnings.iter().map(String::as_str).collect();
+    got.sort();
+    assert_eq!(got, expected);
+    // The same input gives the same output.
+    let (again, warnings_again) = {
+        let out = generate_fixture("collisions.json");
+        let w: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+        (out.files["src/models.rs"].clone(), w)
+    };
+    assert_eq!(again, models);
+    assert_eq!(warnings_again, warnings);
+}
+
+#[test]
+fn recursion() {
+    let (models, warnings) = models("recursion");
+    assert_no_warnings("recursion", &warnings);
+    let tree = item(&models, "struct", "TreeNode");
+    assert!(tree.contains(
+        "pub parent: ::std::option::Option<::std::boxed::Box<crate::models::TreeNode>>,"
+    ));
+    // Vec and map values are already on the heap: no Box.
+    assert!(tree.contains(
+        "pub children: ::std::option::Option<::std::vec::Vec<crate::models::TreeNode>>,"
+    ));
+    assert!(tree
+        .contains("::std::collections::BTreeMap<::std::string::String, crate::models::TreeNode>"));
+    assert!(item(&models, "struct", "A")
+        .contains("pub b: ::std::option::Option<::std::boxed::Box<crate::models::B>>,"));
+    assert!(item(&models, "struct", "B").contains("pub a: ::std::boxed::Box<crate::models::A>,"));
+    assert!(item(&models, "struct", "NotExpression")
+        .contains("pub operand: ::std::boxed::Box<crate::models::Expression>,"));
+    assert!(item(&models, "struct", "AndExpression")
+        .contains("pub operands: ::std::vec::Vec<crate::models::Expression>,"));
+}
+
+#[test]
+fn additional_properties() {
+    let (models, warnings) = models("additional_properties");
+    assert_no_warnings("additional_properties", &warnings);
+    assert!(models.contains("pub type Tags = ::std::collections::BTreeMap<"));
+    let identity = item(&models, "struct", "IdentityProperties");
+    assert!(identity.contains("crate::models::UserIdentityProperties,"));
+    assert!(identity.contains("crate::models::IdentityPropertiesMetadataValue,"));
+    assert!(identity
+        .contains("::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>"));
+    for name in ["ExtensionSettings", "OpenObject", "Schedule"] {
+        let s = item(&models, "struct", name);
+        assert!(
+            s.contains("pub additional_properties: ::std::collections::BTreeMap<"),
+            "{s}"
+        );
+        assert!(s.contains("flatten"), "{s}");
+    }
+    // A flattened map of date-times keeps the RFC 3339 wire format.
+    assert!(item(&models, "struct", "Schedule").contains(
+        "with = \"crate::runtime::codec::Codec::<::std::collections::BTreeMap<::std::string::String,crate::runtime::codec::Rfc3339>>\""
+    ));
+}
+
+#[test]
+fn formats() {
+    let (models, warnings) = models("formats");
+    assert_no_warnings("formats", &warnings);
+    let formats = item(&models, "struct", "Formats");
+    for (field, ty) in [
+        ("created_at", "::time::OffsetDateTime"),
+        ("birthday", "::std::option::Option<::time::Date>"),
+        (
+            "last_modified",
+            "::std::option::Option<::time::OffsetDateTime>",
+        ),
+        ("timeout", "::std::option::Option<crate::runtime::Duration>"),
+        ("count", "::std::option::Option<i32>"),
+        ("size", "::std::option::Option<i64>"),
+        ("plain_integer", "::std::option::Option<i64>"),
+        ("ratio", "::std::option::Option<f32>"),
+        ("precise", "::std::option::Option<f64>"),
+        ("plain_number", "::std::option::Option<f64>"),
+        ("content", "::std::option::Option<::std::vec::Vec<u8>>"),
+        ("id", "::std::option::Option<::uuid::Uuid>"),
+        (
+            "expires_on",
+            "::std::option::Option<::time::OffsetDateTime>",
+        ),
+        ("password", "::std::option::Option<::std::string::String>"),
+        ("history", "::std::vec::Vec<::time::OffsetDateTime>"),
+    ] {
+        assert!(
+            formats.contains(&format!("pub {field}: {ty},")),
+            "{field}: {ty}"
+        );
+    }
+    for (wire, codec) in [
+        ("createdAt", "Codec::<crate::runtime::codec::Rfc3339>"),
+        ("birthday", "Codec::<::std::option::Option<crate::runtime::codec::Date>>"),
+        ("lastModified", "Codec::<::std::option::Option<crate::runtime::codec::Rfc1123>>"),
+        ("expiresOn", "Codec::<::std::option::Option<crate::runtime::codec::UnixTime>>"),
+        ("content", "Codec::<::std::option::Option<crate::runtime::codec::Base64>>"),
+        ("history", "Codec::<::std::vec::Vec<crate::runtime::codec::Rfc3339>>"),
+        ("windows", "Codec::<::std::option::Option<::std::vec::Vec<::std::vec::Vec<crate::runtime::codec::Rfc3339>>>>"),
+        // Fields of aliases keep the alias target's format.
+        ("blob", "Codec::<::std::option::Option<crate::runtime::codec::Base64>>"),
+        ("instant", "Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"),
+        ("timestamps", "Codec::<::std::option::Option<::std::collections::BTreeMap<::std::string::String,crate::runtime::codec::Rfc3339>>>"),
+    ] {
+        let at = formats
+            .find(&format!("rename = \"{wire}\""))
+            .unwrap_or_else(|| panic!("{wire}"));
+        let attrs = &formats[at..formats[at..].find(")]").map_or(formats.len(), |e| at + e)];
+        assert!(attrs.contains(codec), "{wire}: {attrs}");
+    }
+    // uuid is a dependency only because a property uses it.
+    let manifest = &generate_fixture("formats.json").files["Cargo.toml"];
+    assert!(manifest.contains("uuid = "));
+    assert!(!generate_fixture("allof.json").files["Cargo.toml"].contains("uuid"));
+}
+
+#[test]
+fn external_ref() {
+    let (models, warnings) = models("external_ref");
+    for name in [
+        "Registry",
+        "Sku",
+        "Webhook",
+        "RegistryProperties",
+        "SystemData",
+        "Sku2",
+        "NetworkRuleSet",
+        "IpRule",
+    ] {
+        item(&models, "struct", name);
+    }
+    // Definitions of other files that nothing reaches are not types.
+    assert!(!models.contains("Unused"));
+    assert!(!models.contains("Unreachable"));
+    // Recursion across files is boxed; recursion through a Vec is not.
+    assert!(item(&models, "struct", "RegistryProperties").contains(
+        "pub webhook: ::std::option::Option<::std::boxed::Box<crate::models::Webhook>>,"
+    ));
+    assert!(item(&models, "struct", "IpRule")
+        .contains("pub registry: ::std::option::Option<crate::models::RegistryProperties>,"));
+    assert_eq!(
+        warnings,
+        ["external_ref/common/types.json:26:12: #/definitions/Sku: type name `Sku` is taken by `Sku`; `external_ref/common/types.json#/definitions/Sku` is named `Sku2`"]
+    );
+}
+
+/// Writes `contents` to `path` unless it already holds exactly that (so cargo's
+/// mtime-based fingerprints see no change and nothing rebuilds needlessly).
+fn write_if_changed(path: &Path, contents: &str) {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
+        return;
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    }
+    std::fs::write(path, contents).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+/// Every file below `dir`, relative to it, `/`-separated.
+fn files_below(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out
+}
+
+/// Writes the fixture crates and their workspace; returns the workspace directory.
+fn write_fixture_workspace() -> PathBuf {
+    let root = workspace().join("target/fixture-crates");
+    let hand_written = workspace().join("tests/fixture-tests");
+    let mut members = Vec::new();
+    for (dir, file, crate_name) in FIXTURES {
+        let out = generate_fixture(file);
+        assert_eq!(
+            out.files["Cargo.toml"]
+                .lines()
+                .find(|l| l.starts_with("name = ")),
+            Some(format!("name = \"{crate_name}\"").as_str())
+        );
+        let mut files: BTreeMap<String, String> = out.files;
+        let test = hand_written.join(format!("{dir}.rs"));
+        let text =
+            std::fs::read_to_string(&test).unwrap_or_else(|e| panic!("{}: {e}", test.display()));
+        files.insert(format!("tests/{dir}.rs"), text);
+        let crate_dir = root.join(dir);
+        for stale in files_below(&crate_dir) {
+            if !files.contains_key(&stale) {
+                let _ = std::fs::remove_file(crate_dir.join(&stale));
+            }
+        }
+        for (path, contents) in &files {
+            write_if_changed(&crate_dir.join(path), contents);
+        }
+        members.push(format!("    \"{dir}\","));
+    }
+    // Crates of fixtures that no longer exist.
+    if let Ok(entries) = std::fs::read_dir(&root) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if entry.path().is_dir() && !FIXTURES.iter().any(|f| f.0 == name) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    write_if_changed(
+        &root.join("Cargo.toml"),
+        &format!(
+            "# Written by tests/tests/fixtures.rs: the generated fixture crates.\n\
+             [workspace]\nresolver = \"2\"\nmembers = [\n{}\n]\n",
+            members.join("\n")
+        ),
+    );
+    // The main workspace's lock file, so the crates build with the same dependency versions.
+    let lock = std::fs::read_to_string(workspace().join("Cargo.lock")).expect("Cargo.lock");
+    write_if_changed(&root.join("Cargo.lock"), &lock);
+    root
+}
+
+/// Runs cargo in the fixture workspace with warnings denied; offline first, and online
+/// only when offline failed for want of a crate that is not in the local registry.
+fn cargo(root: &Path, args: &[&str], offline: &mut bool) -> (bool, String) {
+    let run = |offline: bool| {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let mut cmd = Command::new(cargo);
+        // `--offline` goes right after the subcommand, before any `--`.
+        let (subcommand, rest) = args.split_first().expect("a cargo subcommand");
+        cmd.current_dir(root).arg(subcommand);
+        if offline {
+            cmd.arg("--offline");
+        }
+        cmd.args(rest)
+            .env("RUSTFLAGS", "-D warnings")
+            .env(
+                "CARGO_TARGET_DIR",
+                workspace().join("target/fixture-target"),
+            )
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .env_remove("CARGO_BUILD_RUSTFLAGS")
+            .env_remove("RUSTC_WRAPPER")
+            .env_remove("RUSTC_WORKSPACE_WRAPPER");
+        let out = cmd
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run cargo: {e}"));
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        // What cargo says when `--offline` is why a crate cannot be had.
+        let missing_crate = stderr.contains("offline mode (--offline)")
+            || stderr.contains("but --offline was specified");
+        let text = format!(
+            "$ cargo {}{}\n--- stdout\n{}\n--- stderr\n{stderr}",
+            args.join(" "),
+            if offline { " --offline" } else { "" },
+            String::from_utf8_lossy(&out.stdout),
+        );
+        (out.status.success(), missing_crate, text)
+    };
+    if *offline {
+        let (ok, missing_crate, text) = run(true);
+        if ok || !missing_crate {
+            return (ok, text);
+        }
+        eprintln!("offline build failed for want of a crate; going online");
+        *offline = false;
+    }
+    let (ok, _, text) = run(false);
+    (ok, text)
+}
+
+#[test]
+fn fixture_crates_compile_and_pass_their_tests() {
+    let fixtures = fixtures_dir();
+    assert!(fixtures.is_dir(), "{}", fixtures.display());
+    let root = write_fixture_workspace();
+    let mut offline = true;
+    let started = Instant::now();
+    let (ok, text) = cargo(&root, &["test", "--workspace"], &mut offline);
+    assert!(ok, "the fixture crates fail to build or test:\n{text}");
+    let tested = started.elapsed();
+    // Every hand-written test file ran.
+    for (dir, _, _) in FIXTURES {
+        assert!(
+            text.contains(&format!("Running tests/{dir}.rs")),
+            "tests/{dir}.rs did not run:\n{text}"
+        );
+    }
+    // `cargo clippy` takes its lint flags after `--`; `-D warnings` there covers clippy's lints.
+    let (ok, clippy) = cargo(
+        &root,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &mut offline,
+    );
+    assert!(ok, "clippy finds fault with the fixture crates:\n{clippy}");
+    eprintln!(
+        "fixture crates: cargo test {:.0?}, cargo clippy {:.0?}",
+        tested,
+        started.elapsed() - tested
+    );
+}
