@@ -554,3 +554,6 @@ mod tests {
         assert!(codec::parse_rfc3339("yesterday").is_none());
     }
 }
+
+/// The HTTP side: requests, long-running operations, paging, checks.
+pub mod http;

@@ -15,12 +15,14 @@
 #![forbid(unsafe_code)]
 
 pub mod emit;
+pub mod emit_client;
 pub mod error;
 pub mod examples;
 pub mod ir;
 pub mod load;
 mod locate;
 pub mod names;
+pub mod ops;
 pub mod settings;
 pub mod spec;
 pub mod swagger;
@@ -36,6 +38,9 @@ pub use spec::Spec;
 /// The runtime module every generated crate carries (ordinary Rust, compiled
 /// and tested in each generated crate).
 pub const RUNTIME: &str = include_str!("runtime/runtime.rs");
+
+/// The HTTP part of the runtime, for crates with operations.
+pub const RUNTIME_HTTP: &str = include_str!("runtime/http.rs");
 
 /// What a generation run produced.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +60,8 @@ pub struct Stats {
     pub definitions: usize,
     /// Example files linked by `x-ms-examples` that exist.
     pub examples: usize,
+    /// Operations (each a client method).
+    pub operations: usize,
 }
 
 /// Loads a spec: the entry files and every file they reference.
@@ -86,27 +93,62 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
 
     let mut builder = types::Builder::new(spec, settings);
     builder.add_definitions();
+    let (client, op_errors, op_warnings) = ops::build(spec, &mut builder);
+    builder.errors.extend(op_errors);
+    builder.warnings.extend(op_warnings);
     let (space, by_ref, mut warnings) = builder.finish()?;
+    let client_name = match &settings.client_name {
+        Some(name) => name.clone(),
+        None => {
+            let base = names::sanitize(&title, names::Case::Type);
+            if base.ends_with("Client") {
+                base
+            } else {
+                format!("{base}Client")
+            }
+        }
+    };
+    let has_client = !client.operations.is_empty();
     let example_tests = examples::tests(spec, settings, &space, &by_ref, source)?;
 
     let mut files = BTreeMap::new();
-    let description = format!(
-        "Rust client models for {title} (API version {})",
-        info.version
-    );
-    files.insert(
-        "Cargo.toml".to_string(),
-        emit::manifest(settings, &description, emit::uses_uuid(&space)),
-    );
-    files.insert(
-        "src/lib.rs".to_string(),
-        emit::lib(&title, info.description.as_deref(), &info.version, settings)?,
-    );
+    let description = match has_client {
+        true => format!("Rust client for {title} (API version {})", info.version),
+        false => format!(
+            "Rust client models for {title} (API version {})",
+            info.version
+        ),
+    };
+    let manifest = emit::manifest(settings, &description, emit::uses_uuid(&space), has_client);
+    files.insert("Cargo.toml".to_string(), manifest);
+    let client_names = emit_client::ClientNames {
+        client: client_name,
+    };
+    let lib = emit::lib(
+        &title,
+        info.description.as_deref(),
+        &info.version,
+        settings,
+        has_client.then_some(&client_names),
+    )?;
+    files.insert("src/lib.rs".to_string(), lib);
     files.insert("src/models.rs".to_string(), emit::models(&space, &title)?);
+    let http = match has_client {
+        true => "\n/// The HTTP side: requests, long-running operations, paging, checks.\npub mod http;\n",
+        false => "",
+    };
     files.insert(
         "src/runtime.rs".to_string(),
-        format!("{}\n\n{}", emit::PREAMBLE, RUNTIME),
+        format!("{}\n\n{}{http}", emit::PREAMBLE, RUNTIME),
     );
+    if has_client {
+        files.insert(
+            "src/runtime/http.rs".to_string(),
+            format!("{}\n\n{}", emit::PREAMBLE, RUNTIME_HTTP),
+        );
+        let clients = emit_client::clients(&space, &client, &client_names, &info.version, &title)?;
+        files.insert("src/clients.rs".to_string(), clients);
+    }
     let mut example_count = 0;
     if let Some(tests) = example_tests {
         example_count = tests.count;
@@ -126,6 +168,7 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
             types: space.types.len(),
             definitions: by_ref.len(),
             examples: example_count,
+            operations: client.operations.len(),
         },
     })
 }

@@ -12,6 +12,9 @@ pub struct Settings {
     pub crate_name: String,
     #[serde(default = "default_version")]
     pub crate_version: String,
+    /// The client struct's name (default: from the spec's title).
+    #[serde(default)]
+    pub client_name: Option<String>,
     /// Properties to hold as secrets beyond those marked `x-ms-secret`, as `Definition.property` (wire names).
     #[serde(default)]
     pub secrets: Vec<String>,
@@ -61,6 +64,7 @@ impl Default for Settings {
         Settings {
             crate_name: String::new(),
             crate_version: default_version(),
+            client_name: None,
             secrets: Vec::new(),
             renames: BTreeMap::new(),
             extra_docs: Vec::new(),

@@ -1199,6 +1199,22 @@ impl<'a> Builder<'a> {
         );
     }
 
+    /// The type of a struct's field (by wire name) and whether the field is required
+    /// (not an `Option`), following aliases.
+    pub fn field_type(&self, id: TypeId, wire: &str) -> Option<(TypeRef, bool)> {
+        match &self.types.get(id.0)?.kind {
+            TypeKind::Struct(s) => s
+                .fields
+                .iter()
+                .find(|f| f.wire_name == wire)
+                .map(|f| (f.ty.clone(), !f.optional())),
+            TypeKind::Alias(TypeRef::Named(target)) if *target != id => {
+                self.field_type(*target, wire)
+            }
+            _ => None,
+        }
+    }
+
     /// Breaks containment cycles with `Box`, checks settings were used, and returns the types.
     pub fn finish(mut self) -> Result<(TypeSpace, BTreeMap<String, TypeId>, Vec<Warning>)> {
         for secret in &self.settings.secrets {

@@ -1,0 +1,787 @@
+//! Operations → the intermediate form: one [`Operation`] per path and method,
+//! with final Rust names, parameters sorted into client-level and method-level,
+//! and the response, long-running and paging behaviour the spec declares.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use openapiv3::{
+    Parameter, ParameterData, ParameterSchemaOrContent, ReferenceOr, RequestBody, Schema,
+    SchemaKind, StatusCode, Type,
+};
+use serde_json::Value;
+
+use crate::error::{Error, Location, Warning};
+use crate::ir::{TypeId, TypeKind, TypeRef, TypeSpace};
+use crate::load::escape_token;
+use crate::names::{sanitize, Case, Namespace};
+use crate::spec::Spec;
+use crate::types::{Builder, SRef};
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ParamIn {
+    Path,
+    Query,
+    Header,
+}
+
+/// Constraints checked before a request is sent.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub pattern: Option<String>,
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
+}
+
+/// A parameter of an operation (method-level) or of the client.
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub wire_name: String,
+    pub location: ParamIn,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub constraints: Constraints,
+    /// `x-ms-skip-url-encoding`.
+    pub raw: bool,
+    pub docs: Option<String>,
+}
+
+/// The request body.
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub name: String,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub docs: Option<String>,
+}
+
+/// A declared response header.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// The method name of its accessor.
+    pub name: String,
+    /// Lower-case wire name.
+    pub wire_name: String,
+    pub docs: Option<String>,
+}
+
+/// How an operation completes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpKind {
+    Plain,
+    /// `x-ms-long-running-operation`, with where the result comes from.
+    LongRunning {
+        final_state: FinalState,
+    },
+    /// `x-ms-pageable`.
+    Pageable {
+        next_link: Option<String>,
+        item_name: String,
+        list: TypeId,
+        item: TypeRef,
+        item_required: bool,
+    },
+}
+
+/// Mirrors the runtime's `FinalState`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinalState {
+    OriginalUri,
+    Location,
+    AzureAsyncOperation,
+    None,
+}
+
+#[derive(Debug, Clone)]
+pub struct Operation {
+    pub operation_id: String,
+    /// The group's Rust name (`Registries`), `None` for operations on the client itself.
+    pub group: Option<String>,
+    /// The method's Rust name.
+    pub method: String,
+    pub http_method: &'static str,
+    pub path: String,
+    pub docs: Option<String>,
+    pub deprecated: bool,
+    /// Method-level parameters, in spec order.
+    pub params: Vec<Param>,
+    /// Wire names of the client-level parameters the operation uses (path and query).
+    pub client_params: Vec<String>,
+    pub api_version: bool,
+    pub body: Option<Body>,
+    /// Documented success status codes.
+    pub success: Vec<u16>,
+    /// The body type of the success responses.
+    pub result: Option<TypeRef>,
+    pub headers: Vec<Header>,
+    pub kind: OpKind,
+    pub origin: Location,
+}
+
+/// Everything about the client: its parameters and operations.
+#[derive(Debug, Clone, Default)]
+pub struct Client {
+    /// Client-level parameters other than api-version, in first-use order.
+    pub params: Vec<Param>,
+    pub operations: Vec<Operation>,
+}
+
+fn method_name(m: &str) -> &'static str {
+    match m {
+        "get" => "Get",
+        "put" => "Put",
+        "post" => "Post",
+        "delete" => "Delete",
+        "patch" => "Patch",
+        "head" => "Head",
+        "options" => "Options",
+        _ => "Trace",
+    }
+}
+
+/// Reads constraints from a parameter schema.
+fn constraints(schema: &Schema) -> Constraints {
+    let mut c = Constraints::default();
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => {
+            c.min_length = s.min_length;
+            c.max_length = s.max_length;
+            c.pattern = s.pattern.clone();
+        }
+        SchemaKind::Type(Type::Integer(i)) => {
+            c.minimum = i.minimum.map(|v| v as f64);
+            c.maximum = i.maximum.map(|v| v as f64);
+        }
+        SchemaKind::Type(Type::Number(n)) => {
+            c.minimum = n.minimum;
+            c.maximum = n.maximum;
+        }
+        SchemaKind::Any(a) => {
+            c.min_length = a.min_length;
+            c.max_length = a.max_length;
+            c.pattern = a.pattern.clone();
+            c.minimum = a.minimum;
+            c.maximum = a.maximum;
+        }
+        _ => {}
+    }
+    c
+}
+
+struct Cx<'a, 'b> {
+    spec: &'a Spec,
+    builder: &'b mut Builder<'a>,
+    client: Client,
+    client_names: Namespace,
+    errors: Vec<Error>,
+    warnings: Vec<Warning>,
+}
+
+/// Builds the operations of the entry files, adding their inline schemas to the type space.
+pub(crate) fn build<'a>(
+    spec: &'a Spec,
+    builder: &mut Builder<'a>,
+) -> (Client, Vec<Error>, Vec<Warning>) {
+    let mut cx = Cx {
+        spec,
+        builder,
+        client: Client::default(),
+        client_names: Namespace::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    cx.client_names.reserve("endpoint", "(the endpoint)");
+    cx.client_names.reserve("credential", "(the credential)");
+    cx.client_names.reserve("options", "(the options)");
+    let mut ids: BTreeMap<String, Location> = BTreeMap::new();
+    let mut methods: BTreeMap<Option<String>, Namespace> = BTreeMap::new();
+    for (file, path, method, op) in crate::examples::operations(spec) {
+        let pointer = format!("/paths/{}/{method}", escape_token(path));
+        let location = spec.locate(file, &pointer);
+        let Some(id) = op.operation_id.clone() else {
+            cx.errors.push(Error::invalid(
+                location,
+                "the operation has no `operationId`",
+            ));
+            continue;
+        };
+        if let Some(first) = ids.get(&id) {
+            cx.errors.push(Error::invalid(
+                location,
+                format!("duplicate operationId `{id}` (first at {first})"),
+            ));
+            continue;
+        }
+        ids.insert(id.clone(), location.clone());
+        let item = spec
+            .files
+            .get(file)
+            .and_then(|f| f.doc.paths.paths.get(path))
+            .and_then(|i| match i {
+                ReferenceOr::Item(i) => Some(i),
+                ReferenceOr::Reference { .. } => None,
+            });
+        let path_params = item.map(|i| i.parameters.as_slice()).unwrap_or_default();
+        if let Some(mut operation) =
+            cx.operation(file, path, method, &pointer, &id, op, path_params, location)
+        {
+            let ns = methods.entry(operation.group.clone()).or_default();
+            let (name, collision) = ns.claim(operation.method.clone(), &id);
+            if let Some(c) = collision {
+                cx.warnings.push(Warning {
+                    location: operation.origin.clone(),
+                    message: format!(
+                        "method name `{}` is taken by `{}`; `{id}` is named `{}`",
+                        c.wanted, c.holder, c.given
+                    ),
+                });
+            }
+            operation.method = name;
+            cx.client.operations.push(operation);
+        }
+    }
+    (cx.client, cx.errors, cx.warnings)
+}
+
+impl<'a> Cx<'a, '_> {
+    fn resolve_param(
+        &mut self,
+        p: &'a ReferenceOr<Parameter>,
+        location: &Location,
+    ) -> Option<(bool, &'a str, &'a Parameter)> {
+        match p {
+            ReferenceOr::Item(p) => Some((false, "", p)),
+            ReferenceOr::Reference { reference } => match self.spec.parameter(reference) {
+                Some((file, ReferenceOr::Item(p))) => Some((true, file, p)),
+                _ => {
+                    self.errors.push(Error::Reference {
+                        location: location.clone(),
+                        reference: reference.clone(),
+                        message: "not a parameter".into(),
+                    });
+                    None
+                }
+            },
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn operation(
+        &mut self,
+        file: &'a str,
+        path: &'a str,
+        method: &'static str,
+        pointer: &str,
+        id: &str,
+        op: &'a openapiv3::Operation,
+        path_params: &'a [ReferenceOr<Parameter>],
+        location: Location,
+    ) -> Option<Operation> {
+        let (group, method_part) = match id.split_once('_') {
+            Some((g, m)) => (Some(sanitize(g, Case::Type)), m),
+            None => (None, id),
+        };
+        let long_running = op
+            .extensions
+            .get("x-ms-long-running-operation")
+            .and_then(Value::as_bool)
+            == Some(true);
+        let base = sanitize(method_part, Case::Value);
+        let rust_method = if long_running {
+            format!("begin_{base}")
+        } else {
+            base
+        };
+        let ctx = format!(
+            "{}{}",
+            group.clone().unwrap_or_default(),
+            sanitize(method_part, Case::Type)
+        );
+        let mut operation = Operation {
+            operation_id: id.to_string(),
+            group,
+            method: rust_method,
+            http_method: method_name(method),
+            path: path.to_string(),
+            docs: op
+                .description
+                .clone()
+                .or_else(|| op.summary.clone())
+                .filter(|d| !d.trim().is_empty()),
+            deprecated: op.deprecated,
+            params: Vec::new(),
+            client_params: Vec::new(),
+            api_version: false,
+            body: None,
+            success: Vec::new(),
+            result: None,
+            headers: Vec::new(),
+            kind: OpKind::Plain,
+            origin: location.clone(),
+        };
+        // Operation parameters override path-item ones of the same name and location.
+        let mut all: Vec<(String, &'a ReferenceOr<Parameter>)> = Vec::new();
+        for (i, p) in path_params.iter().enumerate() {
+            all.push((format!("/paths/{}/parameters/{i}", escape_token(path)), p));
+        }
+        for (i, p) in op.parameters.iter().enumerate() {
+            all.push((format!("{pointer}/parameters/{i}"), p));
+        }
+        let mut seen: BTreeMap<(String, ParamIn), usize> = BTreeMap::new();
+        let mut method_names = Namespace::new();
+        for reserved in ["options", "self"] {
+            method_names.reserve(reserved, "(generated)");
+        }
+        let mut resolved = Vec::new();
+        for (at, p) in all {
+            let here = self.spec.locate(file, &at);
+            let Some((shared, pfile, param)) = self.resolve_param(p, &here) else {
+                continue;
+            };
+            let (data, location_in) = match param {
+                Parameter::Path { parameter_data, .. } => (parameter_data, ParamIn::Path),
+                Parameter::Query { parameter_data, .. } => (parameter_data, ParamIn::Query),
+                Parameter::Header { parameter_data, .. } => (parameter_data, ParamIn::Header),
+                Parameter::Cookie { .. } => {
+                    self.warnings.push(Warning {
+                        location: here,
+                        message: "cookie parameters are not supported; skipped".into(),
+                    });
+                    continue;
+                }
+            };
+            let key = (data.name.clone(), location_in);
+            if let Some(&i) = seen.get(&key) {
+                resolved.remove(i);
+                seen.values_mut().for_each(|v| {
+                    if *v > i {
+                        *v -= 1
+                    }
+                });
+            }
+            seen.insert(key, resolved.len());
+            resolved.push((
+                shared,
+                if pfile.is_empty() { file } else { pfile },
+                at,
+                data,
+                location_in,
+                here,
+            ));
+        }
+        for (shared, pfile, at, data, location_in, here) in resolved {
+            let place = data
+                .extensions
+                .get("x-ms-parameter-location")
+                .and_then(Value::as_str);
+            let client_level = match place {
+                Some("client") => true,
+                Some(_) => false,
+                None => shared,
+            };
+            if data.name == "api-version" && location_in == ParamIn::Query {
+                operation.api_version = true;
+                continue;
+            }
+            let param = self.param(data, location_in, pfile, &at, &ctx, &here);
+            if client_level {
+                if location_in == ParamIn::Header {
+                    self.warnings.push(Warning { location: here, message: "client-level header parameters are sent by no method; declare it per method".into() });
+                    continue;
+                }
+                operation.client_params.push(data.name.clone());
+                if !self.client.params.iter().any(|c| c.wire_name == data.name) {
+                    let (name, _) = self.client_names.claim(param.name.clone(), &data.name);
+                    self.client.params.push(Param {
+                        name,
+                        required: true,
+                        ..param
+                    });
+                }
+            } else {
+                let (name, collision) = method_names.claim(param.name.clone(), &data.name);
+                if let Some(c) = collision {
+                    self.warnings.push(Warning {
+                        location: here,
+                        message: format!(
+                            "parameter name `{}` of `{id}` is taken; `{}` is named `{}`",
+                            c.wanted, data.name, c.given
+                        ),
+                    });
+                }
+                operation.params.push(Param { name, ..param });
+            }
+        }
+        // Every `{name}` of the path must be a path parameter, and every path parameter in the path.
+        let placeholders: BTreeSet<String> = path
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
+            .collect();
+        let mut path_names: BTreeSet<String> = operation
+            .params
+            .iter()
+            .filter(|p| p.location == ParamIn::Path)
+            .map(|p| p.wire_name.clone())
+            .collect();
+        for c in &operation.client_params {
+            if self
+                .client
+                .params
+                .iter()
+                .any(|p| &p.wire_name == c && p.location == ParamIn::Path)
+            {
+                path_names.insert(c.clone());
+            }
+        }
+        for missing in placeholders.difference(&path_names) {
+            self.errors.push(Error::invalid(
+                location.clone(),
+                format!("`{{{missing}}}` in the path `{path}` is not a path parameter of `{id}`"),
+            ));
+        }
+        for extra in path_names.difference(&placeholders) {
+            self.errors.push(Error::invalid(
+                location.clone(),
+                format!("path parameter `{extra}` of `{id}` does not appear in the path `{path}`"),
+            ));
+        }
+        if let Some(body) = &op.request_body {
+            operation.body = self.body(body, file, pointer, &ctx, &mut method_names);
+        }
+        self.responses(&mut operation, op, file, pointer, &ctx);
+        if long_running {
+            let via = op
+                .extensions
+                .get("x-ms-long-running-operation-options")
+                .and_then(|o| o.get("final-state-via"))
+                .and_then(Value::as_str);
+            let final_state = if operation.result.is_none() {
+                FinalState::None
+            } else {
+                match (via, method) {
+                    (Some("original-uri"), _) | (None, "put" | "patch") => FinalState::OriginalUri,
+                    (Some("azure-async-operation"), "post") => FinalState::AzureAsyncOperation,
+                    // For PUT and PATCH the resource is always read back from its URI.
+                    (Some(_), "put" | "patch") => FinalState::OriginalUri,
+                    (Some("location"), _) | (None, "post") => FinalState::Location,
+                    (None, "delete") => FinalState::None,
+                    _ => FinalState::Location,
+                }
+            };
+            operation.kind = OpKind::LongRunning { final_state };
+        }
+        if let Some(pageable) = op.extensions.get("x-ms-pageable") {
+            if long_running {
+                self.warnings.push(Warning {
+                    location: location.clone(),
+                    message: "a pageable long-running operation is generated as long-running only"
+                        .into(),
+                });
+            } else {
+                operation.kind = self.pageable(pageable, &operation, &location)?;
+            }
+        }
+        Some(operation)
+    }
+
+    fn param(
+        &mut self,
+        data: &ParameterData,
+        location_in: ParamIn,
+        file: &str,
+        at: &str,
+        ctx: &str,
+        here: &Location,
+    ) -> Param {
+        let client_name = data
+            .extensions
+            .get("x-ms-client-name")
+            .and_then(Value::as_str);
+        let name = sanitize(client_name.unwrap_or(&data.name), Case::Value);
+        let (ty, constraints) = match &data.format {
+            ParameterSchemaOrContent::Schema(s) => {
+                let c = match s {
+                    ReferenceOr::Item(schema) => constraints(schema),
+                    ReferenceOr::Reference { .. } => Constraints::default(),
+                };
+                let ty_ctx = format!("{ctx}{}", sanitize(&data.name, Case::Type));
+                (
+                    self.builder.type_ref(
+                        SRef::from(s),
+                        &ty_ctx,
+                        ctx,
+                        file,
+                        &format!("{at}/schema"),
+                    ),
+                    c,
+                )
+            }
+            ParameterSchemaOrContent::Content(_) => {
+                self.warnings.push(Warning {
+                    location: here.clone(),
+                    message: "a parameter with `content` is sent as a string".into(),
+                });
+                (
+                    TypeRef::Prim(crate::ir::Prim::String),
+                    Constraints::default(),
+                )
+            }
+        };
+        // Parameters are what callers hold as text (a subscription ID from the environment),
+        // so a `uuid` parameter is taken as a string.
+        let ty = if ty == TypeRef::Prim(crate::ir::Prim::Uuid) {
+            TypeRef::Prim(crate::ir::Prim::String)
+        } else {
+            ty
+        };
+        Param {
+            name,
+            wire_name: data.name.clone(),
+            location: location_in,
+            ty,
+            required: data.required || location_in == ParamIn::Path,
+            constraints,
+            raw: data
+                .extensions
+                .get("x-ms-skip-url-encoding")
+                .and_then(Value::as_bool)
+                == Some(true),
+            docs: data.description.clone(),
+        }
+    }
+
+    fn body(
+        &mut self,
+        body: &'a ReferenceOr<RequestBody>,
+        file: &'a str,
+        pointer: &str,
+        ctx: &str,
+        names: &mut Namespace,
+    ) -> Option<Body> {
+        let (bfile, bpointer, body) = match body {
+            ReferenceOr::Item(b) => (file, format!("{pointer}/requestBody"), b),
+            ReferenceOr::Reference { reference } => match self.spec.request_body(reference) {
+                Some((f, ReferenceOr::Item(b))) => {
+                    let (_, fragment) = crate::load::split_ref(reference);
+                    (f, fragment.to_string(), b)
+                }
+                _ => {
+                    self.errors.push(Error::Reference {
+                        location: self.spec.locate(file, pointer),
+                        reference: reference.clone(),
+                        message: "not a request body".into(),
+                    });
+                    return None;
+                }
+            },
+        };
+        let here = self.spec.locate(bfile, &bpointer);
+        let Some((media, content)) = body
+            .content
+            .iter()
+            .find(|(m, _)| m.contains("json"))
+            .or_else(|| body.content.first())
+        else {
+            self.errors
+                .push(Error::invalid(here, "the body parameter has no schema"));
+            return None;
+        };
+        if !media.contains("json") {
+            self.errors.push(Error::Unsupported {
+                location: here,
+                message: format!("media type `{media}` (only JSON bodies are supported)"),
+            });
+            return None;
+        }
+        let Some(schema) = &content.schema else {
+            self.errors
+                .push(Error::invalid(here, "the body parameter has no schema"));
+            return None;
+        };
+        let wire = body
+            .extensions
+            .get("x-ms-requestBody-name")
+            .and_then(Value::as_str)
+            .unwrap_or("body");
+        let ty = self.builder.type_ref(
+            SRef::from(schema),
+            &format!("{ctx}Body"),
+            ctx,
+            bfile,
+            &format!("{bpointer}/content/{}/schema", escape_token(media)),
+        );
+        let (name, _) = names.claim(sanitize(wire, Case::Value), wire);
+        Some(Body {
+            name,
+            ty,
+            required: body.required,
+            docs: body.description.clone(),
+        })
+    }
+
+    fn responses(
+        &mut self,
+        operation: &mut Operation,
+        op: &'a openapiv3::Operation,
+        file: &'a str,
+        pointer: &str,
+        ctx: &str,
+    ) {
+        let mut result: Option<(u16, TypeRef)> = None;
+        let mut headers: BTreeMap<String, Option<String>> = BTreeMap::new();
+        for (status, response) in &op.responses.responses {
+            let StatusCode::Code(code) = status else {
+                continue;
+            };
+            if !(200..300).contains(code) {
+                continue;
+            }
+            operation.success.push(*code);
+            let (rfile, rpointer, response) = match response {
+                ReferenceOr::Item(r) => (file, format!("{pointer}/responses/{code}"), r),
+                ReferenceOr::Reference { reference } => match self.spec.response(reference) {
+                    Some((f, ReferenceOr::Item(r))) => {
+                        (f, crate::load::split_ref(reference).1.to_string(), r)
+                    }
+                    _ => continue,
+                },
+            };
+            for (name, header) in &response.headers {
+                let docs = match header {
+                    ReferenceOr::Item(h) => h.description.clone(),
+                    ReferenceOr::Reference { .. } => None,
+                };
+                headers.entry(name.to_ascii_lowercase()).or_insert(docs);
+            }
+            let Some((media, content)) = response
+                .content
+                .iter()
+                .find(|(m, _)| m.contains("json"))
+                .or_else(|| response.content.first())
+            else {
+                continue;
+            };
+            let Some(schema) = &content.schema else {
+                continue;
+            };
+            let ty = self.builder.type_ref(
+                SRef::from(schema),
+                &format!("{ctx}Response"),
+                ctx,
+                rfile,
+                &format!("{rpointer}/content/{}/schema", escape_token(media)),
+            );
+            match &result {
+                None => result = Some((*code, ty)),
+                Some((first, existing)) if *existing != ty => self.warnings.push(Warning {
+                    location: operation.origin.clone(),
+                    message: format!("status {code} returns a different model than status {first}; the method returns status {first}'s model"),
+                }),
+                Some(_) => {}
+            }
+        }
+        operation.success.sort_unstable();
+        operation.success.dedup();
+        if operation.success.is_empty() {
+            self.errors.push(Error::invalid(
+                operation.origin.clone(),
+                "the operation documents no success (2xx) response",
+            ));
+        }
+        operation.result = result.map(|(_, t)| t);
+        let mut names = Namespace::new();
+        for (wire, docs) in headers {
+            let (name, _) = names.claim(sanitize(&wire, Case::Value), &wire);
+            operation.headers.push(Header {
+                name,
+                wire_name: wire,
+                docs,
+            });
+        }
+    }
+
+    fn pageable(
+        &mut self,
+        pageable: &Value,
+        operation: &Operation,
+        location: &Location,
+    ) -> Option<OpKind> {
+        let next_link = match pageable.get("nextLinkName") {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let item_name = pageable
+            .get("itemName")
+            .and_then(Value::as_str)
+            .unwrap_or("value")
+            .to_string();
+        let Some(TypeRef::Named(list)) = operation.result.clone() else {
+            self.errors.push(Error::invalid(
+                location.clone(),
+                "a pageable operation must return a named object model",
+            ));
+            return None;
+        };
+        let Some((item, item_required)) = self.builder.field_type(list, &item_name) else {
+            self.errors.push(Error::invalid(
+                location.clone(),
+                format!("the page model has no `{item_name}` property (x-ms-pageable itemName)"),
+            ));
+            return None;
+        };
+        let TypeRef::Vec(item) = item else {
+            self.errors.push(Error::invalid(
+                location.clone(),
+                format!("the page model's `{item_name}` is not an array"),
+            ));
+            return None;
+        };
+        Some(OpKind::Pageable {
+            next_link,
+            item_name,
+            list,
+            item: *item,
+            item_required,
+        })
+    }
+}
+
+/// The Rust type of a field of a struct in the finished type space (for paging).
+pub fn item_field(space: &TypeSpace, list: TypeId, wire: &str) -> Option<String> {
+    match &space.get(list)?.kind {
+        TypeKind::Struct(s) => s
+            .fields
+            .iter()
+            .find(|f| f.wire_name == wire)
+            .map(|f| f.name.clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_string_constraints() {
+        let schema: Schema = serde_json::from_value(serde_json::json!({
+            "type": "string", "minLength": 5, "maxLength": 50, "pattern": "^[a-z]*$"
+        }))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let c = constraints(&schema);
+        assert_eq!(
+            (c.min_length, c.max_length, c.pattern.as_deref()),
+            (Some(5), Some(50), Some("^[a-z]*$"))
+        );
+    }
+}

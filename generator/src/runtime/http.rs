@@ -1,0 +1,710 @@
+//! The HTTP side of the generated client: building requests, sending them
+//! through azure_core's pipeline (retries, telemetry, bearer-token auth),
+//! long-running operations by ARM's rules, paging, and parameter checks.
+//!
+//! Generated operation methods are short because the logic lives here, once.
+
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration as StdDuration, Instant};
+
+use azure_core::credentials::TokenCredential;
+use azure_core::error::{CheckSuccessOptions, ErrorDetail, ErrorKind};
+use azure_core::http::headers::{HeaderName, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
+use azure_core::http::pager::{Page, PagerContinuation, PagerOptions, PagerResult, PagerState};
+use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
+use azure_core::http::policies::Policy;
+use azure_core::http::poller::{
+    get_retry_after, PollerContinuation, PollerOptions, PollerResult, PollerState, PollerStatus,
+    StatusMonitor,
+};
+use azure_core::http::{
+    ClientMethodOptions, ClientOptions, JsonFormat, Method, Pager, Pipeline, PipelineSendOptions,
+    Poller, RawResponse, Request, Response, StatusCode, Url,
+};
+use azure_core::{Error, Result};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// The OAuth scope of Azure Resource Manager.
+pub const ARM_SCOPE: &str = "https://management.azure.com/.default";
+
+const LOCATION: HeaderName = HeaderName::from_static("location");
+const AZURE_ASYNC_OPERATION: HeaderName = HeaderName::from_static("azure-asyncoperation");
+
+/// Limits the client enforces on what a server sends back.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// How long a long-running operation may be polled before the poller gives up.
+    pub max_poll_duration: StdDuration,
+    /// The largest response body accepted, in bytes; a larger one is an error.
+    pub max_response_body: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_poll_duration: StdDuration::from_secs(3600),
+            max_response_body: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// What every generated client holds: the endpoint, the pipeline, the api-version.
+#[derive(Clone, Debug)]
+pub struct ClientCore {
+    endpoint: Url,
+    pipeline: Pipeline,
+    api_version: String,
+    limits: Limits,
+    /// Client-level parameters (such as `subscriptionId`), by wire name.
+    params: Vec<(&'static str, String)>,
+}
+
+impl ClientCore {
+    /// A client core for `endpoint` (which must be `https`: the bearer-token policy
+    /// never sends a token in the clear), authenticating with `credential` for `scope`.
+    pub fn new(
+        endpoint: &str,
+        credential: Arc<dyn TokenCredential>,
+        scope: &str,
+        api_version: String,
+        client_options: ClientOptions,
+        limits: Limits,
+        params: Vec<(&'static str, String)>,
+    ) -> Result<Self> {
+        let mut endpoint = Url::parse(endpoint)?;
+        if endpoint.scheme() != "https" {
+            return Err(Error::with_message(
+                ErrorKind::Other,
+                format!("the endpoint must use https (got `{}`): bearer tokens are never sent in the clear", endpoint.scheme()),
+            ));
+        }
+        if !endpoint.path().ends_with('/') {
+            let path = format!("{}/", endpoint.path());
+            endpoint.set_path(&path);
+        }
+        let auth: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(
+            credential,
+            [scope.to_string()],
+        ));
+        let pipeline = Pipeline::new(
+            option_env!("CARGO_PKG_NAME"),
+            option_env!("CARGO_PKG_VERSION"),
+            client_options,
+            Vec::new(),
+            vec![auth],
+            None,
+        );
+        Ok(ClientCore {
+            endpoint,
+            pipeline,
+            api_version,
+            limits,
+            params,
+        })
+    }
+
+    /// The endpoint requests go to.
+    pub fn endpoint(&self) -> &Url {
+        &self.endpoint
+    }
+
+    /// A client-level parameter's value, by wire name.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The api-version sent with every request.
+    pub fn api_version(&self) -> &str {
+        &self.api_version
+    }
+
+    /// The URL of an operation: `template`'s `{name}`s replaced by the values in
+    /// `params` or the client-level parameters, percent-encoded so a value can never change the path (`{+name}` keeps
+    /// the `/`s of a value that is a path itself, per `x-ms-skip-url-encoding`), and
+    /// the api-version as a query parameter when `api_version` is set.
+    pub fn url(&self, template: &str, params: &[(&str, &str)], api_version: bool) -> Result<Url> {
+        let mut path = String::with_capacity(template.len() + 64);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            path.push_str(&rest[..open]);
+            let close = rest[open..]
+                .find('}')
+                .map(|c| open + c)
+                .ok_or_else(|| invalid("template", "unclosed `{`"))?;
+            let placeholder = &rest[open + 1..close];
+            let (name, raw) = match placeholder.strip_prefix('+') {
+                Some(name) => (name, true),
+                None => (placeholder, false),
+            };
+            let value = params
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| *v)
+                .or_else(|| self.param(name))
+                .ok_or_else(|| invalid(name, "has no value"))?;
+            path.push_str(&encode_path_value(name, value, raw)?);
+            rest = &rest[close + 1..];
+        }
+        path.push_str(rest);
+        let mut url = self.endpoint.join(path.trim_start_matches('/'))?;
+        if api_version {
+            url.query_pairs_mut()
+                .append_pair("api-version", &self.api_version);
+        }
+        Ok(url)
+    }
+
+    /// A request with `accept: application/json`, and a JSON body if one is given
+    /// (read-only properties left out: see [`crate::runtime::to_request_body`]).
+    pub fn request<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<&B>,
+    ) -> Result<Request> {
+        let mut request = Request::new(url, method);
+        request.insert_header("accept", "application/json");
+        if let Some(body) = body {
+            let bytes = crate::runtime::to_request_body(body).map_err(|e| {
+                Error::with_message(
+                    ErrorKind::DataConversion,
+                    format!("cannot serialize the request body: {e}"),
+                )
+            })?;
+            request.insert_header("content-type", "application/json");
+            request.set_body(bytes);
+        }
+        Ok(request)
+    }
+
+    /// Sends a request; a status not in `success` (the documented ones) is an error
+    /// carrying the status and the service's ARM error (`ErrorResponse::try_from(error)`).
+    pub async fn send<T>(
+        &self,
+        options: &ClientMethodOptions<'_>,
+        mut request: Request,
+        success: &'static [u16],
+    ) -> Result<Response<T>> {
+        let raw = self
+            .pipeline
+            .send(&options.context, &mut request, Some(check(success)))
+            .await?;
+        self.limit(&raw)?;
+        Ok(raw.into())
+    }
+
+    fn limit(&self, raw: &RawResponse) -> Result<()> {
+        limit_body(raw, self.limits.max_response_body)
+    }
+
+    /// Fails unless `url` is on the endpoint's scheme, host and port: the pipeline
+    /// adds the bearer token to every request, so it must only go there.
+    fn same_origin(&self, url: &Url, what: &str) -> Result<()> {
+        if url.scheme() == self.endpoint.scheme()
+            && url.host_str() == self.endpoint.host_str()
+            && url.port_or_known_default() == self.endpoint.port_or_known_default()
+        {
+            return Ok(());
+        }
+        Err(Error::with_message(
+            ErrorKind::Other,
+            format!(
+                "refusing to follow a {what} URL on another host ({}://{}); the credential is only sent to {}",
+                url.scheme(),
+                url.host_str().unwrap_or(""),
+                self.endpoint.host_str().unwrap_or("")
+            ),
+        ))
+    }
+
+    /// A long-running operation by ARM's rules.
+    ///
+    /// The first response finishes at once when it is 200/201/204 without a polling
+    /// header. Otherwise the poller follows `Azure-AsyncOperation` when present, else
+    /// `Location`, honouring `Retry-After`, until a terminal state: `Succeeded`, or
+    /// `Failed`/`Canceled` (an error with the service's ARM error). The result then
+    /// comes from `final_state` (see [`FinalState`]). `T = ()` for operations that
+    /// return no body.
+    pub fn begin<T>(
+        &self,
+        options: &ClientMethodOptions<'_>,
+        request: Request,
+        success: &'static [u16],
+        final_state: FinalState,
+    ) -> Result<Poller<Operation<T>>>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        let core = self.clone();
+        let original = request.url().clone();
+        let started = Instant::now();
+        let options = PollerOptions {
+            context: options.context.clone().into_owned(),
+            ..PollerOptions::default()
+        };
+        Ok(Poller::new(
+            move |state: PollerState, options: PollerOptions<'static>| {
+                let core = core.clone();
+                let initial = request.clone();
+                let original = original.clone();
+                Box::pin(async move {
+                    let (mut request, polling) = match state {
+                        PollerState::Initial => (initial, None),
+                        PollerState::More(PollerContinuation::Links {
+                            next_link,
+                            final_link,
+                        }) => {
+                            if started.elapsed() > core.limits.max_poll_duration {
+                                return Err(Error::with_message(
+                                    ErrorKind::Other,
+                                    format!(
+                                        "the long-running operation did not finish within {:?}",
+                                        core.limits.max_poll_duration
+                                    ),
+                                ));
+                            }
+                            let mut request = Request::new(next_link.clone(), Method::Get);
+                            request.insert_header("accept", "application/json");
+                            (request, Some((next_link, final_link)))
+                        }
+                        PollerState::More(other) => {
+                            return Err(Error::with_message(
+                                ErrorKind::Other,
+                                format!("unexpected continuation {other}"),
+                            ));
+                        }
+                    };
+                    let codes: &'static [u16] = if polling.is_some() {
+                        &[200, 201, 202, 204]
+                    } else {
+                        success
+                    };
+                    let raw = core
+                        .pipeline
+                        .send(&options.context, &mut request, Some(check(codes)))
+                        .await?;
+                    core.limit(&raw)?;
+                    let status = raw.status();
+                    let headers = raw.headers();
+                    let retry_after = get_retry_after(
+                        headers,
+                        &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
+                        &options,
+                    );
+                    let header_url = |name: &HeaderName| -> Result<Option<Url>> {
+                        match headers.get_optional_str(name) {
+                            Some(value) => {
+                                let url = Url::parse(value)?;
+                                core.same_origin(&url, "polling")?;
+                                Ok(Some(url))
+                            }
+                            None => Ok(None),
+                        }
+                    };
+                    let async_operation = header_url(&AZURE_ASYNC_OPERATION)?;
+                    let location = header_url(&LOCATION)?;
+                    match polling {
+                        None => {
+                            // The first response.
+                            let next = async_operation.clone().or(location.clone());
+                            let pending = status == StatusCode::Accepted
+                                || async_operation.is_some()
+                                || (status == StatusCode::Created && location.is_some());
+                            if !pending {
+                                return Ok(done::<T>(raw, None, final_state, &core, &options));
+                            }
+                            let next_link = next.ok_or_else(|| {
+                                Error::with_message(ErrorKind::Other, "the operation was accepted without an Azure-AsyncOperation or Location header to poll")
+                            })?;
+                            let final_link = final_state.final_url(
+                                &original,
+                                location.as_ref(),
+                                async_operation.is_some(),
+                            );
+                            Ok(PollerResult::InProgress {
+                                response: raw.into(),
+                                retry_after,
+                                continuation: PollerContinuation::Links {
+                                    next_link,
+                                    final_link,
+                                },
+                            })
+                        }
+                        Some((current, final_link)) => {
+                            let monitor: Option<OperationStatus> = raw.body().json().ok();
+                            let body_status = monitor.as_ref().and_then(|m| m.status.clone());
+                            let in_progress = match &body_status {
+                                Some(
+                                    PollerStatus::Succeeded
+                                    | PollerStatus::Failed
+                                    | PollerStatus::Canceled,
+                                ) => false,
+                                Some(_) => true,
+                                None => status == StatusCode::Accepted,
+                            };
+                            if in_progress {
+                                let next_link = location
+                                    .filter(|_| body_status.is_none())
+                                    .unwrap_or(current);
+                                return Ok(PollerResult::InProgress {
+                                    response: raw.into(),
+                                    retry_after,
+                                    continuation: PollerContinuation::Links {
+                                        next_link,
+                                        final_link,
+                                    },
+                                });
+                            }
+                            if let Some(PollerStatus::Failed | PollerStatus::Canceled) = body_status
+                            {
+                                let state =
+                                    body_status.map(|s| format!("{s:?}")).unwrap_or_default();
+                                let detail: Option<ErrorDetail> = monitor.and_then(|m| m.error);
+                                let code = detail.as_ref().and_then(|d| d.code.clone());
+                                let message = detail.and_then(|d| d.message).unwrap_or_else(|| {
+                                    format!("the long-running operation ended {state}")
+                                });
+                                return Err(Error::with_message(
+                                    ErrorKind::HttpResponse {
+                                        status,
+                                        error_code: code,
+                                        raw_response: Some(Box::new(raw)),
+                                    },
+                                    message,
+                                ));
+                            }
+                            Ok(done::<T>(raw, final_link, final_state, &core, &options))
+                        }
+                    }
+                })
+            },
+            Some(options),
+        ))
+    }
+
+    /// A pager over a list operation: follows `nextLink` (absent or null → one page);
+    /// every next link must be on the endpoint's host.
+    pub fn pager<P>(
+        &self,
+        options: &ClientMethodOptions<'_>,
+        request: Request,
+        next_link: Option<&'static str>,
+    ) -> Result<Pager<P>>
+    where
+        P: DeserializeOwned + Page + Send + 'static,
+    {
+        let core = self.clone();
+        let options = PagerOptions {
+            context: options.context.clone().into_owned(),
+            ..PagerOptions::default()
+        };
+        Ok(Pager::new(
+            move |state: PagerState, options: PagerOptions<'static>| {
+                let core = core.clone();
+                let first = request.clone();
+                Box::pin(async move {
+                    let mut request = match state {
+                        PagerState::Initial => first,
+                        PagerState::More(continuation) => {
+                            let url: Url = continuation.try_into()?;
+                            let mut request = Request::new(url, Method::Get);
+                            request.insert_header("accept", "application/json");
+                            request
+                        }
+                    };
+                    let raw = core
+                        .pipeline
+                        .send(&options.context, &mut request, Some(check(&[200])))
+                        .await?;
+                    core.limit(&raw)?;
+                    let next = match next_link {
+                        Some(name) => {
+                            let body: serde_json::Value = raw.body().json()?;
+                            body.get(name)
+                                .and_then(serde_json::Value::as_str)
+                                .filter(|s| !s.is_empty())
+                                .map(Url::parse)
+                                .transpose()?
+                        }
+                        None => None,
+                    };
+                    Ok(match next {
+                        Some(url) => {
+                            core.same_origin(&url, "next-page")?;
+                            PagerResult::More {
+                                response: raw.into(),
+                                continuation: PagerContinuation::Link(url),
+                            }
+                        }
+                        None => PagerResult::Done {
+                            response: raw.into(),
+                        },
+                    })
+                })
+            },
+            Some(options),
+        ))
+    }
+}
+
+/// Where a long-running operation's result comes from
+/// (`x-ms-long-running-operation-options.final-state-via`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FinalState {
+    /// PUT and PATCH: GET the original URI once the operation succeeds.
+    OriginalUri,
+    /// GET the URL the first response's `Location` named (POST's default); without one,
+    /// the last polling response is the result.
+    Location,
+    /// The operation-status resource itself is the result.
+    AzureAsyncOperation,
+    /// No result (DELETE, and operations without a response body).
+    None,
+}
+
+impl FinalState {
+    fn final_url(
+        self,
+        original: &Url,
+        location: Option<&Url>,
+        async_operation: bool,
+    ) -> Option<Url> {
+        match self {
+            FinalState::OriginalUri => Some(original.clone()),
+            // Polling the Location itself ends on the result: no extra GET.
+            FinalState::Location if async_operation => location.cloned(),
+            FinalState::Location | FinalState::AzureAsyncOperation | FinalState::None => None,
+        }
+    }
+}
+
+/// The body of an ARM operation-status resource.
+#[derive(Debug, Default, Deserialize)]
+struct OperationStatus {
+    #[serde(default)]
+    status: Option<PollerStatus>,
+    #[serde(default)]
+    error: Option<ErrorDetail>,
+}
+
+/// What a long-running operation's poller reports while it runs (the operation-status
+/// resource, when the service sends one); the poller's result is an `Output`.
+#[derive(Debug, Default, Deserialize)]
+pub struct Operation<T> {
+    /// The state the service reported.
+    #[serde(default)]
+    pub status: Option<PollerStatus>,
+    #[serde(skip)]
+    _output: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T: DeserializeOwned + Send + Sync + 'static> StatusMonitor for Operation<T> {
+    type Output = T;
+    type Format = JsonFormat;
+
+    fn status(&self) -> PollerStatus {
+        self.status.clone().unwrap_or_default()
+    }
+}
+
+/// The operation succeeded: its result comes from `final_link` (a GET), else from
+/// this last response. Operations without a result read as JSON `null` (`T = ()`).
+fn done<T>(
+    raw: RawResponse,
+    final_link: Option<Url>,
+    final_state: FinalState,
+    core: &ClientCore,
+    options: &PollerOptions<'static>,
+) -> PollerResult<Operation<T>>
+where
+    T: DeserializeOwned + Send + Sync + 'static,
+{
+    let response = raw.clone().into();
+    let core = core.clone();
+    let context = options.context.clone();
+    let target = move || -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Response<T>>> + Send>> {
+        Box::pin(async move {
+            let raw = match final_link {
+                Some(url) => {
+                    let mut request = Request::new(url, Method::Get);
+                    request.insert_header("accept", "application/json");
+                    let raw = core.pipeline.send(&context, &mut request, Some(check(&[200]))).await?;
+                    core.limit(&raw)?;
+                    raw
+                }
+                None => raw,
+            };
+            let (status, headers, body) = raw.deconstruct();
+            let body: Vec<u8> =
+                if final_state == FinalState::None || body.is_empty() { b"null".to_vec() } else { body.to_vec() };
+            Ok(RawResponse::from_bytes(status, headers, body).into())
+        })
+    };
+    PollerResult::Succeeded {
+        response,
+        target: Box::new(target),
+    }
+}
+
+fn check(success: &'static [u16]) -> PipelineSendOptions {
+    PipelineSendOptions {
+        check_success: CheckSuccessOptions {
+            success_codes: success,
+        },
+        ..PipelineSendOptions::default()
+    }
+}
+
+fn limit_body(raw: &RawResponse, max: usize) -> Result<()> {
+    let len = raw.body().len();
+    if len > max {
+        return Err(Error::with_message(
+            ErrorKind::DataConversion,
+            format!("the response body is {len} bytes, more than the limit of {max}"),
+        ));
+    }
+    Ok(())
+}
+
+const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+const RAW_PATH: &percent_encoding::AsciiSet = &PATH_SEGMENT.remove(b'/');
+
+/// One path parameter, encoded; `raw` keeps `/` (the value is a path, such as a
+/// resource ID). Empty values and `.`/`..` segments are refused: no encoding stops
+/// a URL parser from resolving them.
+fn encode_path_value(name: &str, value: &str, raw: bool) -> Result<String> {
+    if value.is_empty() {
+        return Err(invalid(name, "must not be empty"));
+    }
+    let dot_segment = |s: &str| s == "." || s == "..";
+    if (raw && value.split('/').any(dot_segment)) || dot_segment(value) {
+        return Err(invalid(name, "must not be `.` or `..`"));
+    }
+    let set = if raw { RAW_PATH } else { PATH_SEGMENT };
+    Ok(percent_encoding::utf8_percent_encode(value, set).to_string())
+}
+
+fn invalid(name: &str, message: &str) -> Error {
+    Error::with_message(
+        ErrorKind::DataConversion,
+        format!("parameter `{name}` {message}"),
+    )
+}
+
+/// A string parameter's constraints from the spec, checked before any request is sent.
+/// The error names the parameter and the rule, never the value.
+#[derive(Clone, Copy, Debug)]
+pub struct Check {
+    pub name: &'static str,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub pattern: Option<&'static str>,
+}
+
+impl Check {
+    pub fn check(&self, value: &str) -> Result<()> {
+        let (name, len) = (self.name, value.chars().count());
+        if let Some(min) = self.min_length.filter(|min| len < *min) {
+            return Err(invalid(
+                name,
+                &format!("must be at least {min} characters long (it is {len})"),
+            ));
+        }
+        if let Some(max) = self.max_length.filter(|max| len > *max) {
+            return Err(invalid(
+                name,
+                &format!("must be at most {max} characters long (it is {len})"),
+            ));
+        }
+        if let Some(pattern) = self.pattern {
+            if !regex(pattern)?.is_match(value) {
+                return Err(invalid(name, &format!("must match `{pattern}`")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks a number parameter against the spec's `minimum`/`maximum`.
+pub fn check_number(
+    name: &str,
+    value: f64,
+    minimum: Option<f64>,
+    maximum: Option<f64>,
+) -> Result<()> {
+    if minimum.is_some_and(|min| value < min) || maximum.is_some_and(|max| value > max) {
+        let range = format!(
+            "{}..={}",
+            minimum.map_or(String::new(), |m| m.to_string()),
+            maximum.map_or(String::new(), |m| m.to_string())
+        );
+        return Err(invalid(name, &format!("must be in {range}")));
+    }
+    Ok(())
+}
+
+/// Compiled patterns, each compiled once.
+fn regex(pattern: &str) -> Result<regex_lite::Regex> {
+    static CACHE: OnceLock<Mutex<Vec<(String, regex_lite::Regex)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, re)) = cache.iter().find(|(p, _)| p == pattern) {
+        return Ok(re.clone());
+    }
+    let re = regex_lite::Regex::new(pattern).map_err(|e| {
+        Error::with_message(
+            ErrorKind::Other,
+            format!("the spec's pattern `{pattern}` does not compile: {e}"),
+        )
+    })?;
+    cache.push((pattern.to_string(), re.clone()));
+    Ok(re)
+}
+
+/// A date-time parameter as sent on the wire (RFC 3339).
+pub fn format_rfc3339(value: &time::OffsetDateTime) -> Result<String> {
+    value
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|e| {
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!("cannot format a date-time: {e}"),
+            )
+        })
+}
+
+/// Appends a query parameter.
+pub fn query(url: &mut Url, name: &str, value: &str) {
+    url.query_pairs_mut().append_pair(name, value);
+}
+
+/// Implements azure_core's `Page` for a list model whose items are in `$field`
+/// (`x-ms-pageable`'s `itemName`), so a `Pager` can iterate its items.
+macro_rules! impl_page {
+    ($list:ty, $item:ty, $field:ident) => {
+        $crate::runtime::http::impl_page!(@ $list, $item, self_ => self_.$field.unwrap_or_default());
+    };
+    ($list:ty, $item:ty, $field:ident, required) => {
+        $crate::runtime::http::impl_page!(@ $list, $item, self_ => self_.$field);
+    };
+    (@ $list:ty, $item:ty, $self_:ident => $items:expr) => {
+        #[::async_trait::async_trait]
+        impl ::azure_core::http::pager::Page for $list {
+            type Item = $item;
+            type IntoIter = ::std::vec::IntoIter<$item>;
+            async fn into_items(self) -> ::azure_core::Result<Self::IntoIter> {
+                let $self_ = self;
+                ::std::result::Result::Ok($items.into_iter())
+            }
+        }
+    };
+}
+pub(crate) use impl_page;
