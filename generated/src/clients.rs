@@ -208,6 +208,8 @@ impl CacheRulesClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}` (operation `CacheRules_Create`)
     pub fn begin_create(
         &self,
@@ -249,6 +251,8 @@ impl CacheRulesClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
+    ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}` (operation `CacheRules_Delete`)
     pub fn begin_delete(
         &self,
@@ -283,6 +287,8 @@ impl CacheRulesClient<'_> {
     /// - `cache_rule_update_parameters`: The parameters for updating a cache rule.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
     ///
     /// `PATCH` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}` (operation `CacheRules_Update`)
     pub fn begin_update(
@@ -398,6 +404,8 @@ impl ConnectedRegistriesClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}` (operation `ConnectedRegistries_Create`)
     pub fn begin_create(
         &self,
@@ -439,6 +447,8 @@ impl ConnectedRegistriesClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
+    ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}` (operation `ConnectedRegistries_Delete`)
     pub fn begin_delete(
         &self,
@@ -473,6 +483,8 @@ impl ConnectedRegistriesClient<'_> {
     /// - `connected_registry_update_parameters`: The parameters for updating a connectedRegistry.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
     ///
     /// `PATCH` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}` (operation `ConnectedRegistries_Update`)
     pub fn begin_update(
@@ -514,6 +526,8 @@ impl ConnectedRegistriesClient<'_> {
     /// - `connected_registry_name`: The name of the connected registry.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}/deactivate` (operation `ConnectedRegistries_Deactivate`)
     pub fn begin_deactivate(
@@ -619,6 +633,8 @@ impl CredentialSetsClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}` (operation `CredentialSets_Create`)
     pub fn begin_create(
         &self,
@@ -660,6 +676,8 @@ impl CredentialSetsClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
+    ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}` (operation `CredentialSets_Delete`)
     pub fn begin_delete(
         &self,
@@ -694,6 +712,8 @@ impl CredentialSetsClient<'_> {
     /// - `credential_set_update_parameters`: The parameters for updating a credential set.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
     ///
     /// `PATCH` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}` (operation `CredentialSets_Update`)
     pub fn begin_update(
@@ -806,6 +826,8 @@ impl ExportPipelinesClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}` (operation `ExportPipelines_Create`)
     pub fn begin_create(
         &self,
@@ -846,6 +868,8 @@ impl ExportPipelinesClient<'_> {
     /// - `export_pipeline_name`: The name of the export pipeline.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
     ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}` (operation `ExportPipelines_Delete`)
     pub fn begin_delete(
@@ -951,6 +975,8 @@ impl ImportPipelinesClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}` (operation `ImportPipelines_Create`)
     pub fn begin_create(
         &self,
@@ -991,6 +1017,8 @@ impl ImportPipelinesClient<'_> {
     /// - `import_pipeline_name`: The name of the import pipeline.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
     ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}` (operation `ImportPipelines_Delete`)
     pub fn begin_delete(
@@ -1118,6 +1146,8 @@ impl PipelineRunsClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}` (operation `PipelineRuns_Create`)
     pub fn begin_create(
         &self,
@@ -1158,6 +1188,8 @@ impl PipelineRunsClient<'_> {
     /// - `pipeline_run_name`: The name of the pipeline run.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
     ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}` (operation `PipelineRuns_Delete`)
     pub fn begin_delete(
@@ -1262,6 +1294,8 @@ impl PrivateEndpointConnectionsClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}` (operation `PrivateEndpointConnections_CreateOrUpdate`)
     pub fn begin_create_or_update(
         &self,
@@ -1300,6 +1334,8 @@ impl PrivateEndpointConnectionsClient<'_> {
     /// - `private_endpoint_connection_name`: The name of the private endpoint connection.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
     ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}` (operation `PrivateEndpointConnections_Delete`)
     pub fn begin_delete(
@@ -1434,6 +1470,8 @@ impl RegistriesClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}` (operation `Registries_Create`)
     pub fn begin_create(
         &self,
@@ -1470,6 +1508,8 @@ impl RegistriesClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
+    ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}` (operation `Registries_Delete`)
     pub fn begin_delete(
         &self,
@@ -1500,6 +1540,8 @@ impl RegistriesClient<'_> {
     /// - `registry_update_parameters`: The parameters for updating a container registry.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
     ///
     /// `PATCH` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}` (operation `Registries_Update`)
     pub fn begin_update(
@@ -1539,6 +1581,8 @@ impl RegistriesClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
+    ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/generateCredentials` (operation `Registries_GenerateCredentials`)
     pub fn begin_generate_credentials(
         &self,
@@ -1571,6 +1615,8 @@ impl RegistriesClient<'_> {
     /// - `parameters`: The parameters specifying the image to copy and the source container registry.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importImage` (operation `Registries_ImportImage`)
     pub fn begin_import_image(
@@ -1822,6 +1868,8 @@ impl ReplicationsClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}` (operation `Replications_Create`)
     pub fn begin_create(
         &self,
@@ -1862,6 +1910,8 @@ impl ReplicationsClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
+    ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}` (operation `Replications_Delete`)
     pub fn begin_delete(
         &self,
@@ -1896,6 +1946,8 @@ impl ReplicationsClient<'_> {
     /// - `replication_update_parameters`: The parameters for updating a replication.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
     ///
     /// `PATCH` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}` (operation `Replications_Update`)
     pub fn begin_update(
@@ -2008,6 +2060,8 @@ impl ScopeMapsClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}` (operation `ScopeMaps_Create`)
     pub fn begin_create(
         &self,
@@ -2048,6 +2102,8 @@ impl ScopeMapsClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
+    ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}` (operation `ScopeMaps_Delete`)
     pub fn begin_delete(
         &self,
@@ -2082,6 +2138,8 @@ impl ScopeMapsClient<'_> {
     /// - `scope_map_update_parameters`: The parameters for updating a scope map.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
     ///
     /// `PATCH` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}` (operation `ScopeMaps_Update`)
     pub fn begin_update(
@@ -2194,6 +2252,8 @@ impl TokensClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}` (operation `Tokens_Create`)
     pub fn begin_create(
         &self,
@@ -2234,6 +2294,8 @@ impl TokensClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
+    ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}` (operation `Tokens_Delete`)
     pub fn begin_delete(
         &self,
@@ -2268,6 +2330,8 @@ impl TokensClient<'_> {
     /// - `token_update_parameters`: The parameters for updating a token.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
     ///
     /// `PATCH` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}` (operation `Tokens_Update`)
     pub fn begin_update(
@@ -2379,6 +2443,8 @@ impl WebhooksClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
+    ///
     /// `PUT` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}` (operation `Webhooks_Create`)
     pub fn begin_create(
         &self,
@@ -2419,6 +2485,8 @@ impl WebhooksClient<'_> {
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
+    /// Response headers ([`ResponseHeaders`]): `location`.
+    ///
     /// `DELETE` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}` (operation `Webhooks_Delete`)
     pub fn begin_delete(
         &self,
@@ -2453,6 +2521,8 @@ impl WebhooksClient<'_> {
     /// - `webhook_update_parameters`: The parameters for updating a webhook.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
+    ///
+    /// Response headers ([`ResponseHeaders`]): `azure_asyncoperation`.
     ///
     /// `PATCH` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}` (operation `Webhooks_Update`)
     pub fn begin_update(
@@ -3006,360 +3076,19 @@ pub struct WebhooksPingOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
-/// The headers [`CacheRulesClient::begin_create`]'s responses declare.
-pub trait CacheRulesCreateHeaders {
+/// The response headers the operations declare, on every response: the first response of a long-running operation (the poller's first item) has the polling headers.
+pub trait ResponseHeaders {
     /// The `azure-asyncoperation` header.
     fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl CacheRulesCreateHeaders for Response<Operation<crate::models::CacheRule>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`CacheRulesClient::begin_delete`]'s responses declare.
-pub trait CacheRulesDeleteHeaders {
     /// The `location` header.
     fn location(&self) -> ::std::option::Option<&str>;
 }
-impl CacheRulesDeleteHeaders for Response<Operation<()>> {
+impl<T> ResponseHeaders for Response<T> {
+    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
+        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
+    }
     fn location(&self) -> ::std::option::Option<&str> {
         self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`CacheRulesClient::begin_update`]'s responses declare.
-pub trait CacheRulesUpdateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl CacheRulesUpdateHeaders for Response<Operation<crate::models::CacheRule>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`ConnectedRegistriesClient::begin_create`]'s responses declare.
-pub trait ConnectedRegistriesCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl ConnectedRegistriesCreateHeaders
-for Response<Operation<crate::models::ConnectedRegistry>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`ConnectedRegistriesClient::begin_delete`]'s responses declare.
-pub trait ConnectedRegistriesDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl ConnectedRegistriesDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`ConnectedRegistriesClient::begin_update`]'s responses declare.
-pub trait ConnectedRegistriesUpdateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl ConnectedRegistriesUpdateHeaders
-for Response<Operation<crate::models::ConnectedRegistry>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`ConnectedRegistriesClient::begin_deactivate`]'s responses declare.
-pub trait ConnectedRegistriesDeactivateHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl ConnectedRegistriesDeactivateHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`CredentialSetsClient::begin_create`]'s responses declare.
-pub trait CredentialSetsCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl CredentialSetsCreateHeaders for Response<Operation<crate::models::CredentialSet>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`CredentialSetsClient::begin_delete`]'s responses declare.
-pub trait CredentialSetsDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl CredentialSetsDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`CredentialSetsClient::begin_update`]'s responses declare.
-pub trait CredentialSetsUpdateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl CredentialSetsUpdateHeaders for Response<Operation<crate::models::CredentialSet>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`ExportPipelinesClient::begin_create`]'s responses declare.
-pub trait ExportPipelinesCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl ExportPipelinesCreateHeaders
-for Response<Operation<crate::models::ExportPipeline>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`ExportPipelinesClient::begin_delete`]'s responses declare.
-pub trait ExportPipelinesDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl ExportPipelinesDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`ImportPipelinesClient::begin_create`]'s responses declare.
-pub trait ImportPipelinesCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl ImportPipelinesCreateHeaders
-for Response<Operation<crate::models::ImportPipeline>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`ImportPipelinesClient::begin_delete`]'s responses declare.
-pub trait ImportPipelinesDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl ImportPipelinesDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`PipelineRunsClient::begin_create`]'s responses declare.
-pub trait PipelineRunsCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl PipelineRunsCreateHeaders for Response<Operation<crate::models::PipelineRun>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`PipelineRunsClient::begin_delete`]'s responses declare.
-pub trait PipelineRunsDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl PipelineRunsDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`PrivateEndpointConnectionsClient::begin_create_or_update`]'s responses declare.
-pub trait PrivateEndpointConnectionsCreateOrUpdateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl PrivateEndpointConnectionsCreateOrUpdateHeaders
-for Response<Operation<crate::models::PrivateEndpointConnection>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`PrivateEndpointConnectionsClient::begin_delete`]'s responses declare.
-pub trait PrivateEndpointConnectionsDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl PrivateEndpointConnectionsDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`RegistriesClient::begin_create`]'s responses declare.
-pub trait RegistriesCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl RegistriesCreateHeaders for Response<Operation<crate::models::Registry>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`RegistriesClient::begin_delete`]'s responses declare.
-pub trait RegistriesDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl RegistriesDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`RegistriesClient::begin_update`]'s responses declare.
-pub trait RegistriesUpdateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl RegistriesUpdateHeaders for Response<Operation<crate::models::Registry>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`RegistriesClient::begin_generate_credentials`]'s responses declare.
-pub trait RegistriesGenerateCredentialsHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl RegistriesGenerateCredentialsHeaders
-for Response<Operation<crate::models::GenerateCredentialsResult>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`RegistriesClient::begin_import_image`]'s responses declare.
-pub trait RegistriesImportImageHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl RegistriesImportImageHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`ReplicationsClient::begin_create`]'s responses declare.
-pub trait ReplicationsCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl ReplicationsCreateHeaders for Response<Operation<crate::models::Replication>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`ReplicationsClient::begin_delete`]'s responses declare.
-pub trait ReplicationsDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl ReplicationsDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`ReplicationsClient::begin_update`]'s responses declare.
-pub trait ReplicationsUpdateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl ReplicationsUpdateHeaders for Response<Operation<crate::models::Replication>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`ScopeMapsClient::begin_create`]'s responses declare.
-pub trait ScopeMapsCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl ScopeMapsCreateHeaders for Response<Operation<crate::models::ScopeMap>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`ScopeMapsClient::begin_delete`]'s responses declare.
-pub trait ScopeMapsDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl ScopeMapsDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`ScopeMapsClient::begin_update`]'s responses declare.
-pub trait ScopeMapsUpdateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl ScopeMapsUpdateHeaders for Response<Operation<crate::models::ScopeMap>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`TokensClient::begin_create`]'s responses declare.
-pub trait TokensCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl TokensCreateHeaders for Response<Operation<crate::models::Token>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`TokensClient::begin_delete`]'s responses declare.
-pub trait TokensDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl TokensDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`TokensClient::begin_update`]'s responses declare.
-pub trait TokensUpdateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl TokensUpdateHeaders for Response<Operation<crate::models::Token>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`WebhooksClient::begin_create`]'s responses declare.
-pub trait WebhooksCreateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl WebhooksCreateHeaders for Response<Operation<crate::models::Webhook>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
-    }
-}
-/// The headers [`WebhooksClient::begin_delete`]'s responses declare.
-pub trait WebhooksDeleteHeaders {
-    /// The `location` header.
-    fn location(&self) -> ::std::option::Option<&str>;
-}
-impl WebhooksDeleteHeaders for Response<Operation<()>> {
-    fn location(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("location"))
-    }
-}
-/// The headers [`WebhooksClient::begin_update`]'s responses declare.
-pub trait WebhooksUpdateHeaders {
-    /// The `azure-asyncoperation` header.
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str>;
-}
-impl WebhooksUpdateHeaders for Response<Operation<crate::models::Webhook>> {
-    fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
-        self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
     }
 }
 http::impl_page!(models::CacheRulesListResult, models::CacheRule, value);

@@ -476,12 +476,60 @@ pub fn manifest(
     if uses_uuid {
         out.push_str("uuid = { version = \"1\", features = [\"serde\"] }\n");
     }
+    // What the generated example tests use (an HTTPS mock server on 127.0.0.1), and
+    // what the settings add for hand-written docs, examples and tests.
+    let mut dev: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    if has_client {
+        for (name, value) in [
+            ("futures", "\"0.3\""),
+            ("rcgen", "\"0.14\""),
+            (
+                "reqwest",
+                "{ version = \"0.13\", default-features = false, features = [\"rustls\"] }",
+            ),
+            (
+                "tokio",
+                "{ version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }",
+            ),
+            ("tokio-rustls", "\"0.26\""),
+            ("wiremock", "\"0.6\""),
+        ] {
+            dev.insert(name.to_string(), value.to_string());
+        }
+    }
+    for (name, value) in &settings.dev_dependencies {
+        dev.insert(name.clone(), toml_value(value));
+    }
+    if !dev.is_empty() {
+        out.push_str("\n[dev-dependencies]\n");
+        for (name, value) in &dev {
+            out.push_str(&format!("{name} = {value}\n"));
+        }
+    }
     if !settings.manifest_extra.trim().is_empty() {
         out.push('\n');
         out.push_str(settings.manifest_extra.trim());
         out.push('\n');
     }
     out
+}
+
+/// A TOML value on one line (inline tables for tables).
+fn toml_value(value: &toml::Value) -> String {
+    match value {
+        toml::Value::Table(table) => {
+            let items: Vec<String> = table
+                .iter()
+                .map(|(k, v)| format!("{k} = {}", toml_value(v)))
+                .collect();
+            format!("{{ {} }}", items.join(", "))
+        }
+        toml::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(toml_value).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => other.to_string(),
+    }
 }
 
 fn toml_str(s: &str) -> String {

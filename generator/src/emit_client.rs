@@ -9,7 +9,9 @@ use crate::emit::{doc_attrs, ident, render, rust_type};
 use crate::error::Result;
 use crate::ir::{Prim, TypeRef, TypeSpace};
 use crate::names::{sanitize, Case, Namespace};
-use crate::ops::{Client, FinalState, OpKind, Operation, Param, ParamIn};
+use crate::ops::{
+    accessor_name, Client, Collection, FinalState, OpKind, Operation, Param, ParamIn,
+};
 
 /// Names imported at the top of `clients.rs`, which no generated item may take.
 const IMPORTED: &[&str] = &[
@@ -41,12 +43,24 @@ fn is_str(ty: &TypeRef) -> bool {
     matches!(ty, TypeRef::Prim(Prim::String))
 }
 
-/// A method argument's type: `&str` for strings, a reference for models, the value otherwise.
+/// Whether a method takes an argument of this type by value (numbers and booleans).
+pub(crate) fn by_value(ty: &TypeRef) -> bool {
+    matches!(
+        ty,
+        TypeRef::Prim(Prim::Bool | Prim::I32 | Prim::I64 | Prim::F32 | Prim::F64)
+    )
+}
+
+/// A method argument's type: `&str` for strings, a slice for arrays (and bytes), the
+/// value for numbers and booleans, a reference otherwise.
 fn arg_type(space: &TypeSpace, ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::Prim(Prim::String) => quote!(&str),
-        TypeRef::Prim(Prim::Bool | Prim::I32 | Prim::I64 | Prim::F32 | Prim::F64) => {
-            rust_type(space, ty)
+        ty if by_value(ty) => rust_type(space, ty),
+        TypeRef::Prim(Prim::Bytes) => quote!(&[u8]),
+        TypeRef::Vec(inner) => {
+            let t = rust_type(space, inner);
+            quote!(&[#t])
         }
         _ => {
             let t = rust_type(space, ty);
@@ -55,24 +69,85 @@ fn arg_type(space: &TypeSpace, ty: &TypeRef) -> TokenStream {
     }
 }
 
-/// An expression turning a parameter into the string sent on the wire.
-fn to_wire(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
-    match &p.ty {
-        TypeRef::Prim(Prim::String) => value,
-        TypeRef::Prim(Prim::DateTime) => quote!(&http::format_rfc3339(#value)?),
-        TypeRef::Vec(inner) if is_str(inner) => quote!(&#value.join(",")),
-        TypeRef::Vec(_) => {
-            quote!(&#value.iter().map(::std::string::ToString::to_string).collect::<::std::vec::Vec<_>>().join(","))
-        }
+/// An expression turning one value (a reference, or a `&str` for strings) into the text
+/// sent on the wire, and whether that expression is an owned `String` (else a `&str`).
+fn scalar_wire(space: &TypeSpace, ty: &TypeRef, value: TokenStream) -> (TokenStream, bool) {
+    match ty {
+        TypeRef::Prim(Prim::String) => (value, false),
+        TypeRef::Prim(Prim::DateTime) => (quote!(http::format_rfc3339(#value)?), true),
+        TypeRef::Prim(Prim::UnixTime) => (quote!(#value.unix_timestamp().to_string()), true),
+        TypeRef::Prim(Prim::Bytes) => (
+            quote!(::base64::Engine::encode(&::base64::engine::general_purpose::STANDARD, #value)),
+            true,
+        ),
         TypeRef::Named(id)
             if matches!(
                 space.get(*id).map(|t| &t.kind),
                 Some(crate::ir::TypeKind::Enum(_))
             ) =>
         {
-            quote!(#value.as_str())
+            (quote!(#value.as_str()), false)
         }
-        _ => quote!(&#value.to_string()),
+        _ => (quote!(#value.to_string()), true),
+    }
+}
+
+/// A parameter's text on the wire, and whether the expression is an owned `String`; an
+/// array's items joined by its separator (a `multi` array is sent item by item: see
+/// [`query_stmt`]).
+fn wire(space: &TypeSpace, p: &Param, value: TokenStream) -> (TokenStream, bool) {
+    match &p.ty {
+        TypeRef::Vec(inner) => {
+            let sep = match p.collection {
+                Collection::Delimited(sep) => sep,
+                Collection::Multi => ",",
+            };
+            if is_str(inner) {
+                (quote!(#value.join(#sep)), true)
+            } else {
+                (
+                    quote!(#value.iter().map(::std::string::ToString::to_string).collect::<::std::vec::Vec<_>>().join(#sep)),
+                    true,
+                )
+            }
+        }
+        ty => scalar_wire(space, ty, value),
+    }
+}
+
+/// A parameter as a `&str`.
+fn to_wire(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
+    borrowed(wire(space, p, value))
+}
+
+fn borrowed((expr, owned): (TokenStream, bool)) -> TokenStream {
+    if owned {
+        quote!(&#expr)
+    } else {
+        expr
+    }
+}
+
+/// A parameter as an owned `String` (a header value).
+fn to_wire_owned(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
+    match wire(space, p, value) {
+        (expr, true) => expr,
+        (expr, false) => quote!(ToString::to_string(#expr)),
+    }
+}
+
+/// The statement adding query parameter `p`, whose value is `value`.
+fn query_stmt(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
+    let wire = &p.wire_name;
+    match &p.ty {
+        TypeRef::Vec(inner) if p.collection == Collection::Multi => {
+            let item = borrowed(scalar_wire(space, inner, quote!(item)));
+            quote!(for item in #value { http::query(&mut url, #wire, #item); })
+        }
+        _ => {
+            let v = to_wire(space, p, value);
+            quote!(http::query(&mut url, #wire, #v);)
+        }
     }
 }
 
@@ -86,8 +161,9 @@ struct Checks {
 }
 
 impl Checks {
-    /// The statement checking `value` against `p`'s constraints (none if it has none).
-    fn check(&mut self, p: &Param, value: &TokenStream) -> TokenStream {
+    /// The statement checking `value` against `p`'s constraints (none if it has none):
+    /// a `&str`-like value for strings, the number or (`by_ref`) a reference to it for numbers.
+    fn check(&mut self, p: &Param, value: &TokenStream, by_ref: bool) -> TokenStream {
         let c = &p.constraints;
         if c.is_empty() {
             return quote!();
@@ -139,7 +215,12 @@ impl Checks {
                 if c.minimum.is_some() || c.maximum.is_some() =>
             {
                 let (min, max) = (opt_f64(c.minimum), opt_f64(c.maximum));
-                quote!(http::check_number(#wire, *#value as f64, #min, #max)?;)
+                let number = if by_ref {
+                    quote!(*#value)
+                } else {
+                    quote!(#value)
+                };
+                quote!(http::check_number(#wire, #number as f64, #min, #max)?;)
             }
             _ => quote!(),
         }
@@ -155,18 +236,31 @@ fn final_state(f: FinalState) -> TokenStream {
     }
 }
 
-fn options_name(op: &Operation) -> String {
+/// The name an operation's options struct wants (the file's namespace may suffix it).
+pub fn options_name(op: &Operation) -> String {
     let method = sanitize(op.method.trim_start_matches("begin_"), Case::Type);
     format!("{}{method}Options", op.group.clone().unwrap_or_default())
 }
 
+/// What a method's tokens need besides its operation.
+struct MethodCx<'a> {
+    space: &'a TypeSpace,
+    client: &'a Client,
+    /// The Rust name of the type the method is on (`RegistriesClient`, or the client).
+    owner: &'a str,
+    /// Response header wire name → accessor of the headers trait.
+    headers: &'a std::collections::BTreeMap<String, String>,
+    /// The headers trait's name.
+    headers_trait: &'a str,
+}
+
 fn method_tokens(
-    space: &TypeSpace,
-    client: &Client,
+    cx: &MethodCx<'_>,
     op: &Operation,
     options: &str,
     checks: &mut Checks,
 ) -> (TokenStream, TokenStream) {
+    let (space, client) = (cx.space, cx.client);
     // Group methods reach the client through `self.client`; the client's own methods through `self`.
     let this = if op.group.is_some() {
         quote!(self.client)
@@ -183,22 +277,16 @@ fn method_tokens(
         let name = ident(&p.name);
         let ty = arg_type(space, &p.ty);
         args.push(quote!(#name: #ty));
-        arg_docs.push(format!(
-            " - `{}`: {}",
-            p.name,
-            first_line(p.docs.as_deref())
-        ));
+        arg_docs.push(format!("- `{}`: {}", p.name, first_line(p.docs.as_deref())));
     }
-    if let Some(body) = &op.body {
+    // A required body is an argument; an optional one a field of the options.
+    let body = op.body.as_ref();
+    if let Some(body) = body.filter(|b| b.required) {
         let name = ident(&body.name);
-        let ty = rust_type(space, &body.ty);
-        if body.required {
-            args.push(quote!(#name: &#ty));
-        } else {
-            args.push(quote!(#name: Option<&#ty>));
-        }
+        let ty = arg_type(space, &body.ty);
+        args.push(quote!(#name: #ty));
         arg_docs.push(format!(
-            " - `{}`: {}",
+            "- `{}`: {}",
             body.name,
             first_line(body.docs.as_deref())
         ));
@@ -207,16 +295,11 @@ fn method_tokens(
     let mut body_stmts = Vec::new();
     for p in &required {
         let name = ident(&p.name);
-        let value = if is_str(&p.ty) {
-            quote!(#name)
-        } else {
-            quote!(&#name)
-        };
-        body_stmts.push(checks.check(p, &value));
+        body_stmts.push(checks.check(p, &quote!(#name), false));
     }
     for p in &optional {
         let name = ident(&p.name);
-        let check = checks.check(p, &quote!(value));
+        let check = checks.check(p, &quote!(value), true);
         if !check.is_empty() {
             body_stmts.push(quote!(if let Some(value) = &options.#name { #check }));
         }
@@ -266,25 +349,27 @@ fn method_tokens(
             .push(quote!(http::query(&mut url, #wire, core.param(#wire).unwrap_or_default());));
     }
     for p in &query_params {
-        let wire = &p.wire_name;
         let name = ident(&p.name);
         if p.required {
-            let value = to_wire(space, p, quote!(#name));
-            body_stmts.push(quote!(http::query(&mut url, #wire, #value);));
+            body_stmts.push(query_stmt(space, p, quote!(#name)));
         } else {
-            let value = to_wire(space, p, quote!(value));
-            body_stmts.push(quote!(if let Some(value) = &options.#name { http::query(&mut url, #wire, #value); }));
+            let stmt = query_stmt(space, p, quote!(value));
+            body_stmts.push(quote!(if let Some(value) = &options.#name { #stmt }));
         }
     }
     let http_method = format_ident!("{}", op.http_method);
-    let body_arg = match &op.body {
+    let body_arg = match body {
+        Some(b) if b.required => {
+            let name = ident(&b.name);
+            if by_value(&b.ty) {
+                quote!(Some(&#name))
+            } else {
+                quote!(Some(#name))
+            }
+        }
         Some(b) => {
             let name = ident(&b.name);
-            if b.required {
-                quote!(Some(#name))
-            } else {
-                quote!(#name)
-            }
+            quote!(options.#name)
         }
         None => quote!(None::<&()>),
     };
@@ -305,11 +390,11 @@ fn method_tokens(
         let wire = p.wire_name.to_ascii_lowercase();
         let name = ident(&p.name);
         if p.required {
-            let value = to_wire(space, p, quote!(#name));
-            body_stmts.push(quote!(request.insert_header(#wire, ToString::to_string(#value));));
+            let value = to_wire_owned(space, p, quote!(#name));
+            body_stmts.push(quote!(request.insert_header(#wire, #value);));
         } else {
-            let value = to_wire(space, p, quote!(value));
-            body_stmts.push(quote!(if let Some(value) = &options.#name { request.insert_header(#wire, ToString::to_string(#value)); }));
+            let value = to_wire_owned(space, p, quote!(value));
+            body_stmts.push(quote!(if let Some(value) = &options.#name { request.insert_header(#wire, #value); }));
         }
     }
     let success: Vec<Literal> = op
@@ -352,7 +437,7 @@ fn method_tokens(
         docs.push_str("\n\nArguments:");
         for a in &arg_docs {
             docs.push('\n');
-            docs.push_str(a.trim_start());
+            docs.push_str(a);
         }
     }
     let what = match &op.kind {
@@ -363,6 +448,19 @@ fn method_tokens(
         OpKind::Pageable { .. } => "\n\nReturns a pager over the items of every page.".to_string(),
     };
     docs.push_str(&what);
+    if !op.headers.is_empty() {
+        let accessors: Vec<String> = op
+            .headers
+            .iter()
+            .filter_map(|h| cx.headers.get(&h.wire_name))
+            .map(|a| format!("`{a}`"))
+            .collect();
+        docs.push_str(&format!(
+            "\n\nResponse headers ([`{}`]): {}.",
+            cx.headers_trait,
+            accessors.join(", ")
+        ));
+    }
     docs.push_str(&format!(
         "\n\n`{}` `{}` (operation `{}`)",
         op.http_method.to_ascii_uppercase(),
@@ -381,13 +479,28 @@ fn method_tokens(
         }
     };
     // The options struct.
-    let option_fields = optional.iter().map(|p| {
-        let name = ident(&p.name);
-        let ty = rust_type(space, &p.ty);
-        let docs = doc_attrs(p.docs.as_deref());
-        quote!(#docs pub #name: Option<#ty>,)
-    });
-    let options_doc = format!(" Options for [`{}::{}`].", group_name(op), op.method);
+    let mut option_fields: Vec<TokenStream> = optional
+        .iter()
+        .map(|p| {
+            let name = ident(&p.name);
+            let ty = rust_type(space, &p.ty);
+            let docs = doc_attrs(p.docs.as_deref());
+            quote!(#docs pub #name: Option<#ty>,)
+        })
+        .collect();
+    if let Some(body) = body.filter(|b| !b.required) {
+        let name = ident(&body.name);
+        let ty = match &body.ty {
+            TypeRef::Vec(inner) => {
+                let t = rust_type(space, inner);
+                quote!([#t])
+            }
+            ty => rust_type(space, ty),
+        };
+        let docs = doc_attrs(Some(body.docs.as_deref().unwrap_or("The request body.")));
+        option_fields.push(quote!(#docs pub #name: Option<&'a #ty>,));
+    }
+    let options_doc = format!(" Options for [`{}::{}`].", cx.owner, op.method);
     let options_tokens = quote! {
         #[doc = #options_doc]
         #[derive(Clone, Debug, Default)]
@@ -404,13 +517,6 @@ fn first_line(docs: Option<&str>) -> String {
     docs.and_then(|d| d.lines().map(str::trim).find(|l| !l.is_empty()))
         .unwrap_or("")
         .to_string()
-}
-
-fn group_name(op: &Operation) -> String {
-    match &op.group {
-        Some(g) => format!("{g}Client"),
-        None => String::new(),
-    }
 }
 
 /// `src/clients.rs`.
@@ -440,23 +546,22 @@ pub fn clients(
             quote!(#name: #ty)
         }
     });
+    // Each client-level parameter as text, checked first: strings once converted, numbers before.
     let mut checks = Checks::default();
-    let ctor_checks: Vec<TokenStream> = client
+    let ctor_inits: Vec<TokenStream> = client
         .params
         .iter()
         .map(|p| {
             let name = ident(&p.name);
-            checks.check(p, &quote!(&#name))
+            if is_str(&p.ty) {
+                let check = checks.check(p, &quote!(&#name), false);
+                quote!(let #name: ::std::string::String = #name.into(); #check)
+            } else {
+                let check = checks.check(p, &quote!(#name), !by_value(&p.ty));
+                quote!(#check let #name: ::std::string::String = ::std::string::ToString::to_string(&#name);)
+            }
         })
         .collect();
-    let ctor_inits = client.params.iter().map(|p| {
-        let name = ident(&p.name);
-        if is_str(&p.ty) {
-            quote!(let #name: ::std::string::String = #name.into();)
-        } else {
-            quote!(let #name: ::std::string::String = ::std::string::ToString::to_string(&#name);)
-        }
-    });
     let param_pairs = client.params.iter().map(|p| {
         let name = ident(&p.name);
         let wire = &p.wire_name;
@@ -474,17 +579,49 @@ pub fn clients(
     for op in &client.operations {
         groups.entry(op.group.clone()).or_default().push(op);
     }
+    // Response headers: one accessor per wire name, on every response (two operations'
+    // traits for the same response type would make each call ambiguous).
+    let mut header_names = Namespace::new();
+    let mut header_accessors: std::collections::BTreeMap<String, String> =
+        std::collections::BTreeMap::new();
+    let mut header_docs: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        std::collections::BTreeMap::new();
+    for op in &client.operations {
+        for h in &op.headers {
+            if !header_accessors.contains_key(&h.wire_name) {
+                let (name, _) = header_names.claim(h.name.clone(), &h.wire_name);
+                header_accessors.insert(h.wire_name.clone(), name);
+            }
+            let docs = header_docs.entry(h.wire_name.clone()).or_default();
+            docs.insert(h.docs.clone().unwrap_or_default());
+        }
+    }
+    let (headers_trait, _) = ns.claim("ResponseHeaders".to_string(), "(the response headers)");
     let mut group_items = Vec::new();
     let mut accessors = Vec::new();
     let mut option_items = Vec::new();
     let mut root_methods = Vec::new();
-    let mut header_items = Vec::new();
     let mut pages = std::collections::BTreeMap::new();
     for (group, ops) in &groups {
+        let (struct_name, struct_ident) = match group {
+            Some(g) => {
+                let (name, _) = ns.claim(format!("{g}Client"), g);
+                let name_ident = ident(&name);
+                (name, Some(name_ident))
+            }
+            None => (names.client.clone(), None),
+        };
         let mut methods = Vec::new();
         for op in ops {
             let (options_name, _) = ns.claim(options_name(op), &op.operation_id);
-            let (m, o) = method_tokens(space, client, op, &options_name, &mut checks);
+            let cx = MethodCx {
+                space,
+                client,
+                owner: &struct_name,
+                headers: &header_accessors,
+                headers_trait: &headers_trait,
+            };
+            let (m, o) = method_tokens(&cx, op, &options_name, &mut checks);
             methods.push(m);
             option_items.push(o);
             if let OpKind::Pageable {
@@ -499,60 +636,10 @@ pub fn clients(
                     .entry(*list)
                     .or_insert_with(|| (item.clone(), item_name.clone(), *item_required));
             }
-            if !op.headers.is_empty() {
-                let (trait_name, _) = ns.claim(
-                    format!(
-                        "{}{}Headers",
-                        op.group.clone().unwrap_or_default(),
-                        sanitize(op.method.trim_start_matches("begin_"), Case::Type)
-                    ),
-                    &op.operation_id,
-                );
-                let trait_ident = ident(&trait_name);
-                let result_ty = op
-                    .result
-                    .as_ref()
-                    .map(|t| rust_type(space, t))
-                    .unwrap_or_else(|| quote!(()));
-                let target = match op.kind {
-                    OpKind::LongRunning { .. } => quote!(Response<Operation<#result_ty>>),
-                    _ => quote!(Response<#result_ty>),
-                };
-                let sigs: Vec<TokenStream> = op
-                    .headers
-                    .iter()
-                    .map(|h| {
-                        let name = ident(&h.name);
-                        let docs = doc_attrs(Some(
-                            h.docs
-                                .as_deref()
-                                .unwrap_or(&format!("The `{}` header.", h.wire_name)),
-                        ));
-                        quote!(#docs fn #name(&self) -> ::std::option::Option<&str>;)
-                    })
-                    .collect();
-                let impls = op.headers.iter().map(|h| {
-                    let name = ident(&h.name);
-                    let wire = &h.wire_name;
-                    quote!(fn #name(&self) -> ::std::option::Option<&str> { self.headers().get_optional_str(&HeaderName::from_static(#wire)) })
-                });
-                let doc = format!(
-                    " The headers [`{}::{}`]'s responses declare.",
-                    group_name(op),
-                    op.method
-                );
-                header_items.push(quote! {
-                    #[doc = #doc]
-                    pub trait #trait_ident { #(#sigs)* }
-                    impl #trait_ident for #target { #(#impls)* }
-                });
-            }
         }
-        match group {
-            Some(g) => {
-                let (struct_name, _) = ns.claim(format!("{g}Client"), g);
-                let struct_ident = ident(&struct_name);
-                let accessor = ident(&sanitize(g, Case::Value));
+        match (group, struct_ident) {
+            (Some(g), Some(struct_ident)) => {
+                let accessor = ident(&accessor_name(g));
                 let doc = format!(" The `{g}` operations.");
                 group_items.push(quote! {
                     #[doc = #doc]
@@ -560,15 +647,41 @@ pub fn clients(
                     pub struct #struct_ident<'a> { client: &'a #client_ident }
                     impl #struct_ident<'_> { #(#methods)* }
                 });
-                let accessor_doc = format!(" The `{g}` operations.");
                 accessors.push(quote! {
-                    #[doc = #accessor_doc]
+                    #[doc = #doc]
                     pub fn #accessor(&self) -> #struct_ident<'_> { #struct_ident { client: self } }
                 });
             }
-            None => root_methods.extend(methods),
+            _ => root_methods.extend(methods),
         }
     }
+    let header_items = (!header_accessors.is_empty()).then(|| {
+        let trait_ident = ident(&headers_trait);
+        let sigs = header_accessors.iter().map(|(wire, name)| {
+            let name = ident(name);
+            // The spec's description when every operation gives the same one.
+            let described = header_docs
+                .get(wire)
+                .filter(|d| d.len() == 1)
+                .and_then(|d| d.first())
+                .filter(|d| !d.trim().is_empty())
+                .cloned();
+            let docs = doc_attrs(Some(
+                &described.unwrap_or_else(|| format!("The `{wire}` header.")),
+            ));
+            quote!(#docs fn #name(&self) -> ::std::option::Option<&str>;)
+        });
+        let impls = header_accessors.iter().map(|(wire, name)| {
+            let name = ident(name);
+            quote!(fn #name(&self) -> ::std::option::Option<&str> { self.headers().get_optional_str(&HeaderName::from_static(#wire)) })
+        });
+        let doc = " The response headers the operations declare, on every response: the first response of a long-running operation (the poller's first item) has the polling headers.";
+        quote! {
+            #[doc = #doc]
+            pub trait #trait_ident { #(#sigs)* }
+            impl<T> #trait_ident for Response<T> { #(#impls)* }
+        }
+    });
     let root_impl = (!root_methods.is_empty()).then(|| {
         quote! {
             impl #client_ident {
@@ -599,10 +712,14 @@ pub fn clients(
             }
         })
         .collect();
+    let plural = |n: usize, what: &str| match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    };
     let client_doc = format!(
-        " The {title} client: {} operations in {} groups.\n\n Create it with an Azure credential; every request goes through azure_core's pipeline\n (retries, telemetry, bearer-token authentication).",
-        client.operations.len(),
-        groups.keys().filter(|g| g.is_some()).count()
+        " The {title} client: {} in {}.\n\n Create it with an Azure credential; every request goes through azure_core's pipeline\n (retries, telemetry, bearer-token authentication).",
+        plural(client.operations.len(), "operation"),
+        plural(groups.keys().filter(|g| g.is_some()).count(), "group")
     );
     let new_doc = format!(
         " A client for `endpoint` (`https://management.azure.com` for Azure's public cloud), authenticating with `credential`.\n\n Client-level parameters:{ctor_param_docs}"
@@ -685,7 +802,6 @@ pub fn clients(
             pub fn new(endpoint: &str, credential: Arc<dyn TokenCredential>, #(#ctor_args,)* options: ::std::option::Option<#client_options>) -> Result<Self> {
                 let options = options.unwrap_or_default();
                 #(#ctor_inits)*
-                #(#ctor_checks)*
                 let params = ::std::vec![#(#param_pairs),*];
                 let core = Core::new(endpoint, credential, #scope_expr, options.api_version, options.client_options, options.limits, params)?;
                 ::std::result::Result::Ok(Self { core })
@@ -702,7 +818,7 @@ pub fn clients(
         #root_impl
         #(#group_items)*
         #(#option_items)*
-        #(#header_items)*
+        #header_items
         #(#page_items)*
         #(#check_consts)*
     };

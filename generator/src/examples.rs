@@ -19,11 +19,15 @@ use crate::spec::Spec;
 use crate::types::SRef;
 
 const SUPPORT: &str = include_str!("templates/example_support.rs");
+const REPLAY_SUPPORT: &str = include_str!("templates/replay_support.rs");
+const MOCK: &str = include_str!("templates/mock_support.rs");
 
 /// One linked example file.
 struct Example {
     /// Path relative to the spec root.
     path: String,
+    /// The operation that links it.
+    operation_id: String,
     /// Status code → model, for the statuses the operation declares.
     responses: Vec<(String, Option<TypeRef>)>,
 }
@@ -100,6 +104,7 @@ pub fn tests(
     settings: &Settings,
     space: &TypeSpace,
     by_ref: &BTreeMap<String, TypeId>,
+    client: Option<(&crate::ops::Client, &str)>,
     source: &dyn SourceProvider,
 ) -> Result<Option<ExampleTests>> {
     let Some(example_settings) = &settings.examples else {
@@ -137,6 +142,7 @@ pub fn tests(
                 example_path.clone(),
                 Example {
                     path: example_path,
+                    operation_id: op.operation_id.clone().unwrap_or_default(),
                     responses,
                 },
             );
@@ -182,6 +188,80 @@ pub fn tests(
             }
         }
     });
+    // Replays through the client: one function per example file, run by one test
+    // that reports `examples replayed: N/M`.
+    let mut replay_items = Vec::new();
+    let mut replay_runs = Vec::new();
+    let mut replay_names = Namespace::new();
+    if let Some((client, client_name)) = client {
+        for e in examples.values() {
+            let stem = e
+                .path
+                .rsplit('/')
+                .next()
+                .unwrap_or(&e.path)
+                .trim_end_matches(".json");
+            let (name, _) =
+                replay_names.claim(format!("replay_{}", sanitize(stem, Case::Value)), &e.path);
+            let path = &e.path;
+            let op = client
+                .operations
+                .iter()
+                .find(|o| o.operation_id == e.operation_id);
+            let example = source
+                .read(path)
+                .map_err(|err| format!("cannot read the example: {err}"))
+                .and_then(|text| {
+                    serde_json::from_str::<Value>(&text)
+                        .map_err(|err| format!("invalid JSON: {err}"))
+                });
+            let replay = match (op, example) {
+                (Some(op), Ok(example)) => {
+                    crate::replay::replay(space, client, client_name, op, path, &example, &name)
+                }
+                (None, _) => Err(format!("operation `{}` has no method", e.operation_id)),
+                (_, Err(err)) => Err(err),
+            };
+            match replay {
+                Ok(r) => {
+                    let f = r.name;
+                    replay_items.push(r.function);
+                    replay_runs.push(quote!((#path, #f(&arm).await)));
+                }
+                Err(reason) => {
+                    let reason = format!("not replayable: {reason}");
+                    replay_runs.push(quote!((#path, Err::<(), String>(#reason.to_string()))));
+                }
+            }
+        }
+    }
+    let replay_test = (!replay_runs.is_empty()).then(|| {
+        let total = examples.len();
+        let mock: Result<syn::File> = syn::parse_str(MOCK).map_err(|e| Error::Unsupported {
+            location: Location::new("templates/mock_support.rs", ""),
+            message: format!("internal: template does not parse: {e}"),
+        });
+        mock.map(|mock| {
+            let (mock_attrs, mock_items) = (mock.attrs, mock.items);
+            quote! {
+                mod mock {
+                    #(#mock_attrs)*
+                    #(#mock_items)*
+                }
+
+                #(#replay_items)*
+
+                /// Every linked example, replayed through the client against an HTTPS mock server.
+                #[tokio::test]
+                async fn replay_examples() {
+                    let arm = mock::MockArm::start().await;
+                    let runs: Vec<(&str, Result<(), String>)> = vec![#(#replay_runs),*];
+                    report_replays(runs, #total);
+                }
+            }
+        })
+    });
+    let replay_test = replay_test.transpose()?;
     let defects = example_settings.known_defects.iter().map(|d| {
         let (e, p, r) = (&d.example, &d.pointer, &d.reason);
         quote!((#e, #p, #r))
@@ -192,6 +272,16 @@ pub fn tests(
         message: format!("internal: template does not parse: {e}"),
     })?;
     let support_items = &support.items;
+    let replay_support = match replay_test.is_some() {
+        true => {
+            let f: syn::File = syn::parse_str(REPLAY_SUPPORT).map_err(|e| Error::Unsupported {
+                location: Location::new("templates/replay_support.rs", ""),
+                message: format!("internal: template does not parse: {e}"),
+            })?;
+            f.items
+        }
+        false => Vec::new(),
+    };
     let body: TokenStream = quote! {
         use ::#krate as generated;
 
@@ -203,12 +293,15 @@ pub fn tests(
         const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[#(#defects),*];
 
         #(#support_items)*
+        #(#replay_support)*
 
         #(#cases)*
+
+        #replay_test
     };
     let cases_file = render(body, "tests/examples/cases.rs")?;
     let root_file = format!(
-        "{PREAMBLE}\n\n//! Round trips of the models through every example response body the spec links\n//! (`x-ms-examples`).\n\n#[rustfmt::skip]\n#[path = \"examples/cases.rs\"]\nmod cases;\n"
+        "{PREAMBLE}\n\n//! The spec's examples (`x-ms-examples`): round trips of the models through every\n//! response body, and replays of every example through the client.\n\n#[rustfmt::skip]\n#[path = \"examples/cases.rs\"]\nmod cases;\n"
     );
     let mut files = BTreeMap::new();
     files.insert("tests/examples.rs".to_string(), root_file);

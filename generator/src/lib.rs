@@ -23,6 +23,7 @@ pub mod load;
 mod locate;
 pub mod names;
 pub mod ops;
+pub mod replay;
 pub mod settings;
 pub mod spec;
 pub mod swagger;
@@ -109,7 +110,8 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
         }
     };
     let has_client = !client.operations.is_empty();
-    let example_tests = examples::tests(spec, settings, &space, &by_ref, source)?;
+    let example_client = has_client.then_some((&client, client_name.as_str()));
+    let example_tests = examples::tests(spec, settings, &space, &by_ref, example_client, source)?;
 
     let mut files = BTreeMap::new();
     let description = match has_client {

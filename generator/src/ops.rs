@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{
-    Parameter, ParameterData, ParameterSchemaOrContent, ReferenceOr, RequestBody, Schema,
-    SchemaKind, StatusCode, Type,
+    Parameter, ParameterData, ParameterSchemaOrContent, QueryStyle, ReferenceOr, RequestBody,
+    Schema, SchemaKind, StatusCode, Type,
 };
 use serde_json::Value;
 
@@ -41,6 +41,30 @@ impl Constraints {
     }
 }
 
+/// How an array parameter's items are sent (Swagger's `collectionFormat`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collection {
+    /// One value, the items joined by the separator (`csv`, the default; `ssv`, `tsv`, `pipes`).
+    Delimited(&'static str),
+    /// The parameter repeated for each item (`multi`, query parameters only).
+    Multi,
+}
+
+/// The locals of a generated method body, which an argument must not shadow: a required
+/// parameter (an argument) named like one gets a `_` suffix, as keywords do. Optional
+/// parameters are fields of the method's options struct, where these names are free.
+const METHOD_LOCALS: &[&str] = &["core", "options", "request", "url"];
+
+/// The Rust name of a method argument: `wanted`, or `wanted_` when a local of the
+/// generated method has that name (`sanitize` never ends a name with `_` otherwise).
+fn argument_name(wanted: String, required: bool) -> String {
+    if required && METHOD_LOCALS.contains(&wanted.as_str()) {
+        format!("{wanted}_")
+    } else {
+        wanted
+    }
+}
+
 /// A parameter of an operation (method-level) or of the client.
 #[derive(Debug, Clone)]
 pub struct Param {
@@ -52,13 +76,18 @@ pub struct Param {
     pub constraints: Constraints,
     /// `x-ms-skip-url-encoding`.
     pub raw: bool,
+    /// How an array value is sent.
+    pub collection: Collection,
     pub docs: Option<String>,
 }
 
 /// The request body.
 #[derive(Debug, Clone)]
 pub struct Body {
+    /// The argument's name, or the options field's when the body is optional.
     pub name: String,
+    /// The body parameter's name in the spec (and in its examples' `parameters`).
+    pub wire_name: String,
     pub ty: TypeRef,
     pub required: bool,
     pub docs: Option<String>,
@@ -177,6 +206,29 @@ fn constraints(schema: &Schema) -> Constraints {
     c
 }
 
+/// How an array parameter is sent: Swagger's `collectionFormat`, as the converter
+/// recorded it in `style`/`explode` (no `explode` is Swagger's default, `csv`).
+fn collection(param: &Parameter, data: &ParameterData) -> Collection {
+    let tsv = data
+        .extensions
+        .get("x-ms-collection-format")
+        .and_then(Value::as_str)
+        == Some("tsv");
+    match param {
+        Parameter::Query { .. } if data.explode == Some(true) => Collection::Multi,
+        Parameter::Query {
+            style: QueryStyle::SpaceDelimited,
+            ..
+        } => Collection::Delimited(" "),
+        Parameter::Query {
+            style: QueryStyle::PipeDelimited,
+            ..
+        } => Collection::Delimited("|"),
+        _ if tsv => Collection::Delimited("\t"),
+        _ => Collection::Delimited(","),
+    }
+}
+
 struct Cx<'a, 'b> {
     spec: &'a Spec,
     builder: &'b mut Builder<'a>,
@@ -203,7 +255,6 @@ pub(crate) fn build<'a>(
     cx.client_names.reserve("credential", "(the credential)");
     cx.client_names.reserve("options", "(the options)");
     let mut ids: BTreeMap<String, Location> = BTreeMap::new();
-    let mut methods: BTreeMap<Option<String>, Namespace> = BTreeMap::new();
     for (file, path, method, op) in crate::examples::operations(spec) {
         let pointer = format!("/paths/{}/{method}", escape_token(path));
         let location = spec.locate(file, &pointer);
@@ -231,25 +282,44 @@ pub(crate) fn build<'a>(
                 ReferenceOr::Reference { .. } => None,
             });
         let path_params = item.map(|i| i.parameters.as_slice()).unwrap_or_default();
-        if let Some(mut operation) =
+        if let Some(operation) =
             cx.operation(file, path, method, &pointer, &id, op, path_params, location)
         {
-            let ns = methods.entry(operation.group.clone()).or_default();
-            let (name, collision) = ns.claim(operation.method.clone(), &id);
-            if let Some(c) = collision {
-                cx.warnings.push(Warning {
-                    location: operation.origin.clone(),
-                    message: format!(
-                        "method name `{}` is taken by `{}`; `{id}` is named `{}`",
-                        c.wanted, c.holder, c.given
-                    ),
-                });
-            }
-            operation.method = name;
             cx.client.operations.push(operation);
         }
     }
+    // Method names, once every group is known: the client's own methods share its impl
+    // with `new`, `endpoint` and the group accessors.
+    let mut methods: BTreeMap<Option<String>, Namespace> = BTreeMap::new();
+    let root = methods.entry(None).or_default();
+    root.reserve("new", "(the constructor)");
+    root.reserve("endpoint", "(the endpoint accessor)");
+    for op in &cx.client.operations {
+        if let Some(g) = &op.group {
+            root.reserve(&accessor_name(g), &format!("(the `{g}` operations)"));
+        }
+    }
+    for operation in &mut cx.client.operations {
+        let ns = methods.entry(operation.group.clone()).or_default();
+        let id = &operation.operation_id;
+        let (name, collision) = ns.claim(operation.method.clone(), id);
+        if let Some(c) = collision {
+            cx.warnings.push(Warning {
+                location: operation.origin.clone(),
+                message: format!(
+                    "method name `{}` is taken by `{}`; `{id}` is named `{}`",
+                    c.wanted, c.holder, c.given
+                ),
+            });
+        }
+        operation.method = name;
+    }
     (cx.client, cx.errors, cx.warnings)
+}
+
+/// The name of the client's accessor for a group's operations (`registries()`).
+pub fn accessor_name(group: &str) -> String {
+    sanitize(group, Case::Value)
 }
 
 impl<'a> Cx<'a, '_> {
@@ -295,11 +365,11 @@ impl<'a> Cx<'a, '_> {
             .get("x-ms-long-running-operation")
             .and_then(Value::as_bool)
             == Some(true);
-        let base = sanitize(method_part, Case::Value);
+        // `begin_` before sanitizing: `Move` is `begin_move`, not `begin_move_`.
         let rust_method = if long_running {
-            format!("begin_{base}")
+            sanitize(&format!("begin_{method_part}"), Case::Value)
         } else {
-            base
+            sanitize(method_part, Case::Value)
         };
         let ctx = format!(
             "{}{}",
@@ -337,10 +407,9 @@ impl<'a> Cx<'a, '_> {
             all.push((format!("{pointer}/parameters/{i}"), p));
         }
         let mut seen: BTreeMap<(String, ParamIn), usize> = BTreeMap::new();
+        // Arguments and options fields: `method_options` is the options' own field.
         let mut method_names = Namespace::new();
-        for reserved in ["options", "self"] {
-            method_names.reserve(reserved, "(generated)");
-        }
+        method_names.reserve("method_options", "(the call's context)");
         let mut resolved = Vec::new();
         for (at, p) in all {
             let here = self.spec.locate(file, &at);
@@ -373,12 +442,13 @@ impl<'a> Cx<'a, '_> {
                 shared,
                 if pfile.is_empty() { file } else { pfile },
                 at,
-                data,
+                param,
                 location_in,
                 here,
             ));
         }
-        for (shared, pfile, at, data, location_in, here) in resolved {
+        for (shared, pfile, at, param, location_in, here) in resolved {
+            let data = param.parameter_data_ref();
             let place = data
                 .extensions
                 .get("x-ms-parameter-location")
@@ -392,7 +462,7 @@ impl<'a> Cx<'a, '_> {
                 operation.api_version = true;
                 continue;
             }
-            let param = self.param(data, location_in, pfile, &at, &ctx, &here);
+            let param = self.param(param, data, location_in, pfile, &at, &ctx, &here);
             if client_level {
                 if location_in == ParamIn::Header {
                     self.warnings.push(Warning { location: here, message: "client-level header parameters are sent by no method; declare it per method".into() });
@@ -400,7 +470,16 @@ impl<'a> Cx<'a, '_> {
                 }
                 operation.client_params.push(data.name.clone());
                 if !self.client.params.iter().any(|c| c.wire_name == data.name) {
-                    let (name, _) = self.client_names.claim(param.name.clone(), &data.name);
+                    let (name, collision) = self.client_names.claim(param.name.clone(), &data.name);
+                    if let Some(c) = collision {
+                        self.warnings.push(Warning {
+                            location: here.clone(),
+                            message: format!(
+                                "client parameter name `{}` is taken by `{}`; `{}` is named `{}`",
+                                c.wanted, c.holder, data.name, c.given
+                            ),
+                        });
+                    }
                     self.client.params.push(Param {
                         name,
                         required: true,
@@ -408,7 +487,8 @@ impl<'a> Cx<'a, '_> {
                     });
                 }
             } else {
-                let (name, collision) = method_names.claim(param.name.clone(), &data.name);
+                let wanted = argument_name(param.name.clone(), param.required);
+                let (name, collision) = method_names.claim(wanted, &data.name);
                 if let Some(c) = collision {
                     self.warnings.push(Warning {
                         location: here,
@@ -459,6 +539,11 @@ impl<'a> Cx<'a, '_> {
             operation.body = self.body(body, file, pointer, &ctx, &mut method_names);
         }
         self.responses(&mut operation, op, file, pointer, &ctx);
+        if long_running && method == "delete" {
+            // A deletion's poller ends on an empty body (or an operation status): whatever
+            // model a synchronous 200 declares, the poller's result is `()`.
+            operation.result = None;
+        }
         if long_running {
             let via = op
                 .extensions
@@ -494,8 +579,10 @@ impl<'a> Cx<'a, '_> {
         Some(operation)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn param(
         &mut self,
+        param: &Parameter,
         data: &ParameterData,
         location_in: ParamIn,
         file: &str,
@@ -556,6 +643,7 @@ impl<'a> Cx<'a, '_> {
                 .get("x-ms-skip-url-encoding")
                 .and_then(Value::as_bool)
                 == Some(true),
+            collection: collection(param, data),
             docs: data.description.clone(),
         }
     }
@@ -620,11 +708,13 @@ impl<'a> Cx<'a, '_> {
             bfile,
             &format!("{bpointer}/content/{}/schema", escape_token(media)),
         );
-        let (name, _) = names.claim(sanitize(wire, Case::Value), wire);
+        let required = body.required;
+        let (name, _) = names.claim(argument_name(sanitize(wire, Case::Value), required), wire);
         Some(Body {
             name,
+            wire_name: wire.to_string(),
             ty,
-            required: body.required,
+            required,
             docs: body.description.clone(),
         })
     }
@@ -771,6 +861,31 @@ pub fn item_field(space: &TypeSpace, list: TypeId, wire: &str) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arguments_never_shadow_the_methods_locals() {
+        assert_eq!(argument_name("url".into(), true), "url_");
+        assert_eq!(argument_name("request".into(), true), "request_");
+        // Optional parameters are options fields: no local to shadow.
+        assert_eq!(argument_name("url".into(), false), "url");
+        assert_eq!(argument_name("registry_name".into(), true), "registry_name");
+    }
+
+    #[test]
+    fn reads_collection_formats() {
+        let format = |collection_format: &str| {
+            let param: Parameter = serde_json::from_value(serde_json::json!({
+                "name": "ids", "in": "query", "schema": { "type": "array", "items": { "type": "string" } },
+                "style": if collection_format == "ssv" { "spaceDelimited" } else { "form" },
+                "explode": collection_format == "multi",
+            }))
+            .unwrap_or_else(|e| panic!("{e}"));
+            collection(&param, param.parameter_data_ref())
+        };
+        assert_eq!(format("multi"), Collection::Multi);
+        assert_eq!(format("ssv"), Collection::Delimited(" "));
+        assert_eq!(format("csv"), Collection::Delimited(","));
+    }
 
     #[test]
     fn reads_string_constraints() {

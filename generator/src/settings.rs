@@ -25,6 +25,10 @@ pub struct Settings {
     /// Markdown files of the crate (paths relative to it) included after the generated crate docs.
     #[serde(default)]
     pub extra_docs: Vec<String>,
+    /// Dev-dependencies added to the generated manifest's own (for hand-written docs,
+    /// examples and tests of the crate): name → TOML value, e.g. `azure_identity = "1"`.
+    #[serde(default)]
+    pub dev_dependencies: BTreeMap<String, toml::Value>,
     /// Extra Cargo.toml text appended verbatim to the generated manifest (e.g. `[dev-dependencies]`).
     #[serde(default)]
     pub manifest_extra: String,
@@ -68,6 +72,7 @@ impl Default for Settings {
             secrets: Vec::new(),
             renames: BTreeMap::new(),
             extra_docs: Vec::new(),
+            dev_dependencies: BTreeMap::new(),
             manifest_extra: String::new(),
             workspace_member: false,
             examples: None,

@@ -1,7 +1,9 @@
 //! One small spec per generator feature (`tests/fixtures/`): a snapshot of the
-//! generated models and a few facts about them per fixture, and one test that
-//! writes every generated fixture crate to `target/fixture-crates/`, with its
-//! hand-written behaviour tests (`tests/fixture-tests/<name>.rs`), and runs
+//! generated models and a few facts about them per fixture (for the operations
+//! fixtures, `tests/fixtures/operations/`, a snapshot of the client too), and one test
+//! that writes every generated fixture crate to `target/fixture-crates/`, with its
+//! hand-written behaviour tests (`tests/fixture-tests/<name>.rs`; crates with a client
+//! also get the mock transport `tests/fixture-tests/support/mock.rs`), and runs
 //! `cargo test` and `cargo clippy` there with warnings denied.
 
 use std::collections::BTreeMap;
@@ -36,19 +38,71 @@ const FIXTURES: &[(&str, &str, &str)] = &[
     ("readonly", "readonly.json", "fixture_readonly"),
     ("recursion", "recursion.json", "fixture_recursion"),
     ("secrets", "secrets.json", "fixture_secrets"),
+    (
+        "operations_lro",
+        "operations/lro.json",
+        "fixture_operations_lro",
+    ),
+    (
+        "operations_names",
+        "operations/names.json",
+        "fixture_operations_names",
+    ),
+    (
+        "operations_paging",
+        "operations/paging.json",
+        "fixture_operations_paging",
+    ),
+    (
+        "operations_params",
+        "operations/params.json",
+        "fixture_operations_params",
+    ),
 ];
 
 /// The generated models of a fixture, snapshotted under the fixture's name, and its warnings.
 fn models(name: &str) -> (String, Vec<String>) {
-    let (_, file, _) = FIXTURES
-        .iter()
-        .find(|f| f.0 == name)
-        .unwrap_or_else(|| panic!("no fixture `{name}`"));
-    let out = generate_fixture(file);
+    let out = generate(name);
     let models = out.files["src/models.rs"].clone();
     insta::assert_snapshot!(name, models);
     let warnings = out.warnings.iter().map(|w| w.to_string()).collect();
     (models, warnings)
+}
+
+/// The generated crate of a fixture.
+fn generate(name: &str) -> azgen::Output {
+    let (_, file, _) = FIXTURES
+        .iter()
+        .find(|f| f.0 == name)
+        .unwrap_or_else(|| panic!("no fixture `{name}`"));
+    generate_fixture(file)
+}
+
+/// The generated client of an operations fixture, snapshotted as `<name>-clients` (its
+/// models as `<name>`), and its warnings.
+fn clients(name: &str) -> (String, Vec<String>) {
+    let (_, warnings) = models(name);
+    let out = generate(name);
+    let clients = out.files["src/clients.rs"].clone();
+    insta::assert_snapshot!(format!("{name}-clients"), clients);
+    (clients, warnings)
+}
+
+/// The text of the method `fn <name>(` (its docs are not included) up to the next item.
+fn method<'a>(clients: &'a str, owner: &str, name: &str) -> &'a str {
+    let owner_at = clients
+        .find(&format!("impl {owner} {{"))
+        .or_else(|| clients.find(&format!("impl {owner}<'_> {{")))
+        .unwrap_or_else(|| panic!("no `impl {owner}` in:\n{clients}"));
+    let rest = &clients[owner_at..];
+    let start = [format!("pub fn {name}("), format!("pub async fn {name}(")]
+        .iter()
+        .filter_map(|m| rest.find(m.as_str()))
+        .min()
+        .unwrap_or_else(|| panic!("no method `{owner}::{name}` in:\n{clients}"));
+    let rest = &rest[start..];
+    let end = rest.find("\n    }\n").map_or(rest.len(), |e| e + 6);
+    &rest[..end]
 }
 
 /// The text of `pub struct|enum|type <name>` up to the next item.
@@ -434,6 +488,203 @@ fn external_ref() {
     );
 }
 
+#[test]
+fn operations_lro() {
+    let (clients, warnings) = clients("operations_lro");
+    assert_no_warnings("operations_lro", &warnings);
+    // (method, return type, success codes, final state)
+    for (owner, name, ret, codes, state) in [
+        (
+            "RegistriesClient",
+            "begin_create",
+            "Operation<crate::models::Registry>",
+            "&[200, 201]",
+            "OriginalUri",
+        ),
+        (
+            "RegistriesClient",
+            "begin_update",
+            "Operation<crate::models::Registry>",
+            "&[200, 201]",
+            "OriginalUri",
+        ),
+        (
+            "RegistriesClient",
+            "begin_delete",
+            "Operation<()>",
+            "&[200, 202, 204]",
+            "None",
+        ),
+        (
+            "RegistriesClient",
+            "begin_generate_credentials",
+            "Operation<crate::models::GenerateCredentialsResult>",
+            "&[200, 202]",
+            "Location",
+        ),
+        (
+            "RegistriesClient",
+            "begin_import_image",
+            "Operation<()>",
+            "&[200, 202]",
+            "None",
+        ),
+        (
+            "RegistriesClient",
+            "begin_schedule_run",
+            "Operation<crate::models::Run>",
+            "&[200, 202]",
+            "AzureAsyncOperation",
+        ),
+        (
+            "ReplicationsClient",
+            "begin_create",
+            "Operation<crate::models::Replication>",
+            "&[200, 201]",
+            "OriginalUri",
+        ),
+        // A deletion's poller has no result, whatever a 200 declares.
+        (
+            "ReplicationsClient",
+            "begin_delete",
+            "Operation<()>",
+            "&[200, 202, 204]",
+            "None",
+        ),
+    ] {
+        let m = method(&clients, owner, name);
+        assert!(!m.starts_with("pub async"), "{m}");
+        assert!(m.contains(&format!("-> Result<Poller<{ret}>>")), "{m}");
+        let squashed: String = m.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            squashed.contains(&format!("request, {codes}, FinalState::{state}, )"))
+                || squashed.contains(&format!("request, {codes}, FinalState::{state})")),
+            "{owner}::{name}: {squashed}"
+        );
+    }
+    // Response headers of a 201 and a 202, on one trait for every response.
+    assert!(clients.contains("impl<T> ResponseHeaders for Response<T> {"));
+    for accessor in ["azure_asyncoperation", "location", "retry_after"] {
+        assert!(clients.contains(&format!(
+            "fn {accessor}(&self) -> ::std::option::Option<&str>;"
+        )));
+    }
+}
+
+#[test]
+fn operations_paging() {
+    let (clients, warnings) = clients("operations_paging");
+    assert_no_warnings("operations_paging", &warnings);
+    let list = method(&clients, "RegistriesClient", "list");
+    assert!(list.contains("-> Result<Pager<crate::models::RegistryListResult>>"));
+    assert!(list.contains("core.pager(&options.method_options, request, Some(\"nextLink\"))"));
+    // `nextLinkName: null`: one page.
+    let by_group = method(&clients, "RegistriesClient", "list_by_resource_group");
+    assert!(by_group.contains("core.pager(&options.method_options, request, None)"));
+    // One `Page` impl per list model, however many operations return it.
+    assert_eq!(
+        clients
+            .matches("models::RegistryListResult, models::Registry")
+            .count(),
+        1
+    );
+    // A custom itemName; a required item array.
+    assert!(clients.contains("http::impl_page!(models::EventListResult, models::Event, events);"));
+    assert!(clients
+        .contains("models::OperationListResult, models::OperationDefinition, value, required"));
+    assert!(method(&clients, "WebhooksClient", "list_events").contains("Method::Post"));
+    // Operations_List takes no subscription: only the api-version.
+    assert!(method(&clients, "OperationsClient", "list").contains("&[], true"));
+}
+
+#[test]
+fn operations_params() {
+    let (clients, warnings) = clients("operations_params");
+    assert_no_warnings("operations_params", &warnings);
+    // The client-level subscriptionId is a constructor argument, filled in by the runtime.
+    assert!(clients.contains("subscription_id: impl ::std::convert::Into<::std::string::String>,"));
+    assert!(clients.contains("let params = ::std::vec![(\"subscriptionId\", subscription_id)];"));
+    assert!(!clients.contains("(\"subscriptionId\", subscription_id),\n"));
+    let list = method(&clients, "TagsClient", "list");
+    // Required query parameters are arguments; optional ones are fields of the options.
+    assert!(list.contains("digest: &str,\n        kind: &crate::models::TagsListKind,\n        options: Option<TagsListOptions<'_>>,"), "{list}");
+    assert!(list.contains("DIGEST.check(digest)?;"));
+    assert!(
+        list.contains("http::check_number(\"$top\", *value as f64, Some(1f64), Some(1000f64))?;")
+    );
+    assert!(list.contains("http::query(&mut url, \"kind\", kind.as_str());"));
+    assert!(list.contains("http::query(&mut url, \"orderby\", value.as_str());"));
+    assert!(list.contains("http::query(&mut url, \"$select\", &value.join(\",\"));"));
+    // `collectionFormat: multi`: the parameter repeats.
+    assert!(
+        list.contains(
+            "for item in value {\n                http::query(&mut url, \"artifactType\", item);"
+        ),
+        "{list}"
+    );
+    assert!(list.contains("http::query(&mut url, \"since\", &http::format_rfc3339(value)?);"));
+    let tokens = method(&clients, "RegistriesClient", "generate_tokens");
+    // Numbers by value, arrays as slices.
+    assert!(
+        tokens.contains("count: i32,\n        repositories: &[::std::string::String],"),
+        "{tokens}"
+    );
+    assert!(
+        tokens.contains("http::check_number(\"count\", count as f64, Some(1f64), Some(10f64))?;")
+    );
+    assert!(tokens.contains("request\n            .insert_header(\n                \"x-ms-correlation-request-id\","), "{tokens}");
+    // Header values are owned strings, converted once.
+    assert!(
+        tokens.contains(
+            "request.insert_header(\"x-ms-token-lifetime\", x_ms_token_lifetime.to_string());"
+        ),
+        "{tokens}"
+    );
+    // Optional headers.
+    let get = method(&clients, "RegistriesClient", "get");
+    assert!(get.contains("if let Some(value) = &options.if_none_match {\n            request.insert_header(\"if-none-match\", ToString::to_string(value));"), "{get}");
+    // An optional body is a field of the options.
+    let regenerate = method(&clients, "RegistriesClient", "regenerate_credential");
+    assert!(
+        regenerate.contains("url, options.regenerate_credential_parameters)"),
+        "{regenerate}"
+    );
+    assert!(clients.contains("pub regenerate_credential_parameters: Option<\n        &'a crate::models::RegenerateCredentialParameters,\n    >,"));
+    // x-ms-skip-url-encoding.
+    assert!(clients
+        .contains("\"/{+resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name}\""));
+    // Headers declared on a 200.
+    assert!(clients.contains("fn etag(&self)"));
+    assert!(clients.contains("HeaderName::from_static(\"x-ms-request-id\")"));
+}
+
+#[test]
+fn operations_names() {
+    let (clients, warnings) = clients("operations_names");
+    // No `_` in the operationId: a method of the client itself.
+    let check = method(&clients, "NamesFixtureClient", "check_name_availability");
+    assert!(check.contains("let (core, options) = (&self.core, options.unwrap_or_default());"));
+    assert!(method(&clients, "NamesFixtureClient", "list_links")
+        .contains("Result<Pager<crate::models::LinkList>>"));
+    assert!(clients.contains("/// Options for [`NamesFixtureClient::check_name_availability`]."));
+    assert!(clients.contains("The NamesFixture client: 5 operations in 1 group."));
+    // Arguments named like keywords or the method's locals get a `_`; options fields need none.
+    let get = method(&clients, "LinksClient", "get");
+    assert!(get.contains("type_: &str,\n        self_: &str,\n        url_: &str,\n        options_: &str,\n        core_: i32,\n        request_: &str,"), "{get}");
+    assert!(get.contains("http::query(&mut url, \"url\", url_);"));
+    assert!(get.contains("request.insert_header(\"request\", ToString::to_string(request_));"));
+    let create = method(&clients, "LinksClient", "create_or_update");
+    assert!(create.contains("request_: &crate::models::Link,"));
+    assert!(create.contains("if let Some(value) = &options.url {"));
+    assert!(create.contains("if let Some(value) = &options.options {"));
+    // `begin_` + `Move`, not `begin_move_`.
+    assert!(method(&clients, "LinksClient", "begin_move").contains("Some(url_)"));
+    assert_eq!(
+        warnings,
+        ["operations/names.json:56:11: #/paths/~1subscriptions~1{subscriptionId}~1providers~1Microsoft.ContainerRegistry~1links~1{type}~1{self}/get/parameters/9: parameter name `method_options` of `Links_Get` is taken; `method_options` is named `method_options2`"]
+    );
+}
+
 /// Writes `contents` to `path` unless it already holds exactly that (so cargo's
 /// mtime-based fingerprints see no change and nothing rebuilds needlessly).
 fn write_if_changed(path: &Path, contents: &str) {
@@ -480,10 +731,20 @@ fn write_fixture_workspace() -> PathBuf {
             Some(format!("name = \"{crate_name}\"").as_str())
         );
         let mut files: BTreeMap<String, String> = out.files;
-        let test = hand_written.join(format!("{dir}.rs"));
-        let text =
-            std::fs::read_to_string(&test).unwrap_or_else(|e| panic!("{}: {e}", test.display()));
-        files.insert(format!("tests/{dir}.rs"), text);
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        };
+        files.insert(
+            format!("tests/{dir}.rs"),
+            read(&hand_written.join(format!("{dir}.rs"))),
+        );
+        // Crates with a client: the tests' mock transport.
+        if files.contains_key("src/clients.rs") {
+            files.insert(
+                "tests/support/mod.rs".to_string(),
+                read(&hand_written.join("support/mock.rs")),
+            );
+        }
         let crate_dir = root.join(dir);
         for stale in files_below(&crate_dir) {
             if !files.contains_key(&stale) {

@@ -134,6 +134,163 @@ fn diff(
         (e, a) => out.push((pointer.to_string(), format!("`{e}` came back as `{a}`"))),
     }
 }
+/// The example file, parsed.
+fn load(example: &str) -> Result<::serde_json::Value, String> {
+    let path = spec_root().join(example);
+    let text = ::std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    ::serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+/// A value of the example (a parameter), as the model the method takes.
+fn value<T: ::serde::de::DeserializeOwned>(
+    example: &::serde_json::Value,
+    pointer: &str,
+) -> Result<T, String> {
+    let value = example
+        .pointer(pointer)
+        .ok_or_else(|| format!("the example has no `{pointer}`"))?;
+    ::serde_json::from_value(value.clone())
+        .map_err(|e| format!("`{pointer}` does not deserialize: {e}"))
+}
+/// The body of the example response at `pointer` (a status), if it has one.
+fn served(example: &::serde_json::Value, pointer: &str) -> Option<::serde_json::Value> {
+    let mut body = example.pointer(&format!("{pointer}/body")).cloned()?;
+    if let ::serde_json::Value::Object(map) = &mut body {
+        map.remove("nextLink");
+    }
+    Some(body)
+}
+/// Mounts the response every request gets, after forgetting earlier requests.
+async fn respond(arm: &mock::MockArm, status: u16, body: Option<::serde_json::Value>) {
+    arm.server.reset().await;
+    let mut template = ::wiremock::ResponseTemplate::new(status);
+    if let Some(body) = body {
+        template = template.set_body_json(body);
+    }
+    ::wiremock::Mock::given(::wiremock::matchers::any())
+        .respond_with(template)
+        .mount(&arm.server)
+        .await;
+}
+/// Differences between the example at `pointer` and `actual`, less the known defects.
+fn differences(
+    example_file: &str,
+    expected: &::serde_json::Value,
+    actual: &::serde_json::Value,
+    pointer: &str,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    diff(expected, actual, pointer, &mut found);
+    found
+        .into_iter()
+        .filter(|(p, _)| {
+            !KNOWN_DEFECTS.iter().any(|d| d.0 == example_file && d.1 == p.as_str())
+        })
+        .map(|(p, m)| format!("{p}: {m}"))
+        .collect()
+}
+/// The typed result, serialized, must equal the example's response body.
+fn compare<T: ::serde::Serialize>(
+    file: &str,
+    example: &::serde_json::Value,
+    pointer: &str,
+    actual: &T,
+) -> Result<(), String> {
+    let expected = example
+        .pointer(pointer)
+        .cloned()
+        .unwrap_or(::serde_json::Value::Null);
+    let actual = ::serde_json::to_value(actual)
+        .map_err(|e| format!("result does not serialize: {e}"))?;
+    let found = differences(file, &expected, &actual, pointer);
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(
+            format!("the result differs from the example:\n    {}", found.join("\n    ")),
+        )
+    }
+}
+/// The one request the client sent: method, path, query, bearer token and JSON body.
+#[allow(clippy::too_many_arguments)]
+async fn check_request(
+    arm: &mock::MockArm,
+    file: &str,
+    method: &str,
+    path: &str,
+    query: &[(&str, &str)],
+    body: Option<&str>,
+    body_pointer: &str,
+) -> Result<(), String> {
+    let requests = arm.server.received_requests().await.unwrap_or_default();
+    let [request] = requests.as_slice() else {
+        return Err(format!("expected one request, the server got {}", requests.len()));
+    };
+    let mut problems = Vec::new();
+    if request.method.as_str() != method {
+        problems.push(format!("method {} (expected {method})", request.method));
+    }
+    if request.url.path() != path {
+        problems.push(format!("path {} (expected {path})", request.url.path()));
+    }
+    for (name, value) in query {
+        if !request.url.query_pairs().any(|(n, v)| n == *name && v == *value) {
+            problems
+                .push(
+                    format!(
+                        "query has no {name}={value} (query: {:?})", request.url.query()
+                    ),
+                );
+        }
+    }
+    let authorization = request
+        .headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok());
+    if authorization != Some(mock::BEARER) {
+        problems.push(format!("Authorization header {authorization:?}"));
+    }
+    match body {
+        Some(expected) => {
+            let expected: ::serde_json::Value = ::serde_json::from_str(expected)
+                .map_err(|e| e.to_string())?;
+            match ::serde_json::from_slice::<::serde_json::Value>(&request.body) {
+                Ok(actual) => {
+                    problems.extend(differences(file, &expected, &actual, body_pointer));
+                }
+                Err(e) => problems.push(format!("the body is not JSON: {e}")),
+            }
+        }
+        None if !request.body.is_empty() => {
+            problems.push("a body was sent where none was expected".to_string())
+        }
+        None => {}
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(
+            format!(
+                "the request differs from the example:\n    {}", problems.join("\n    ")
+            ),
+        )
+    }
+}
+/// Prints `examples replayed: N/M` (straight to stderr, which the test harness does not
+/// capture) and fails unless every example replayed.
+fn report_replays(runs: Vec<(&str, Result<(), String>)>, total: usize) {
+    use ::std::io::Write as _;
+    let passed = runs.iter().filter(|(_, r)| r.is_ok()).count();
+    let failures: Vec<String> = runs
+        .iter()
+        .filter_map(|(example, r)| r.as_ref().err().map(|e| format!("{example}: {e}")))
+        .collect();
+    let _ = writeln!(::std::io::stderr(), "examples replayed: {passed}/{total}");
+    assert!(
+        failures.is_empty() && passed == total, "replays failed:\n{}", failures
+        .join("\n")
+    );
+}
 #[test]
 fn cache_rule_create() {
     check(
@@ -611,4 +768,2520 @@ fn webhook_update() {
             ("201", Some(round_trip::<generated::models::Webhook>)),
         ],
     );
+}
+mod mock {
+    //! Test support for generated clients: an HTTPS mock of Azure Resource Manager on
+    //! 127.0.0.1, a static bearer-token credential, and client options whose transport
+    //! trusts only the mock's certificate.
+    //!
+    //! The mock is a wiremock `MockServer` (plain HTTP) behind a small TLS-terminating
+    //! proxy with a certificate made at test time, so the client talks real TLS and
+    //! azure_core's refusal to send a bearer token over plain `http` stays in force.
+    //! Mount mocks on [`MockArm::server`]; URLs that responses carry (`Location`,
+    //! `Azure-AsyncOperation`, `nextLink`) must be made with [`MockArm::url`], which
+    //! is on the proxy's `https` base.
+    //!
+    //! Generic on purpose: it names no generated crate, so it can be embedded into the
+    //! tests of any of them.
+    #![allow(dead_code)]
+    use std::net::SocketAddr;
+    use std::sync::Arc;
+    use azure_core::credentials::{
+        AccessToken, Secret, TokenCredential, TokenRequestOptions,
+    };
+    use azure_core::http::{ClientOptions, FixedRetryOptions, RetryOptions, Transport};
+    use azure_core::time::{Duration, OffsetDateTime};
+    /// The bearer token [`StaticTokenCredential`] hands out.
+    pub const TOKEN: &str = "test-token";
+    /// The `Authorization` header every request to the mock must carry.
+    pub const BEARER: &str = "Bearer test-token";
+    /// How many times [`Retry::Fast`] retries a request (so it makes `1 + FAST_RETRIES` attempts).
+    pub const FAST_RETRIES: u32 = 2;
+    /// A credential that always returns the same token, valid for a day.
+    #[derive(Debug)]
+    pub struct StaticTokenCredential {
+        token: Secret,
+    }
+    impl StaticTokenCredential {
+        pub fn new(token: &str) -> Arc<Self> {
+            Arc::new(StaticTokenCredential {
+                token: Secret::new(token.to_string()),
+            })
+        }
+    }
+    #[async_trait::async_trait]
+    impl TokenCredential for StaticTokenCredential {
+        async fn get_token(
+            &self,
+            _scopes: &[&str],
+            _options: Option<TokenRequestOptions<'_>>,
+        ) -> azure_core::Result<AccessToken> {
+            Ok(
+                AccessToken::new(
+                    self.token.clone(),
+                    OffsetDateTime::now_utc() + Duration::days(1),
+                ),
+            )
+        }
+    }
+    /// The credential every test client uses: the token [`TOKEN`].
+    pub fn credential() -> Arc<dyn TokenCredential> {
+        StaticTokenCredential::new(TOKEN)
+    }
+    /// What the pipeline's retry policy does.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Retry {
+        /// No retries: one attempt per request.
+        Off,
+        /// [`FAST_RETRIES`] retries, 10 ms apart.
+        Fast,
+    }
+    /// azure_core client options for talking to a mock: the transport is a reqwest client
+    /// that trusts only `ca_pem` (no system roots) and follows no redirects.
+    pub fn client_options(ca_pem: &str, retry: Retry) -> ClientOptions {
+        let cert = reqwest::Certificate::from_pem(ca_pem.as_bytes())
+            .expect("the test CA is PEM");
+        let http = reqwest::ClientBuilder::new()
+            .redirect(reqwest::redirect::Policy::none())
+            .tls_certs_only([cert])
+            .connect_timeout(std::time::Duration::from_secs(10))
+            .read_timeout(std::time::Duration::from_secs(60))
+            .build()
+            .expect("a reqwest client");
+        let retry = match retry {
+            Retry::Off => RetryOptions::none(),
+            Retry::Fast => {
+                RetryOptions::fixed(FixedRetryOptions {
+                    delay: Duration::milliseconds(10),
+                    max_retries: FAST_RETRIES,
+                    max_total_elapsed: Duration::seconds(30),
+                })
+            }
+        };
+        ClientOptions {
+            transport: Some(Transport::new(Arc::new(http))),
+            retry,
+            ..ClientOptions::default()
+        }
+    }
+    /// An HTTPS mock of Azure Resource Manager.
+    pub struct MockArm {
+        /// The wiremock server behind the TLS proxy: mount mocks here.
+        pub server: wiremock::MockServer,
+        /// The endpoint to give a client: `https://127.0.0.1:<port>`.
+        pub base: String,
+        port: u16,
+        ca_pem: String,
+    }
+    impl MockArm {
+        pub async fn start() -> Self {
+            let server = wiremock::MockServer::start().await;
+            let (port, ca_pem) = start_tls_proxy(*server.address()).await;
+            MockArm {
+                server,
+                base: format!("https://127.0.0.1:{port}"),
+                port,
+                ca_pem,
+            }
+        }
+        /// The endpoint to give a client: `https://127.0.0.1:<port>`.
+        pub fn base(&self) -> &str {
+            &self.base
+        }
+        /// `path` (starting with `/`, may carry a query) on the mock's https base.
+        pub fn url(&self, path: &str) -> String {
+            format!("{}{path}", self.base)
+        }
+        /// The same server under another origin (`https://localhost:<port>`): a client must
+        /// treat it as a foreign host, yet a request sent there would still be recorded.
+        pub fn foreign_url(&self, path: &str) -> String {
+            format!("https://localhost:{}{path}", self.port)
+        }
+        /// The PEM of the certificate the proxy serves (its own trust anchor).
+        pub fn ca_pem(&self) -> &str {
+            &self.ca_pem
+        }
+        /// [`client_options`] for this mock, without retries.
+        pub fn client_options(&self) -> ClientOptions {
+            client_options(&self.ca_pem, Retry::Off)
+        }
+        /// [`client_options`] for this mock, with the given retries.
+        pub fn client_options_with(&self, retry: Retry) -> ClientOptions {
+            client_options(&self.ca_pem, retry)
+        }
+        /// The credential of [`TOKEN`].
+        pub fn credential(&self) -> Arc<dyn TokenCredential> {
+            credential()
+        }
+        /// Every request the mock received, in order.
+        pub async fn requests(&self) -> Vec<wiremock::Request> {
+            self.server.received_requests().await.expect("request recording is on")
+        }
+        /// Every request the mock received, after asserting that each carried
+        /// `Authorization: Bearer test-token`.
+        pub async fn authorized_requests(&self) -> Vec<wiremock::Request> {
+            let requests = self.requests().await;
+            assert_authorized(&requests);
+            requests
+        }
+    }
+    /// Asserts that every request carried exactly one `Authorization: Bearer test-token`.
+    pub fn assert_authorized(requests: &[wiremock::Request]) {
+        for request in requests {
+            let values: Vec<&str> = request
+                .headers
+                .get_all("authorization")
+                .iter()
+                .map(|v| v.to_str().unwrap_or("<not text>"))
+                .collect();
+            assert_eq!(
+                values, [BEARER], "the Authorization header of {} {}", request.method,
+                request.url
+            );
+        }
+    }
+    /// The values of the query parameter `name` of a request.
+    pub fn query_values(request: &wiremock::Request, name: &str) -> Vec<String> {
+        request
+            .url
+            .query_pairs()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .collect()
+    }
+    /// The request body as JSON (`Null` when empty).
+    pub fn json_body(request: &wiremock::Request) -> serde_json::Value {
+        if request.body.is_empty() {
+            return serde_json::Value::Null;
+        }
+        serde_json::from_slice(&request.body)
+            .unwrap_or_else(|e| {
+                panic!(
+                    "the body of {} {} is not JSON ({e}): {}", request.method, request
+                    .url, String::from_utf8_lossy(& request.body)
+                )
+            })
+    }
+    /// A responder that answers with `responses` in turn, repeating the last one:
+    /// `Mock::given(..).respond_with(Sequence::new(vec![accepted, done]))`.
+    pub struct Sequence {
+        responses: std::sync::Mutex<
+            std::collections::VecDeque<wiremock::ResponseTemplate>,
+        >,
+    }
+    impl Sequence {
+        pub fn new(responses: Vec<wiremock::ResponseTemplate>) -> Self {
+            assert!(! responses.is_empty(), "a sequence needs a response");
+            Sequence {
+                responses: std::sync::Mutex::new(responses.into()),
+            }
+        }
+    }
+    impl wiremock::Respond for Sequence {
+        fn respond(&self, _request: &wiremock::Request) -> wiremock::ResponseTemplate {
+            let mut responses = self.responses.lock().unwrap_or_else(|e| e.into_inner());
+            if responses.len() > 1 {
+                responses.pop_front().expect("not empty")
+            } else {
+                responses[0].clone()
+            }
+        }
+    }
+    /// A TLS-terminating TCP proxy on 127.0.0.1 in front of `upstream`, with a
+    /// self-signed certificate for `127.0.0.1` and `localhost` made now.
+    /// Returns the port and the certificate's PEM.
+    pub async fn start_tls_proxy(upstream: SocketAddr) -> (u16, String) {
+        use tokio_rustls::rustls::{self, pki_types::PrivateKeyDer};
+        let rcgen::CertifiedKey { cert, signing_key } = rcgen::generate_simple_self_signed(
+                vec!["127.0.0.1".to_string(), "localhost".to_string()],
+            )
+            .expect("a self-signed certificate");
+        let ca_pem = cert.pem();
+        let config = rustls::ServerConfig::builder_with_provider(
+                Arc::new(rustls::crypto::aws_lc_rs::default_provider()),
+            )
+            .with_safe_default_protocol_versions()
+            .expect("TLS versions")
+            .with_no_client_auth()
+            .with_single_cert(vec![cert.der().clone()], PrivateKeyDer::from(signing_key))
+            .expect("a TLS server configuration");
+        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a port for the TLS proxy");
+        let port = listener.local_addr().expect("the proxy's address").port();
+        tokio::spawn(async move {
+            while let Ok((tcp, _)) = listener.accept().await {
+                let acceptor = acceptor.clone();
+                tokio::spawn(async move {
+                    let Ok(mut tls) = acceptor.accept(tcp).await else {
+                        return;
+                    };
+                    let Ok(mut upstream) = tokio::net::TcpStream::connect(upstream).await
+                    else {
+                        return;
+                    };
+                    let _ = tokio::io::copy_bidirectional(&mut tls, &mut upstream).await;
+                });
+            }
+        });
+        (port, ca_pem)
+    }
+}
+async fn replay_cache_rule_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::CacheRule = value(
+        &example,
+        "/parameters/cacheRuleCreateParameters",
+    )?;
+    let result = client
+        .cache_rules()
+        .begin_create("myResourceGroup", "myRegistry", "myCacheRule", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/cacheRules/myCacheRule",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"credentialSetResourceId\":\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/credentialSets/myCredentialSet\",\"sourceRepository\":\"docker.io/library/hello-world\",\"targetRepository\":\"cached-docker-hub/hello-world\"}}",
+            ),
+            "/parameters/cacheRuleCreateParameters",
+        )
+        .await
+}
+async fn replay_cache_rule_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .cache_rules()
+        .begin_delete("myResourceGroup", "myRegistry", "myCacheRule", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/cacheRules/myCacheRule",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_cache_rule_list(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleList.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let pager = client
+        .cache_rules()
+        .list("myResourceGroup", "myRegistry", None)
+        .map_err(|e| format!("call: {e}"))?;
+    let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
+        .await
+        .map_err(|e| format!("pager: {e}"))?;
+    compare(file, &example, "/responses/200/body/value", &items)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/cacheRules",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_cache_rule_update(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleUpdate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::CacheRuleUpdateParameters = value(
+        &example,
+        "/parameters/cacheRuleUpdateParameters",
+    )?;
+    let result = client
+        .cache_rules()
+        .begin_update("myResourceGroup", "myRegistry", "myCacheRule", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PATCH",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/cacheRules/myCacheRule",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"credentialSetResourceId\":\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/credentialSets/myCredentialSet2\"}}",
+            ),
+            "/parameters/cacheRuleUpdateParameters",
+        )
+        .await
+}
+async fn replay_connected_registry_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ConnectedRegistry = value(
+        &example,
+        "/parameters/connectedRegistryCreateParameters",
+    )?;
+    let result = client
+        .connected_registries()
+        .begin_create(
+            "myResourceGroup",
+            "myRegistry",
+            "myConnectedRegistry",
+            &body,
+            None,
+        )
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/connectedRegistries/myConnectedRegistry",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"clientTokenIds\":[\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/tokens/client1Token\"],\"mode\":\"ReadWrite\",\"notificationsList\":[\"hello-world:*:*\",\"sample/repo/*:1.0:*\"],\"parent\":{\"syncProperties\":{\"messageTtl\":\"P2D\",\"schedule\":\"0 9 * * *\",\"syncWindow\":\"PT3H\",\"tokenId\":\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/tokens/syncToken\"}}}}",
+            ),
+            "/parameters/connectedRegistryCreateParameters",
+        )
+        .await
+}
+async fn replay_connected_registry_deactivate(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryDeactivate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .connected_registries()
+        .begin_deactivate("myResourceGroup", "myRegistry", "myConnectedRegistry", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "POST",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/connectedRegistries/myConnectedRegistry/deactivate",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_connected_registry_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .connected_registries()
+        .begin_delete("myResourceGroup", "myRegistry", "myConnectedRegistry", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/connectedRegistries/myConnectedRegistry",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_connected_registry_list(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryList.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let pager = client
+        .connected_registries()
+        .list("myResourceGroup", "myRegistry", None)
+        .map_err(|e| format!("call: {e}"))?;
+    let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
+        .await
+        .map_err(|e| format!("pager: {e}"))?;
+    compare(file, &example, "/responses/200/body/value", &items)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/connectedRegistries",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_connected_registry_update(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryUpdate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ConnectedRegistryUpdateParameters = value(
+        &example,
+        "/parameters/connectedRegistryUpdateParameters",
+    )?;
+    let result = client
+        .connected_registries()
+        .begin_update("myResourceGroup", "myRegistry", "myScopeMap", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PATCH",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/connectedRegistries/myScopeMap",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"clientTokenIds\":[\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/tokens/client1Token\",\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/tokens/client2Token\"],\"logging\":{\"auditLogStatus\":\"Enabled\",\"logLevel\":\"Debug\"},\"notificationsList\":[\"hello-world:*:*\",\"sample/repo/*:1.0:*\"],\"syncProperties\":{\"messageTtl\":\"P30D\",\"schedule\":\"0 0 */10 * *\",\"syncWindow\":\"P2D\"}}}",
+            ),
+            "/parameters/connectedRegistryUpdateParameters",
+        )
+        .await
+}
+async fn replay_credential_set_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CredentialSetCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::CredentialSet = value(
+        &example,
+        "/parameters/credentialSetCreateParameters",
+    )?;
+    let result = client
+        .credential_sets()
+        .begin_create("myResourceGroup", "myRegistry", "myCredentialSet", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/credentialSets/myCredentialSet",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"identity\":{\"type\":\"SystemAssigned\"},\"properties\":{\"authCredentials\":[{\"name\":\"Credential1\",\"passwordSecretIdentifier\":\"https://myvault.vault.azure.net/secrets/password\",\"usernameSecretIdentifier\":\"https://myvault.vault.azure.net/secrets/username\"}],\"loginServer\":\"docker.io\"}}",
+            ),
+            "/parameters/credentialSetCreateParameters",
+        )
+        .await
+}
+async fn replay_credential_set_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CredentialSetDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .credential_sets()
+        .begin_delete("myResourceGroup", "myRegistry", "myCredentialSet", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/credentialSets/myCredentialSet",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_credential_set_list(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CredentialSetList.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let pager = client
+        .credential_sets()
+        .list("myResourceGroup", "myRegistry", None)
+        .map_err(|e| format!("call: {e}"))?;
+    let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
+        .await
+        .map_err(|e| format!("pager: {e}"))?;
+    compare(file, &example, "/responses/200/body/value", &items)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/credentialSets",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_credential_set_update(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CredentialSetUpdate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::CredentialSetUpdateParameters = value(
+        &example,
+        "/parameters/credentialSetUpdateParameters",
+    )?;
+    let result = client
+        .credential_sets()
+        .begin_update("myResourceGroup", "myRegistry", "myCredentialSet", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PATCH",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/credentialSets/myCredentialSet",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"authCredentials\":[{\"name\":\"Credential1\",\"passwordSecretIdentifier\":\"https://myvault.vault.azure.net/secrets/password2\",\"usernameSecretIdentifier\":\"https://myvault.vault.azure.net/secrets/username2\"}]}}",
+            ),
+            "/parameters/credentialSetUpdateParameters",
+        )
+        .await
+}
+async fn replay_export_pipeline_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ExportPipelineCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ExportPipeline = value(
+        &example,
+        "/parameters/exportPipelineCreateParameters",
+    )?;
+    let result = client
+        .export_pipelines()
+        .begin_create("myResourceGroup", "myRegistry", "myExportPipeline", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/exportPipelines/myExportPipeline",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"identity\":{\"type\":\"SystemAssigned\"},\"location\":\"westus\",\"properties\":{\"options\":[\"OverwriteBlobs\"],\"target\":{\"keyVaultUri\":\"https://myvault.vault.azure.net/secrets/acrexportsas\",\"type\":\"AzureStorageBlobContainer\",\"uri\":\"https://accountname.blob.core.windows.net/containername\"}}}",
+            ),
+            "/parameters/exportPipelineCreateParameters",
+        )
+        .await
+}
+async fn replay_export_pipeline_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ExportPipelineDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .export_pipelines()
+        .begin_delete("myResourceGroup", "myRegistry", "myExportPipeline", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/exportPipelines/myExportPipeline",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_import_image_by_manifest_digest(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportImageByManifestDigest.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ImportImageParameters = value(
+        &example,
+        "/parameters/parameters",
+    )?;
+    let () = client
+        .registries()
+        .begin_import_image("myResourceGroup", "myRegistry", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "POST",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/importImage",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"mode\":\"Force\",\"source\":{\"resourceId\":\"/subscriptions/10000000-0000-0000-0000-000000000000/resourceGroups/sourceResourceGroup/providers/Microsoft.ContainerRegistry/registries/sourceRegistry\",\"sourceImage\":\"sourceRepository@sha256:0000000000000000000000000000000000000000000000000000000000000000\"},\"targetTags\":[\"targetRepository:targetTag\"],\"untaggedTargetRepositories\":[\"targetRepository1\"]}",
+            ),
+            "/parameters/parameters",
+        )
+        .await
+}
+async fn replay_import_image_by_tag(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportImageByTag.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ImportImageParameters = value(
+        &example,
+        "/parameters/parameters",
+    )?;
+    let () = client
+        .registries()
+        .begin_import_image("myResourceGroup", "myRegistry", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "POST",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/importImage",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"mode\":\"Force\",\"source\":{\"resourceId\":\"/subscriptions/10000000-0000-0000-0000-000000000000/resourceGroups/sourceResourceGroup/providers/Microsoft.ContainerRegistry/registries/sourceRegistry\",\"sourceImage\":\"sourceRepository:sourceTag\"},\"targetTags\":[\"targetRepository:targetTag\"],\"untaggedTargetRepositories\":[\"targetRepository1\"]}",
+            ),
+            "/parameters/parameters",
+        )
+        .await
+}
+async fn replay_import_image_from_public_registry(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportImageFromPublicRegistry.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ImportImageParameters = value(
+        &example,
+        "/parameters/parameters",
+    )?;
+    let () = client
+        .registries()
+        .begin_import_image("myResourceGroup", "myRegistry", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "POST",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/importImage",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"mode\":\"Force\",\"source\":{\"registryUri\":\"registry.hub.docker.com\",\"sourceImage\":\"library/hello-world\"},\"targetTags\":[\"targetRepository:targetTag\"],\"untaggedTargetRepositories\":[\"targetRepository1\"]}",
+            ),
+            "/parameters/parameters",
+        )
+        .await
+}
+async fn replay_import_pipeline_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportPipelineCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ImportPipeline = value(
+        &example,
+        "/parameters/importPipelineCreateParameters",
+    )?;
+    let result = client
+        .import_pipelines()
+        .begin_create("myResourceGroup", "myRegistry", "myImportPipeline", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/importPipelines/myImportPipeline",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"identity\":{\"type\":\"UserAssigned\",\"userAssignedIdentities\":{\"/subscriptions/f9d7ebed-adbd-4cb4-b973-aaf82c136138/resourcegroups/myResourceGroup/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity2\":{}}},\"location\":\"westus\",\"properties\":{\"options\":[\"OverwriteTags\",\"DeleteSourceBlobOnSuccess\",\"ContinueOnErrors\"],\"source\":{\"keyVaultUri\":\"https://myvault.vault.azure.net/secrets/acrimportsas\",\"type\":\"AzureStorageBlobContainer\",\"uri\":\"https://accountname.blob.core.windows.net/containername\"}}}",
+            ),
+            "/parameters/importPipelineCreateParameters",
+        )
+        .await
+}
+async fn replay_import_pipeline_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportPipelineDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .import_pipelines()
+        .begin_delete("myResourceGroup", "myRegistry", "myImportPipeline", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/importPipelines/myImportPipeline",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_import_pipeline_get(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportPipelineGet.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let result = client
+        .import_pipelines()
+        .get("myResourceGroup", "myRegistry", "myImportPipeline", None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/importPipelines/myImportPipeline",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_import_pipeline_list(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportPipelineList.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let pager = client
+        .import_pipelines()
+        .list("myResourceGroup", "myRegistry", None)
+        .map_err(|e| format!("call: {e}"))?;
+    let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
+        .await
+        .map_err(|e| format!("pager: {e}"))?;
+    compare(file, &example, "/responses/200/body/value", &items)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/importPipelines",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_pipeline_run_create_export(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PipelineRunCreate_Export.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::PipelineRun = value(
+        &example,
+        "/parameters/pipelineRunCreateParameters",
+    )?;
+    let result = client
+        .pipeline_runs()
+        .begin_create("myResourceGroup", "myRegistry", "myPipelineRun", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/pipelineRuns/myPipelineRun",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"request\":{\"artifacts\":[\"sourceRepository/hello-world\",\"sourceRepository2@sha256:00000000000000000000000000000000000\"],\"pipelineResourceId\":\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/exportPipelines/myExportPipeline\",\"target\":{\"name\":\"myblob.tar.gz\",\"type\":\"AzureStorageBlob\"}}}}",
+            ),
+            "/parameters/pipelineRunCreateParameters",
+        )
+        .await
+}
+async fn replay_pipeline_run_create_import(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PipelineRunCreate_Import.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::PipelineRun = value(
+        &example,
+        "/parameters/pipelineRunCreateParameters",
+    )?;
+    let result = client
+        .pipeline_runs()
+        .begin_create("myResourceGroup", "myRegistry", "myPipelineRun", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/pipelineRuns/myPipelineRun",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"forceUpdateTag\":\"2020-03-04T17:23:21.9261521+00:00\",\"request\":{\"catalogDigest\":\"sha256@\",\"pipelineResourceId\":\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/importPipelines/myImportPipeline\",\"source\":{\"name\":\"myblob.tar.gz\",\"type\":\"AzureStorageBlob\"}}}}",
+            ),
+            "/parameters/pipelineRunCreateParameters",
+        )
+        .await
+}
+async fn replay_pipeline_run_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PipelineRunDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .pipeline_runs()
+        .begin_delete("myResourceGroup", "myRegistry", "myPipelineRun", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/pipelineRuns/myPipelineRun",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_pipeline_run_list(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PipelineRunList.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let pager = client
+        .pipeline_runs()
+        .list("myResourceGroup", "myRegistry", None)
+        .map_err(|e| format!("call: {e}"))?;
+    let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
+        .await
+        .map_err(|e| format!("pager: {e}"))?;
+    compare(file, &example, "/responses/200/body/value", &items)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/pipelineRuns",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_private_endpoint_connection_create_or_update(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PrivateEndpointConnectionCreateOrUpdate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::PrivateEndpointConnection = value(
+        &example,
+        "/parameters/privateEndpointConnection",
+    )?;
+    let result = client
+        .private_endpoint_connections()
+        .begin_create_or_update(
+            "myResourceGroup",
+            "myRegistry",
+            "myConnection",
+            &body,
+            None,
+        )
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/privateEndpointConnections/myConnection",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"privateLinkServiceConnectionState\":{\"description\":\"Auto-Approved\",\"status\":\"Approved\"}}}",
+            ),
+            "/parameters/privateEndpointConnection",
+        )
+        .await
+}
+async fn replay_private_endpoint_connection_delete(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PrivateEndpointConnectionDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .private_endpoint_connections()
+        .begin_delete("myResourceGroup", "myRegistry", "myConnection", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/privateEndpointConnections/myConnection",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_registry_check_name_available(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryCheckNameAvailable.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::RegistryNameCheckRequest = value(
+        &example,
+        "/parameters/registryNameCheckRequest",
+    )?;
+    let result = client
+        .registries()
+        .check_name_availability(&body, None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "POST",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerRegistry/checkNameAvailability",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"name\":\"myRegistry\",\"type\":\"Microsoft.ContainerRegistry/registries\"}",
+            ),
+            "/parameters/registryNameCheckRequest",
+        )
+        .await
+}
+async fn replay_registry_check_name_not_available(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryCheckNameNotAvailable.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::RegistryNameCheckRequest = value(
+        &example,
+        "/parameters/registryNameCheckRequest",
+    )?;
+    let result = client
+        .registries()
+        .check_name_availability(&body, None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "POST",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerRegistry/checkNameAvailability",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"name\":\"myRegistry\",\"type\":\"Microsoft.ContainerRegistry/registries\"}",
+            ),
+            "/parameters/registryNameCheckRequest",
+        )
+        .await
+}
+async fn replay_registry_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::Registry = value(&example, "/parameters/registry")?;
+    let result = client
+        .registries()
+        .begin_create("myResourceGroup", "myRegistry", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"location\":\"westus\",\"properties\":{\"adminUserEnabled\":true},\"sku\":{\"name\":\"Standard\"},\"tags\":{\"key\":\"value\"}}",
+            ),
+            "/parameters/registry",
+        )
+        .await
+}
+async fn replay_registry_create_zone_redundant(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryCreateZoneRedundant.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::Registry = value(&example, "/parameters/registry")?;
+    let result = client
+        .registries()
+        .begin_create("myResourceGroup", "myRegistry", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"location\":\"westus\",\"properties\":{\"zoneRedundancy\":\"Enabled\"},\"sku\":{\"name\":\"Standard\"},\"tags\":{\"key\":\"value\"}}",
+            ),
+            "/parameters/registry",
+        )
+        .await
+}
+async fn replay_registry_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .registries()
+        .begin_delete("myResourceGroup", "myRegistry", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_registry_generate_credentials(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryGenerateCredentials.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::GenerateCredentialsParameters = value(
+        &example,
+        "/parameters/generateCredentialsParameters",
+    )?;
+    let result = client
+        .registries()
+        .begin_generate_credentials("myResourceGroup", "myRegistry", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "POST",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/generateCredentials",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"expiry\":\"2020-12-31T15:59:59.0707808Z\",\"tokenId\":\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/tokens/myToken\"}",
+            ),
+            "/parameters/generateCredentialsParameters",
+        )
+        .await
+}
+async fn replay_registry_get(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryGet.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let result = client
+        .registries()
+        .get("myResourceGroup", "myRegistry", None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_registry_get_private_link_resource(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryGetPrivateLinkResource.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let result = client
+        .registries()
+        .get_private_link_resource("myResourceGroup", "myRegistry", "registry", None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/privateLinkResources/registry",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_registry_list(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryList.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let pager = client.registries().list(None).map_err(|e| format!("call: {e}"))?;
+    let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
+        .await
+        .map_err(|e| format!("pager: {e}"))?;
+    compare(file, &example, "/responses/200/body/value", &items)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerRegistry/registries",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_registry_list_credentials(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryListCredentials.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let result = client
+        .registries()
+        .list_credentials("myResourceGroup", "myRegistry", None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "POST",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/listCredentials",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_registry_list_usages(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryListUsages.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let result = client
+        .registries()
+        .list_usages("myResourceGroup", "myRegistry", None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/listUsages",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_registry_update(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryUpdate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::RegistryUpdateParameters = value(
+        &example,
+        "/parameters/registryUpdateParameters",
+    )?;
+    let result = client
+        .registries()
+        .begin_update("myResourceGroup", "myRegistry", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PATCH",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"adminUserEnabled\":true},\"sku\":{\"name\":\"Standard\"},\"tags\":{\"key\":\"value\"}}",
+            ),
+            "/parameters/registryUpdateParameters",
+        )
+        .await
+}
+async fn replay_replication_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::Replication = value(
+        &example,
+        "/parameters/replication",
+    )?;
+    let result = client
+        .replications()
+        .begin_create("myResourceGroup", "myRegistry", "myReplication", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/replications/myReplication",
+            &[("api-version", "2023-01-01-preview")],
+            Some("{\"location\":\"eastus\",\"tags\":{\"key\":\"value\"}}"),
+            "/parameters/replication",
+        )
+        .await
+}
+async fn replay_replication_create_zone_redundant(
+    arm: &mock::MockArm,
+) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationCreateZoneRedundant.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::Replication = value(
+        &example,
+        "/parameters/replication",
+    )?;
+    let result = client
+        .replications()
+        .begin_create("myResourceGroup", "myRegistry", "myReplication", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/replications/myReplication",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"location\":\"eastus\",\"properties\":{\"regionEndpointEnabled\":true,\"zoneRedundancy\":\"Enabled\"},\"tags\":{\"key\":\"value\"}}",
+            ),
+            "/parameters/replication",
+        )
+        .await
+}
+async fn replay_replication_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .replications()
+        .begin_delete("myResourceGroup", "myRegistry", "myReplication", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/replications/myReplication",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_replication_get(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationGet.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let result = client
+        .replications()
+        .get("myResourceGroup", "myRegistry", "myReplication", None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/replications/myReplication",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_replication_list(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationList.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let pager = client
+        .replications()
+        .list("myResourceGroup", "myRegistry", None)
+        .map_err(|e| format!("call: {e}"))?;
+    let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
+        .await
+        .map_err(|e| format!("pager: {e}"))?;
+    compare(file, &example, "/responses/200/body/value", &items)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/replications",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_replication_update(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationUpdate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ReplicationUpdateParameters = value(
+        &example,
+        "/parameters/replicationUpdateParameters",
+    )?;
+    let result = client
+        .replications()
+        .begin_update("myResourceGroup", "myRegistry", "myReplication", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PATCH",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/replications/myReplication",
+            &[("api-version", "2023-01-01-preview")],
+            Some("{\"tags\":{\"key\":\"value\"}}"),
+            "/parameters/replicationUpdateParameters",
+        )
+        .await
+}
+async fn replay_scope_map_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ScopeMapCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ScopeMap = value(
+        &example,
+        "/parameters/scopeMapCreateParameters",
+    )?;
+    let result = client
+        .scope_maps()
+        .begin_create("myResourceGroup", "myRegistry", "myScopeMap", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/scopeMaps/myScopeMap",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"actions\":[\"repositories/myrepository/contentWrite\",\"repositories/myrepository/delete\"],\"description\":\"Developer Scopes\"}}",
+            ),
+            "/parameters/scopeMapCreateParameters",
+        )
+        .await
+}
+async fn replay_scope_map_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ScopeMapDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .scope_maps()
+        .begin_delete("myResourceGroup", "myRegistry", "myScopeMap", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/scopeMaps/myScopeMap",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_scope_map_get(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ScopeMapGet.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let result = client
+        .scope_maps()
+        .get("myResourceGroup", "myRegistry", "myScopeMap", None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/scopeMaps/myScopeMap",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_scope_map_update(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ScopeMapUpdate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::ScopeMapUpdateParameters = value(
+        &example,
+        "/parameters/scopeMapUpdateParameters",
+    )?;
+    let result = client
+        .scope_maps()
+        .begin_update("myResourceGroup", "myRegistry", "myScopeMap", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PATCH",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/scopeMaps/myScopeMap",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"actions\":[\"repositories/myrepository/contentWrite\",\"repositories/myrepository/contentRead\"],\"description\":\"Developer Scopes\"}}",
+            ),
+            "/parameters/scopeMapUpdateParameters",
+        )
+        .await
+}
+async fn replay_token_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/TokenCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::Token = value(
+        &example,
+        "/parameters/tokenCreateParameters",
+    )?;
+    let result = client
+        .tokens()
+        .begin_create("myResourceGroup", "myRegistry", "myToken", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/tokens/myToken",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"credentials\":{\"certificates\":[{\"encodedPemCertificate\":\"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUc3akNDQk5hZ0F3SUJBZ0lURmdBQlR3UVpyZGdmdmhxdzBnQUFBQUZQQkRBTkJna3Foa2lHOXcwQkFRc0YKQURDQml6RUxNQWtHQTFVRUJoTUNWVk14RXpBUkJnTlZCQWdUQ2xkaGMyaHBibWQwYjI0eEVEQU9CZ05WQkFjVApCMUpsWkcxdmJtUXhIakFjQmdOVkJBb1RGVTFwWTNKdmMyOW1kQ0JEYjNKd2IzSmhkR2x2YmpFVk1CTUdBMVVFCkN4TU1UV2xqY205emIyWjBJRWxVTVI0d0hBWURWUVFERXhWTmFXTnliM052Wm5RZ1NWUWdWRXhUSUVOQklEUXcKSGhjTk1UZ3dOREV5TWpJek1qUTRXaGNOTWpBd05ERXlNakl6TWpRNFdqQTVNVGN3TlFZRFZRUURFeTV6WlhKMgphV05sWTJ4cFpXNTBZMlZ5ZEMxd1lYSjBibVZ5TG0xaGJtRm5aVzFsYm5RdVlYcDFjbVV1WTI5dE1JSUJJakFOCkJna3Foa2lHOXcwQkFRRUZBQU9DQVE4QU1JSUJDZ0tDQVFFQTBSYjdJcHpxMmR4emhhbVpyS1ZDakMzeTQyYlYKUnNIY2pCUTFuSDBHZ1puUDhXeDZDSE1mWThybkVJQzRLeVRRYkJXVzhnNXlmc3NSQ0ZXbFpxYjR6SkRXS0pmTgpGSmNMUm9LNnhwTktZYVZVTkVlT25IdUxHYTM0ZlA0VjBFRjZybzdvbkRLME5zanhjY1dZVzRNVXVzc0xrQS94CkUrM2RwU1REdk1KcjJoWUpsVnFDcVR6blQvbmZaVUZzQUVEQnp5MUpOOHZiZDlIR2czc2Myd0x4dk95cFJOc0gKT1V3V2pmN2xzWWZleEVlcWkzY29EeHc2alpLVWEyVkdsUnBpTkowMjhBQitYSi9TU1FVNVBsd0JBbU9TT3ovRApGY0NKdGpPZlBqU1NKckFIQVV3SHU3RzlSV05JTFBwYU9zQ1J5eitETE5zNGpvNlEvUUg4d1lManJRSURBUUFCCm80SUNtakNDQXBZd0N3WURWUjBQQkFRREFnU3dNQjBHQTFVZEpRUVdNQlFHQ0NzR0FRVUZCd01DQmdnckJnRUYKQlFjREFUQWRCZ05WSFE0RUZnUVVlbEdkVVJrZzJoSFFOWEQ4WUc4L3drdjJVT0F3SHdZRFZSMGpCQmd3Rm9BVQplbnVNd2Mvbm9Nb2MxR3Y2KytFend3OGFvcDB3Z2F3R0ExVWRId1NCcERDQm9UQ0JucUNCbTZDQm1JWkxhSFIwCmNEb3ZMMjF6WTNKc0xtMXBZM0p2YzI5bWRDNWpiMjB2Y0d0cEwyMXpZMjl5Y0M5amNtd3ZUV2xqY205emIyWjAKSlRJd1NWUWxNakJVVEZNbE1qQkRRU1V5TURRdVkzSnNoa2xvZEhSd09pOHZZM0pzTG0xcFkzSnZjMjltZEM1agpiMjB2Y0d0cEwyMXpZMjl5Y0M5amNtd3ZUV2xqY205emIyWjBKVEl3U1ZRbE1qQlVURk1sTWpCRFFTVXlNRFF1ClkzSnNNSUdGQmdnckJnRUZCUWNCQVFSNU1IY3dVUVlJS3dZQkJRVUhNQUtHUldoMGRIQTZMeTkzZDNjdWJXbGoKY205emIyWjBMbU52YlM5d2Eya3ZiWE5qYjNKd0wwMXBZM0p2YzI5bWRDVXlNRWxVSlRJd1ZFeFRKVEl3UTBFbApNakEwTG1OeWREQWlCZ2dyQmdFRkJRY3dBWVlXYUhSMGNEb3ZMMjlqYzNBdWJYTnZZM053TG1OdmJUQStCZ2tyCkJnRUVBWUkzRlFjRU1UQXZCaWNyQmdFRUFZSTNGUWlIMm9aMWcrN1pBWUxKaFJ1QnRaNWhoZlRyWUlGZGhOTGYKUW9Mbmszb0NBV1FDQVIwd1RRWURWUjBnQkVZd1JEQkNCZ2tyQmdFRUFZSTNLZ0V3TlRBekJnZ3JCZ0VGQlFjQwpBUlluYUhSMGNEb3ZMM2QzZHk1dGFXTnliM052Wm5RdVkyOXRMM0JyYVM5dGMyTnZjbkF2WTNCek1DY0dDU3NHCkFRUUJnamNWQ2dRYU1CZ3dDZ1lJS3dZQkJRVUhBd0l3Q2dZSUt3WUJCUVVIQXdFd09RWURWUjBSQkRJd01JSXUKYzJWeWRtbGpaV05zYVdWdWRHTmxjblF0Y0dGeWRHNWxjaTV0WVc1aFoyVnRaVzUwTG1GNmRYSmxMbU52YlRBTgpCZ2txaGtpRzl3MEJBUXNGQUFPQ0FnRUFIVXIzbk1vdUI5WWdDUlRWYndUTllIS2RkWGJkSW1GUXNDYys4T1g1CjE5c0N6dFFSR05iSXEwVW1Ba01MbFVvWTIxckh4ZXdxU2hWczFhL2RwaFh5Tk1pcUdaU2QzU1BtYzZscitqUFQKNXVEREs0MUlWeXN0K2VUNlpyazFvcCtMVmdkeS9EU2lyNzVqcWZFY016bS82bU8rNnFNeWRLTWtVYmM5K3JHVwphUkpUcjRWUUdIRmEwNEIwZVZpNUd4MG9pL2RpZDNSaXg2aXJMMjFJSGEwYjN6c1hzZHpHU0R2K3hqL2Q2S0l4Ckdrd2FhYmZvU1NoQnFqaFNlQ0VyZXFlb1RpYjljdGw0MGRVdUp3THl4bjhHS2N6K3AvMEJUOEIxU3lYK01OQ2wKY0pkMjVtMjhLajY2TGUxOEVyeFlJYXZJVGVGa3Y2eGZjdkEvcHladDdPaU41QTlGQk1IUmpQK1kyZ2tvdjMrcQpISFRUZG4xNnlRajduNit3YlFHNGVleXc0YisyQkRLcUxNVFU2ZmlSQ3ZPM2FPZVBLSFVNN3R4b1FidWl6Z3NzCkNiMzl3QnJOTEZsMkJLQ1RkSCtkSU9oZVJiSkZvbmlwOGRPOUVFZWdSSG9lQW54ZUlYTFBrdXMzTzEvZjRhNkIKWHQ3RG5BUm8xSzJmeEp3VXRaU2MvR3dFSjU5NzlnRXlEa3pDZEVsLzdpWE9QZXVjTXhlM2xVM2pweUtsNERUaApjSkJqQytqNGpLWTFrK1U4b040aGdqYnJISUx6Vnd2eU15OU5KS290U3BMSjQxeHdPOHlGangxalFTT3Bxc0N1ClFhUFUvTjhSZ0hxWjBGTkFzS3dNUmZ6WmdXanRCNzRzYUVEdk5jVmNuNFhCQnFNSG0ydHo2Uzk3d3kxZGt0cTgKSE5BPQotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==\",\"name\":\"certificate1\"}]},\"scopeMapId\":\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/scopeMaps/myScopeMap\",\"status\":\"disabled\"}}",
+            ),
+            "/parameters/tokenCreateParameters",
+        )
+        .await
+}
+async fn replay_token_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/TokenDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .tokens()
+        .begin_delete("myResourceGroup", "myRegistry", "myToken", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/tokens/myToken",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_token_update(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/TokenUpdate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::TokenUpdateParameters = value(
+        &example,
+        "/parameters/tokenUpdateParameters",
+    )?;
+    let result = client
+        .tokens()
+        .begin_update("myResourceGroup", "myRegistry", "myToken", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PATCH",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/tokens/myToken",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"credentials\":{\"certificates\":[{\"encodedPemCertificate\":\"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUc3akNDQk5hZ0F3SUJBZ0lURmdBQlR3UVpyZGdmdmhxdzBnQUFBQUZQQkRBTkJna3Foa2lHOXcwQkFRc0YKQURDQml6RUxNQWtHQTFVRUJoTUNWVk14RXpBUkJnTlZCQWdUQ2xkaGMyaHBibWQwYjI0eEVEQU9CZ05WQkFjVApCMUpsWkcxdmJtUXhIakFjQmdOVkJBb1RGVTFwWTNKdmMyOW1kQ0JEYjNKd2IzSmhkR2x2YmpFVk1CTUdBMVVFCkN4TU1UV2xqY205emIyWjBJRWxVTVI0d0hBWURWUVFERXhWTmFXTnliM052Wm5RZ1NWUWdWRXhUSUVOQklEUXcKSGhjTk1UZ3dOREV5TWpJek1qUTRXaGNOTWpBd05ERXlNakl6TWpRNFdqQTVNVGN3TlFZRFZRUURFeTV6WlhKMgphV05sWTJ4cFpXNTBZMlZ5ZEMxd1lYSjBibVZ5TG0xaGJtRm5aVzFsYm5RdVlYcDFjbVV1WTI5dE1JSUJJakFOCkJna3Foa2lHOXcwQkFRRUZBQU9DQVE4QU1JSUJDZ0tDQVFFQTBSYjdJcHpxMmR4emhhbVpyS1ZDakMzeTQyYlYKUnNIY2pCUTFuSDBHZ1puUDhXeDZDSE1mWThybkVJQzRLeVRRYkJXVzhnNXlmc3NSQ0ZXbFpxYjR6SkRXS0pmTgpGSmNMUm9LNnhwTktZYVZVTkVlT25IdUxHYTM0ZlA0VjBFRjZybzdvbkRLME5zanhjY1dZVzRNVXVzc0xrQS94CkUrM2RwU1REdk1KcjJoWUpsVnFDcVR6blQvbmZaVUZzQUVEQnp5MUpOOHZiZDlIR2czc2Myd0x4dk95cFJOc0gKT1V3V2pmN2xzWWZleEVlcWkzY29EeHc2alpLVWEyVkdsUnBpTkowMjhBQitYSi9TU1FVNVBsd0JBbU9TT3ovRApGY0NKdGpPZlBqU1NKckFIQVV3SHU3RzlSV05JTFBwYU9zQ1J5eitETE5zNGpvNlEvUUg4d1lManJRSURBUUFCCm80SUNtakNDQXBZd0N3WURWUjBQQkFRREFnU3dNQjBHQTFVZEpRUVdNQlFHQ0NzR0FRVUZCd01DQmdnckJnRUYKQlFjREFUQWRCZ05WSFE0RUZnUVVlbEdkVVJrZzJoSFFOWEQ4WUc4L3drdjJVT0F3SHdZRFZSMGpCQmd3Rm9BVQplbnVNd2Mvbm9Nb2MxR3Y2KytFend3OGFvcDB3Z2F3R0ExVWRId1NCcERDQm9UQ0JucUNCbTZDQm1JWkxhSFIwCmNEb3ZMMjF6WTNKc0xtMXBZM0p2YzI5bWRDNWpiMjB2Y0d0cEwyMXpZMjl5Y0M5amNtd3ZUV2xqY205emIyWjAKSlRJd1NWUWxNakJVVEZNbE1qQkRRU1V5TURRdVkzSnNoa2xvZEhSd09pOHZZM0pzTG0xcFkzSnZjMjltZEM1agpiMjB2Y0d0cEwyMXpZMjl5Y0M5amNtd3ZUV2xqY205emIyWjBKVEl3U1ZRbE1qQlVURk1sTWpCRFFTVXlNRFF1ClkzSnNNSUdGQmdnckJnRUZCUWNCQVFSNU1IY3dVUVlJS3dZQkJRVUhNQUtHUldoMGRIQTZMeTkzZDNjdWJXbGoKY205emIyWjBMbU52YlM5d2Eya3ZiWE5qYjNKd0wwMXBZM0p2YzI5bWRDVXlNRWxVSlRJd1ZFeFRKVEl3UTBFbApNakEwTG1OeWREQWlCZ2dyQmdFRkJRY3dBWVlXYUhSMGNEb3ZMMjlqYzNBdWJYTnZZM053TG1OdmJUQStCZ2tyCkJnRUVBWUkzRlFjRU1UQXZCaWNyQmdFRUFZSTNGUWlIMm9aMWcrN1pBWUxKaFJ1QnRaNWhoZlRyWUlGZGhOTGYKUW9Mbmszb0NBV1FDQVIwd1RRWURWUjBnQkVZd1JEQkNCZ2tyQmdFRUFZSTNLZ0V3TlRBekJnZ3JCZ0VGQlFjQwpBUlluYUhSMGNEb3ZMM2QzZHk1dGFXTnliM052Wm5RdVkyOXRMM0JyYVM5dGMyTnZjbkF2WTNCek1DY0dDU3NHCkFRUUJnamNWQ2dRYU1CZ3dDZ1lJS3dZQkJRVUhBd0l3Q2dZSUt3WUJCUVVIQXdFd09RWURWUjBSQkRJd01JSXUKYzJWeWRtbGpaV05zYVdWdWRHTmxjblF0Y0dGeWRHNWxjaTV0WVc1aFoyVnRaVzUwTG1GNmRYSmxMbU52YlRBTgpCZ2txaGtpRzl3MEJBUXNGQUFPQ0FnRUFIVXIzbk1vdUI5WWdDUlRWYndUTllIS2RkWGJkSW1GUXNDYys4T1g1CjE5c0N6dFFSR05iSXEwVW1Ba01MbFVvWTIxckh4ZXdxU2hWczFhL2RwaFh5Tk1pcUdaU2QzU1BtYzZscitqUFQKNXVEREs0MUlWeXN0K2VUNlpyazFvcCtMVmdkeS9EU2lyNzVqcWZFY016bS82bU8rNnFNeWRLTWtVYmM5K3JHVwphUkpUcjRWUUdIRmEwNEIwZVZpNUd4MG9pL2RpZDNSaXg2aXJMMjFJSGEwYjN6c1hzZHpHU0R2K3hqL2Q2S0l4Ckdrd2FhYmZvU1NoQnFqaFNlQ0VyZXFlb1RpYjljdGw0MGRVdUp3THl4bjhHS2N6K3AvMEJUOEIxU3lYK01OQ2wKY0pkMjVtMjhLajY2TGUxOEVyeFlJYXZJVGVGa3Y2eGZjdkEvcHladDdPaU41QTlGQk1IUmpQK1kyZ2tvdjMrcQpISFRUZG4xNnlRajduNit3YlFHNGVleXc0YisyQkRLcUxNVFU2ZmlSQ3ZPM2FPZVBLSFVNN3R4b1FidWl6Z3NzCkNiMzl3QnJOTEZsMkJLQ1RkSCtkSU9oZVJiSkZvbmlwOGRPOUVFZWdSSG9lQW54ZUlYTFBrdXMzTzEvZjRhNkIKWHQ3RG5BUm8xSzJmeEp3VXRaU2MvR3dFSjU5NzlnRXlEa3pDZEVsLzdpWE9QZXVjTXhlM2xVM2pweUtsNERUaApjSkJqQytqNGpLWTFrK1U4b040aGdqYnJISUx6Vnd2eU15OU5KS290U3BMSjQxeHdPOHlGangxalFTT3Bxc0N1ClFhUFUvTjhSZ0hxWjBGTkFzS3dNUmZ6WmdXanRCNzRzYUVEdk5jVmNuNFhCQnFNSG0ydHo2Uzk3d3kxZGt0cTgKSE5BPQotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==\",\"name\":\"certificate1\"}]},\"scopeMapId\":\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/scopeMaps/myNewScopeMap\"}}",
+            ),
+            "/parameters/tokenUpdateParameters",
+        )
+        .await
+}
+async fn replay_webhook_create(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookCreate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::WebhookCreateParameters = value(
+        &example,
+        "/parameters/webhookCreateParameters",
+    )?;
+    let result = client
+        .webhooks()
+        .begin_create("myResourceGroup", "myRegistry", "myWebhook", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/webhooks/myWebhook",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"location\":\"westus\",\"properties\":{\"actions\":[\"push\"],\"customHeaders\":{\"Authorization\":\"Basic 000000000000000000000000000000000000000000000000000\"},\"scope\":\"myRepository\",\"serviceUri\":\"http://myservice.com\",\"status\":\"enabled\"},\"tags\":{\"key\":\"value\"}}",
+            ),
+            "/parameters/webhookCreateParameters",
+        )
+        .await
+}
+async fn replay_webhook_delete(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookDelete.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let () = client
+        .webhooks()
+        .begin_delete("myResourceGroup", "myRegistry", "myWebhook", None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    check_request(
+            arm,
+            file,
+            "DELETE",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/webhooks/myWebhook",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_webhook_get_callback_config(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookGetCallbackConfig.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let result = client
+        .webhooks()
+        .get_callback_config("myResourceGroup", "myRegistry", "myWebhook", None)
+        .await
+        .map_err(|e| format!("call: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "POST",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/webhooks/myWebhook/getCallbackConfig",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_webhook_list(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookList.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let pager = client
+        .webhooks()
+        .list("myResourceGroup", "myRegistry", None)
+        .map_err(|e| format!("call: {e}"))?;
+    let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
+        .await
+        .map_err(|e| format!("pager: {e}"))?;
+    compare(file, &example, "/responses/200/body/value", &items)?;
+    check_request(
+            arm,
+            file,
+            "GET",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/webhooks",
+            &[("api-version", "2023-01-01-preview")],
+            None,
+            "",
+        )
+        .await
+}
+async fn replay_webhook_update(arm: &mock::MockArm) -> Result<(), String> {
+    let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookUpdate.json";
+    let example = load(file)?;
+    respond(arm, 200u16, served(&example, "/responses/200")).await;
+    let client = generated::ContainerRegistryClient::new(
+            &arm.base,
+            arm.credential(),
+            "00000000-0000-0000-0000-000000000000",
+            Some(generated::ContainerRegistryClientOptions {
+                client_options: arm.client_options(),
+                ..Default::default()
+            }),
+        )
+        .map_err(|e| format!("client: {e}"))?;
+    let body: generated::models::WebhookUpdateParameters = value(
+        &example,
+        "/parameters/webhookUpdateParameters",
+    )?;
+    let result = client
+        .webhooks()
+        .begin_update("myResourceGroup", "myRegistry", "myWebhook", &body, None)
+        .map_err(|e| format!("call: {e}"))?
+        .await
+        .map_err(|e| format!("poller: {e}"))?
+        .into_model()
+        .map_err(|e| format!("model: {e}"))?;
+    compare(file, &example, "/responses/200/body", &result)?;
+    check_request(
+            arm,
+            file,
+            "PATCH",
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.ContainerRegistry/registries/myRegistry/webhooks/myWebhook",
+            &[("api-version", "2023-01-01-preview")],
+            Some(
+                "{\"properties\":{\"actions\":[\"push\"],\"customHeaders\":{\"Authorization\":\"Basic 000000000000000000000000000000000000000000000000000\"},\"scope\":\"myRepository\",\"serviceUri\":\"http://myservice.com\",\"status\":\"enabled\"},\"tags\":{\"key\":\"value\"}}",
+            ),
+            "/parameters/webhookUpdateParameters",
+        )
+        .await
+}
+/// Every linked example, replayed through the client against an HTTPS mock server.
+#[tokio::test]
+async fn replay_examples() {
+    let arm = mock::MockArm::start().await;
+    let runs: Vec<(&str, Result<(), String>)> = vec![
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleCreate.json",
+        replay_cache_rule_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleDelete.json",
+        replay_cache_rule_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleList.json",
+        replay_cache_rule_list(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleUpdate.json",
+        replay_cache_rule_update(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryCreate.json",
+        replay_connected_registry_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryDeactivate.json",
+        replay_connected_registry_deactivate(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryDelete.json",
+        replay_connected_registry_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryList.json",
+        replay_connected_registry_list(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ConnectedRegistryUpdate.json",
+        replay_connected_registry_update(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CredentialSetCreate.json",
+        replay_credential_set_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CredentialSetDelete.json",
+        replay_credential_set_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CredentialSetList.json",
+        replay_credential_set_list(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CredentialSetUpdate.json",
+        replay_credential_set_update(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ExportPipelineCreate.json",
+        replay_export_pipeline_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ExportPipelineDelete.json",
+        replay_export_pipeline_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportImageByManifestDigest.json",
+        replay_import_image_by_manifest_digest(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportImageByTag.json",
+        replay_import_image_by_tag(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportImageFromPublicRegistry.json",
+        replay_import_image_from_public_registry(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportPipelineCreate.json",
+        replay_import_pipeline_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportPipelineDelete.json",
+        replay_import_pipeline_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportPipelineGet.json",
+        replay_import_pipeline_get(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ImportPipelineList.json",
+        replay_import_pipeline_list(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PipelineRunCreate_Export.json",
+        replay_pipeline_run_create_export(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PipelineRunCreate_Import.json",
+        replay_pipeline_run_create_import(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PipelineRunDelete.json",
+        replay_pipeline_run_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PipelineRunList.json",
+        replay_pipeline_run_list(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PrivateEndpointConnectionCreateOrUpdate.json",
+        replay_private_endpoint_connection_create_or_update(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/PrivateEndpointConnectionDelete.json",
+        replay_private_endpoint_connection_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryCheckNameAvailable.json",
+        replay_registry_check_name_available(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryCheckNameNotAvailable.json",
+        replay_registry_check_name_not_available(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryCreate.json",
+        replay_registry_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryCreateZoneRedundant.json",
+        replay_registry_create_zone_redundant(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryDelete.json",
+        replay_registry_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryGenerateCredentials.json",
+        replay_registry_generate_credentials(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryGet.json",
+        replay_registry_get(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryGetPrivateLinkResource.json",
+        replay_registry_get_private_link_resource(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryList.json",
+        replay_registry_list(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryListCredentials.json",
+        replay_registry_list_credentials(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryListUsages.json",
+        replay_registry_list_usages(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/RegistryUpdate.json",
+        replay_registry_update(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationCreate.json",
+        replay_replication_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationCreateZoneRedundant.json",
+        replay_replication_create_zone_redundant(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationDelete.json",
+        replay_replication_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationGet.json",
+        replay_replication_get(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationList.json",
+        replay_replication_list(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ReplicationUpdate.json",
+        replay_replication_update(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ScopeMapCreate.json",
+        replay_scope_map_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ScopeMapDelete.json",
+        replay_scope_map_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ScopeMapGet.json",
+        replay_scope_map_get(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/ScopeMapUpdate.json",
+        replay_scope_map_update(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/TokenCreate.json",
+        replay_token_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/TokenDelete.json",
+        replay_token_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/TokenUpdate.json",
+        replay_token_update(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookCreate.json",
+        replay_webhook_create(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookDelete.json",
+        replay_webhook_delete(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookGetCallbackConfig.json",
+        replay_webhook_get_callback_config(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookList.json",
+        replay_webhook_list(& arm). await),
+        ("specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/WebhookUpdate.json",
+        replay_webhook_update(& arm). await)
+    ];
+    report_replays(runs, 58usize);
 }

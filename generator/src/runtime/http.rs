@@ -4,6 +4,7 @@
 //!
 //! Generated operation methods are short because the logic lives here, once.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration as StdDuration, Instant};
 
@@ -21,6 +22,7 @@ use azure_core::http::{
     ClientMethodOptions, ClientOptions, JsonFormat, Method, Pager, Pipeline, PipelineSendOptions,
     Poller, RawResponse, Request, Response, StatusCode, Url,
 };
+use azure_core::time::Duration;
 use azure_core::{Error, Result};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -194,11 +196,42 @@ impl ClientCore {
             .send(&options.context, &mut request, Some(check(success)))
             .await?;
         self.limit(&raw)?;
+        // An empty body (204, or an operation without a result) reads as JSON `null`,
+        // so `Response<()>::into_model()` works.
+        if raw.body().is_empty() {
+            let (status, headers, _) = raw.deconstruct();
+            return Ok(RawResponse::from_bytes(status, headers, b"null".to_vec()).into());
+        }
         Ok(raw.into())
     }
 
     fn limit(&self, raw: &RawResponse) -> Result<()> {
         limit_body(raw, self.limits.max_response_body)
+    }
+
+    /// How long the poller waits before polling again: what the service asked for
+    /// (a negative wait is none), provided that ends within the operation's time limit.
+    fn poll_delay(&self, retry_after: Duration, started: Instant) -> Result<Duration> {
+        let wait = StdDuration::try_from(retry_after).unwrap_or(StdDuration::ZERO);
+        let left = self
+            .limits
+            .max_poll_duration
+            .saturating_sub(started.elapsed());
+        if wait > left {
+            return Err(self.poll_timeout(Some(wait)));
+        }
+        Ok(Duration::try_from(wait).unwrap_or(Duration::ZERO))
+    }
+
+    fn poll_timeout(&self, wait: Option<StdDuration>) -> Error {
+        let limit = self.limits.max_poll_duration;
+        Error::with_message(
+            ErrorKind::Other,
+            match wait {
+                Some(wait) => format!("the long-running operation did not finish within {limit:?}: the service asked to poll again in {wait:?}"),
+                None => format!("the long-running operation did not finish within {limit:?}"),
+            },
+        )
     }
 
     /// Fails unless `url` is on the endpoint's scheme, host and port: the pipeline
@@ -224,11 +257,15 @@ impl ClientCore {
     /// A long-running operation by ARM's rules.
     ///
     /// The first response finishes at once when it is 200/201/204 without a polling
-    /// header. Otherwise the poller follows `Azure-AsyncOperation` when present, else
-    /// `Location`, honouring `Retry-After`, until a terminal state: `Succeeded`, or
-    /// `Failed`/`Canceled` (an error with the service's ARM error). The result then
-    /// comes from `final_state` (see [`FinalState`]). `T = ()` for operations that
-    /// return no body.
+    /// header. Otherwise the poller follows `Azure-AsyncOperation` when present (the
+    /// state is the status resource's `status`), else `Location` (the state is the
+    /// HTTP status: 202 runs on, any other success ends it), honouring `Retry-After`,
+    /// until a terminal state: `Succeeded`, or `Failed`/`Canceled` (an error with the
+    /// service's ARM error). The result then comes from `final_state` (see
+    /// [`FinalState`]). `T = ()` for operations that return no body.
+    ///
+    /// Polling stops with an error once [`Limits::max_poll_duration`] has passed since
+    /// the first request, or as soon as the service asks to wait past it.
     pub fn begin<T>(
         &self,
         options: &ClientMethodOptions<'_>,
@@ -241,7 +278,7 @@ impl ClientCore {
     {
         let core = self.clone();
         let original = request.url().clone();
-        let started = Instant::now();
+        let track = Arc::new(PollTrack::default());
         let options = PollerOptions {
             context: options.context.clone().into_owned(),
             ..PollerOptions::default()
@@ -251,7 +288,9 @@ impl ClientCore {
                 let core = core.clone();
                 let initial = request.clone();
                 let original = original.clone();
+                let track = track.clone();
                 Box::pin(async move {
+                    let started = *track.started.get_or_init(Instant::now);
                     let (mut request, polling) = match state {
                         PollerState::Initial => (initial, None),
                         PollerState::More(PollerContinuation::Links {
@@ -259,13 +298,7 @@ impl ClientCore {
                             final_link,
                         }) => {
                             if started.elapsed() > core.limits.max_poll_duration {
-                                return Err(Error::with_message(
-                                    ErrorKind::Other,
-                                    format!(
-                                        "the long-running operation did not finish within {:?}",
-                                        core.limits.max_poll_duration
-                                    ),
-                                ));
+                                return Err(core.poll_timeout(None));
                             }
                             let mut request = Request::new(next_link.clone(), Method::Get);
                             request.insert_header("accept", "application/json");
@@ -295,39 +328,42 @@ impl ClientCore {
                         &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
                         &options,
                     );
+                    // A polling URL: absolute, or relative to the request's; never on another host.
                     let header_url = |name: &HeaderName| -> Result<Option<Url>> {
                         match headers.get_optional_str(name) {
                             Some(value) => {
-                                let url = Url::parse(value)?;
+                                let url = request.url().join(value)?;
                                 core.same_origin(&url, "polling")?;
                                 Ok(Some(url))
                             }
                             None => Ok(None),
                         }
                     };
-                    let async_operation = header_url(&AZURE_ASYNC_OPERATION)?;
-                    let location = header_url(&LOCATION)?;
                     match polling {
                         None => {
                             // The first response.
-                            let next = async_operation.clone().or(location.clone());
+                            let async_operation = header_url(&AZURE_ASYNC_OPERATION)?;
+                            let location = header_url(&LOCATION)?;
                             let pending = status == StatusCode::Accepted
                                 || async_operation.is_some()
                                 || (status == StatusCode::Created && location.is_some());
                             if !pending {
                                 return Ok(done::<T>(raw, None, final_state, &core, &options));
                             }
-                            let next_link = next.ok_or_else(|| {
-                                Error::with_message(ErrorKind::Other, "the operation was accepted without an Azure-AsyncOperation or Location header to poll")
-                            })?;
+                            track
+                                .via_async_operation
+                                .store(async_operation.is_some(), Ordering::Relaxed);
                             let final_link = final_state.final_url(
                                 &original,
                                 location.as_ref(),
                                 async_operation.is_some(),
                             );
+                            let next_link = async_operation.or(location).ok_or_else(|| {
+                                Error::with_message(ErrorKind::Other, "the operation was accepted without an Azure-AsyncOperation or Location header to poll")
+                            })?;
                             Ok(PollerResult::InProgress {
+                                retry_after: core.poll_delay(retry_after, started)?,
                                 response: raw.into(),
-                                retry_after,
                                 continuation: PollerContinuation::Links {
                                     next_link,
                                     final_link,
@@ -335,6 +371,30 @@ impl ClientCore {
                             })
                         }
                         Some((current, final_link)) => {
+                            if !track.via_async_operation.load(Ordering::Relaxed) {
+                                // Location polling: 202 runs on (at a new Location, if one
+                                // is given); any other success is the end, and its body
+                                // the result unless there is a final link.
+                                if status != StatusCode::Accepted {
+                                    return Ok(done::<T>(
+                                        raw,
+                                        final_link,
+                                        final_state,
+                                        &core,
+                                        &options,
+                                    ));
+                                }
+                                let next_link = header_url(&LOCATION)?.unwrap_or(current);
+                                return Ok(PollerResult::InProgress {
+                                    retry_after: core.poll_delay(retry_after, started)?,
+                                    response: raw.into(),
+                                    continuation: PollerContinuation::Links {
+                                        next_link,
+                                        final_link,
+                                    },
+                                });
+                            }
+                            // An operation-status resource: its `status` is the state.
                             let monitor: Option<OperationStatus> = raw.body().json().ok();
                             let body_status = monitor.as_ref().and_then(|m| m.status.clone());
                             let in_progress = match &body_status {
@@ -347,14 +407,11 @@ impl ClientCore {
                                 None => status == StatusCode::Accepted,
                             };
                             if in_progress {
-                                let next_link = location
-                                    .filter(|_| body_status.is_none())
-                                    .unwrap_or(current);
                                 return Ok(PollerResult::InProgress {
+                                    retry_after: core.poll_delay(retry_after, started)?,
                                     response: raw.into(),
-                                    retry_after,
                                     continuation: PollerContinuation::Links {
-                                        next_link,
+                                        next_link: current,
                                         final_link,
                                     },
                                 });
@@ -387,7 +444,8 @@ impl ClientCore {
     }
 
     /// A pager over a list operation: follows `nextLink` (absent or null → one page);
-    /// every next link must be on the endpoint's host.
+    /// every next link must be on the endpoint's host, and gets the api-version of the
+    /// first request when it has none.
     pub fn pager<P>(
         &self,
         options: &ClientMethodOptions<'_>,
@@ -410,7 +468,18 @@ impl ClientCore {
                     let mut request = match state {
                         PagerState::Initial => first,
                         PagerState::More(continuation) => {
-                            let url: Url = continuation.try_into()?;
+                            let mut url: Url = continuation.try_into()?;
+                            core.same_origin(&url, "next-page")?;
+                            let api_version = first
+                                .url()
+                                .query_pairs()
+                                .find(|(k, _)| k == "api-version")
+                                .map(|(_, v)| v.into_owned());
+                            if let Some(api_version) = api_version {
+                                if !url.query_pairs().any(|(k, _)| k == "api-version") {
+                                    query(&mut url, "api-version", &api_version);
+                                }
+                            }
                             let mut request = Request::new(url, Method::Get);
                             request.insert_header("accept", "application/json");
                             request
@@ -427,7 +496,7 @@ impl ClientCore {
                             body.get(name)
                                 .and_then(serde_json::Value::as_str)
                                 .filter(|s| !s.is_empty())
-                                .map(Url::parse)
+                                .map(|link| request.url().join(link))
                                 .transpose()?
                         }
                         None => None,
@@ -480,6 +549,14 @@ impl FinalState {
             FinalState::Location | FinalState::AzureAsyncOperation | FinalState::None => None,
         }
     }
+}
+
+/// What the callbacks of one poller share: when polling started (the first request)
+/// and whether it follows `Azure-AsyncOperation` (else `Location`).
+#[derive(Debug, Default)]
+struct PollTrack {
+    started: OnceLock<Instant>,
+    via_async_operation: AtomicBool,
 }
 
 /// The body of an ARM operation-status resource.
@@ -688,6 +765,7 @@ pub fn query(url: &mut Url, name: &str, value: &str) {
 
 /// Implements azure_core's `Page` for a list model whose items are in `$field`
 /// (`x-ms-pageable`'s `itemName`), so a `Pager` can iterate its items.
+#[allow(unused_macros)] // a spec may have no pageable operation
 macro_rules! impl_page {
     ($list:ty, $item:ty, $field:ident) => {
         $crate::runtime::http::impl_page!(@ $list, $item, self_ => self_.$field.unwrap_or_default());
@@ -707,4 +785,5 @@ macro_rules! impl_page {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use impl_page;

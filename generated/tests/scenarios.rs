@@ -1,0 +1,1261 @@
+//! End-to-end scenarios of the generated ACR client against an HTTPS mock of Azure
+//! Resource Manager (wiremock behind a TLS proxy; see the generator's
+//! `templates/mock_support.rs`). Every test checks the exact requests the service
+//! received (method, path, api-version, JSON body) and that each carried the bearer
+//! token, besides what the caller gets back.
+//!
+//! Hand-written: `cargo xtask regen` leaves this file alone.
+
+#[path = "../../generator/src/templates/mock_support.rs"]
+mod mock;
+
+use std::time::{Duration, Instant};
+
+use acr_mgmt::models::{
+    CreatedByType, GenerateCredentialsParameters, GenerateCredentialsResult, ProvisioningState,
+    Registry, RegistryProperties, Sku, SkuName, SkuTier, SystemData, TokenPasswordName,
+};
+use acr_mgmt::runtime::http::Limits;
+use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};
+use azure_core::error::{ErrorKind, ErrorResponse};
+use azure_core::http::StatusCode;
+use futures::TryStreamExt as _;
+use mock::{MockArm, Retry, Sequence};
+use serde_json::{json, Value};
+use wiremock::matchers::{method, path, query_param};
+use wiremock::{Mock, Request, ResponseTemplate};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+const API: &str = "2023-01-01-preview";
+const SUB: &str = "00000000-0000-0000-0000-000000000001";
+const RG: &str = "myResourceGroup";
+const REG: &str = "myRegistry";
+
+fn registry_path() -> String {
+    format!("/subscriptions/{SUB}/resourceGroups/{RG}/providers/Microsoft.ContainerRegistry/registries/{REG}")
+}
+
+/// An operation-status or operation-result path on the mock, with its api-version.
+fn operation_path(kind: &str, id: &str) -> String {
+    format!(
+        "/subscriptions/{SUB}/providers/Microsoft.ContainerRegistry/locations/westus/{kind}/{id}"
+    )
+}
+
+fn with_api(path: &str) -> String {
+    format!("{path}?api-version={API}")
+}
+
+fn client(mock: &MockArm, retry: Retry) -> ContainerRegistryClient {
+    client_with(mock, retry, Limits::default())
+}
+
+fn client_with(mock: &MockArm, retry: Retry, limits: Limits) -> ContainerRegistryClient {
+    let options = ContainerRegistryClientOptions {
+        client_options: mock.client_options_with(retry),
+        limits,
+        ..ContainerRegistryClientOptions::default()
+    };
+    ContainerRegistryClient::new(mock.base(), mock::credential(), SUB, Some(options))
+        .expect("a client")
+}
+
+/// Asserts one request: method, path, exactly `api-version=2023-01-01-preview`, and the
+/// JSON body (`None`: no body at all).
+#[track_caller]
+fn assert_request(request: &Request, verb: &str, path: &str, body: Option<&Value>) {
+    let what = format!("{} {}", request.method, request.url);
+    assert_eq!(request.method.as_str(), verb, "{what}");
+    assert_eq!(request.url.path(), path, "{what}");
+    assert_eq!(mock::query_values(request, "api-version"), [API], "{what}");
+    match body {
+        Some(body) => {
+            assert_eq!(&mock::json_body(request), body, "the body of {what}");
+            let content_type = request
+                .headers
+                .get("content-type")
+                .map(|v| v.to_str().unwrap_or(""));
+            assert_eq!(content_type, Some("application/json"), "{what}");
+        }
+        None => assert!(
+            request.body.is_empty(),
+            "{what} has a body: {:?}",
+            String::from_utf8_lossy(&request.body)
+        ),
+    }
+}
+
+/// The error's message and the messages of its sources.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(inner) = source {
+        text.push_str(" / ");
+        text.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    text
+}
+
+fn http_error(error: &azure_core::Error) -> (StatusCode, Option<String>) {
+    match error.kind() {
+        ErrorKind::HttpResponse {
+            status, error_code, ..
+        } => (*status, error_code.clone()),
+        other => panic!("not an HTTP error: {other:?}: {}", chain(error)),
+    }
+}
+
+fn registry_json(state: &str) -> Value {
+    json!({
+        "id": registry_path(),
+        "name": REG,
+        "type": "Microsoft.ContainerRegistry/registries",
+        "location": "westus",
+        "tags": {"team": "platform"},
+        "sku": {"name": "Standard", "tier": "Standard"},
+        "properties": {
+            "loginServer": "myregistry.azurecr.io",
+            "provisioningState": state,
+            "adminUserEnabled": false
+        }
+    })
+}
+
+fn new_registry() -> Registry {
+    let mut registry = Registry::new("westus".to_string(), Sku::new(SkuName::Standard));
+    registry.tags = Some([("team".to_string(), "platform".to_string())].into());
+    registry
+}
+
+fn credentials_parameters() -> GenerateCredentialsParameters {
+    GenerateCredentialsParameters {
+        token_id: Some(format!("{}/tokens/myToken", registry_path())),
+        name: Some(TokenPasswordName::Password1),
+        ..GenerateCredentialsParameters::default()
+    }
+}
+
+fn credentials_body() -> Value {
+    json!({"tokenId": format!("{}/tokens/myToken", registry_path()), "name": "password1"})
+}
+
+fn credentials_result() -> Value {
+    json!({
+        "username": "myToken",
+        "passwords": [
+            {"name": "password1", "value": "pw-one-S3CRET", "creationTime": "2023-06-01T00:00:00Z"},
+            {"name": "password2", "value": "pw-two-S3CRET"}
+        ]
+    })
+}
+
+fn accepted(location: &str, retry_after: &str) -> ResponseTemplate {
+    ResponseTemplate::new(202)
+        .insert_header("location", location)
+        .insert_header("retry-after", retry_after)
+}
+
+fn arm_error(status: u16, code: &str, message: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status)
+        .set_body_json(json!({"error": {"code": code, "message": message}}))
+}
+
+// ------------------------------------------------------------------ long-running operations
+
+/// POST generateCredentials: 202 + Location → 202 (Retry-After honoured) → 200 with the
+/// result, which is the typed `GenerateCredentialsResult`.
+#[tokio::test]
+async fn generate_credentials_polls_location_to_the_result() -> TestResult {
+    let mock = MockArm::start().await;
+    let operation = operation_path("operationResults", "gen1");
+    Mock::given(method("POST"))
+        .and(path(format!("{}/generateCredentials", registry_path())))
+        .and(query_param("api-version", API))
+        .respond_with(accepted(&mock.url(&with_api(&operation)), "0"))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(operation.as_str()))
+        .respond_with(Sequence::new(vec![
+            ResponseTemplate::new(202).insert_header("retry-after", "1"),
+            ResponseTemplate::new(200).set_body_json(credentials_result()),
+        ]))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let started = Instant::now();
+    let result: GenerateCredentialsResult = client
+        .registries()
+        .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
+        .await?
+        .into_model()?;
+    let elapsed = started.elapsed();
+
+    assert_eq!(result.username.as_deref(), Some("myToken"));
+    let passwords = result.passwords.expect("passwords");
+    assert_eq!(passwords.len(), 2);
+    assert_eq!(passwords[0].name, Some(TokenPasswordName::Password1));
+    assert_eq!(
+        passwords[0].value.as_ref().map(|v| v.expose().as_str()),
+        Some("pw-one-S3CRET")
+    );
+    assert_eq!(passwords[1].name, Some(TokenPasswordName::Password2));
+    // Retry-After: 1 was waited for; without one the poller would wait 30 s.
+    assert!(
+        elapsed >= Duration::from_secs(1),
+        "polled too early: {elapsed:?}"
+    );
+    assert!(
+        elapsed < Duration::from_secs(15),
+        "polled too late: {elapsed:?}"
+    );
+
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 3, "{requests:?}");
+    assert_request(
+        &requests[0],
+        "POST",
+        &format!("{}/generateCredentials", registry_path()),
+        Some(&credentials_body()),
+    );
+    assert_request(&requests[1], "GET", &operation, None);
+    assert_request(&requests[2], "GET", &operation, None);
+    Ok(())
+}
+
+/// POST generateCredentials answered 200 at once: one request, the result.
+#[tokio::test]
+async fn generate_credentials_done_at_once() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("{}/generateCredentials", registry_path())))
+        .respond_with(ResponseTemplate::new(200).set_body_json(credentials_result()))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let result = client
+        .registries()
+        .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
+        .await?
+        .into_model()?;
+
+    assert_eq!(result.username.as_deref(), Some("myToken"));
+    assert_eq!(result.passwords.as_ref().map(Vec::len), Some(2));
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 1);
+    assert_request(
+        &requests[0],
+        "POST",
+        &format!("{}/generateCredentials", registry_path()),
+        Some(&credentials_body()),
+    );
+    Ok(())
+}
+
+/// Location polling ends on the first non-202 success: a `status` field in the result
+/// body is the result's, not the operation's.
+#[tokio::test]
+async fn location_polling_ends_on_200_whatever_the_body_says() -> TestResult {
+    let mock = MockArm::start().await;
+    let operation = operation_path("operationResults", "gen2");
+    Mock::given(method("POST"))
+        .respond_with(accepted(&mock.url(&with_api(&operation)), "0"))
+        .mount(&mock.server)
+        .await;
+    let mut body = credentials_result();
+    body["status"] = json!("Running");
+    Mock::given(method("GET"))
+        .and(path(operation.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let poller =
+        client
+            .registries()
+            .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?;
+    let result = tokio::time::timeout(Duration::from_secs(20), poller)
+        .await
+        .expect("the poller kept polling a finished operation")?
+        .into_model()?;
+
+    assert_eq!(result.username.as_deref(), Some("myToken"));
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_request(&requests[1], "GET", &operation, None);
+    Ok(())
+}
+
+/// A relative Location is resolved against the request's URL (same host).
+#[tokio::test]
+async fn relative_location_is_followed_on_the_same_host() -> TestResult {
+    let mock = MockArm::start().await;
+    let operation = operation_path("operationResults", "rel");
+    Mock::given(method("POST"))
+        .respond_with(accepted(&with_api(&operation), "0"))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(operation.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(credentials_result()))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let result = client
+        .registries()
+        .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
+        .await?
+        .into_model()?;
+
+    assert_eq!(result.username.as_deref(), Some("myToken"));
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 2);
+    assert_request(&requests[1], "GET", &operation, None);
+    Ok(())
+}
+
+/// PUT registry: 201 + Azure-AsyncOperation → InProgress → Succeeded → GET of the
+/// original URI, whose body is the result.
+#[tokio::test]
+async fn create_polls_azure_async_operation_then_gets_the_resource() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "put1");
+    Mock::given(method("PUT"))
+        .and(path(registry_path()))
+        .and(query_param("api-version", API))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header(
+                    "azure-asyncoperation",
+                    mock.url(&with_api(&status)).as_str(),
+                )
+                .insert_header("retry-after", "0")
+                .set_body_json(registry_json("Creating")),
+        )
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(status.as_str()))
+        .respond_with(Sequence::new(vec![
+            ResponseTemplate::new(200)
+                .insert_header("retry-after", "0")
+                .set_body_json(json!({"status": "InProgress"})),
+            ResponseTemplate::new(200).set_body_json(json!({"status": "Succeeded"})),
+        ]))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let registry = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), None)?
+        .await?
+        .into_model()?;
+
+    assert_eq!(registry.id.as_deref(), Some(registry_path().as_str()));
+    let properties = registry.properties.expect("properties");
+    assert_eq!(
+        properties.provisioning_state,
+        Some(ProvisioningState::Succeeded)
+    );
+    assert_eq!(
+        properties.login_server.as_deref(),
+        Some("myregistry.azurecr.io")
+    );
+
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 4, "{requests:?}");
+    let put_body =
+        json!({"location": "westus", "tags": {"team": "platform"}, "sku": {"name": "Standard"}});
+    assert_request(&requests[0], "PUT", &registry_path(), Some(&put_body));
+    assert_request(&requests[1], "GET", &status, None);
+    assert_request(&requests[2], "GET", &status, None);
+    assert_request(&requests[3], "GET", &registry_path(), None);
+    Ok(())
+}
+
+async fn mount_put_with_status(mock: &MockArm, status_path: &str, status_body: Value) {
+    Mock::given(method("PUT"))
+        .and(path(registry_path()))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header(
+                    "azure-asyncoperation",
+                    mock.url(&with_api(status_path)).as_str(),
+                )
+                .insert_header("retry-after", "0")
+                .set_body_json(registry_json("Creating")),
+        )
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(status_path))
+        .respond_with(ResponseTemplate::new(200).set_body_json(status_body))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Failed")))
+        .mount(&mock.server)
+        .await;
+}
+
+/// status Failed: an error carrying the operation's ARM error code and message; no
+/// final GET.
+#[tokio::test]
+async fn failed_operation_surfaces_the_arm_error() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "fail1");
+    let failed = json!({
+        "status": "Failed",
+        "error": {"code": "QuotaExceeded", "message": "The registry quota of the subscription is exhausted."}
+    });
+    mount_put_with_status(&mock, &status, failed).await;
+    let client = client(&mock, Retry::Off);
+
+    let error = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), None)?
+        .await
+        .expect_err("a failed operation is an error");
+
+    assert_eq!(http_error(&error).1.as_deref(), Some("QuotaExceeded"));
+    assert_eq!(
+        error.to_string(),
+        "The registry quota of the subscription is exhausted."
+    );
+    let detail = ErrorResponse::try_from(error)?.error.expect("an ARM error");
+    assert_eq!(detail.code.as_deref(), Some("QuotaExceeded"));
+    assert_eq!(
+        detail.message.as_deref(),
+        Some("The registry quota of the subscription is exhausted.")
+    );
+
+    let requests = mock.authorized_requests().await;
+    assert_eq!(
+        requests.len(),
+        2,
+        "no GET of the resource after a failure: {requests:?}"
+    );
+    assert_request(
+        &requests[0],
+        "PUT",
+        &registry_path(),
+        Some(
+            &json!({"location": "westus", "tags": {"team": "platform"}, "sku": {"name": "Standard"}}),
+        ),
+    );
+    assert_request(&requests[1], "GET", &status, None);
+    Ok(())
+}
+
+/// status Canceled: an error that says so; no final GET.
+#[tokio::test]
+async fn canceled_operation_is_an_error() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "cancel1");
+    mount_put_with_status(&mock, &status, json!({"status": "Canceled"})).await;
+    let client = client(&mock, Retry::Off);
+
+    let error = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), None)?
+        .await
+        .expect_err("a canceled operation is an error");
+
+    assert!(error.to_string().contains("Canceled"), "{}", chain(&error));
+    assert_eq!(http_error(&error).1, None);
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_request(&requests[1], "GET", &status, None);
+    Ok(())
+}
+
+/// Polling and next-page URLs on another origin (host, port or scheme) are refused
+/// with an error, and nothing is sent there: the pipeline would attach the token.
+#[tokio::test]
+async fn urls_on_another_origin_are_refused() -> TestResult {
+    let mock = MockArm::start().await;
+    let operation = with_api(&operation_path("operationResults", "x"));
+    let plain_http = mock.url(&operation).replacen("https://", "http://", 1);
+    let foreign = [
+        format!("https://example.invalid{operation}"),
+        // The same mock under https://localhost:<port>: a request sent there would be recorded.
+        mock.foreign_url(&operation),
+        plain_http,
+    ];
+    let client = client(&mock, Retry::Off);
+
+    for url in &foreign {
+        for header in ["location", "azure-asyncoperation"] {
+            mock.server.reset().await;
+            Mock::given(method("GET"))
+                .respond_with(ResponseTemplate::new(200).set_body_json(credentials_result()))
+                .mount(&mock.server)
+                .await;
+            Mock::given(method("POST"))
+                .respond_with(
+                    ResponseTemplate::new(202)
+                        .insert_header(header, url.as_str())
+                        .insert_header("retry-after", "0"),
+                )
+                .mount(&mock.server)
+                .await;
+            let error = client
+                .registries()
+                .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
+                .await
+                .expect_err("a polling URL on another origin is refused");
+            assert!(
+                chain(&error).contains("another host"),
+                "{header} {url}: {}",
+                chain(&error)
+            );
+            let requests = mock.authorized_requests().await;
+            assert_eq!(
+                requests.len(),
+                1,
+                "{header} {url}: only the POST was sent: {requests:?}"
+            );
+            assert_request(
+                &requests[0],
+                "POST",
+                &format!("{}/generateCredentials", registry_path()),
+                Some(&credentials_body()),
+            );
+        }
+    }
+
+    // A nextLink on another host.
+    mock.server.reset().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [registry_json("Succeeded")],
+            "nextLink": mock.foreign_url(&format!("/subscriptions/{SUB}/providers/Microsoft.ContainerRegistry/registries?api-version={API}&$skipToken=2"))
+        })))
+        .mount(&mock.server)
+        .await;
+    let error = client
+        .registries()
+        .list(None)?
+        .try_collect::<Vec<_>>()
+        .await
+        .expect_err("a nextLink on another host is refused");
+    assert!(chain(&error).contains("another host"), "{}", chain(&error));
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert_request(
+        &requests[0],
+        "GET",
+        &format!("/subscriptions/{SUB}/providers/Microsoft.ContainerRegistry/registries"),
+        None,
+    );
+    Ok(())
+}
+
+/// DELETE: 202 + Location → 204; the result is `()`.
+#[tokio::test]
+async fn delete_accepted_then_no_content() -> TestResult {
+    let mock = MockArm::start().await;
+    let operation = operation_path("operationResults", "del1");
+    Mock::given(method("DELETE"))
+        .and(path(registry_path()))
+        .respond_with(accepted(&mock.url(&with_api(&operation)), "0"))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(operation.as_str()))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let response = client.registries().begin_delete(RG, REG, None)?.await?;
+    assert_eq!(response.status(), StatusCode::NoContent);
+    let () = response.into_model()?;
+
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_request(&requests[0], "DELETE", &registry_path(), None);
+    assert_request(&requests[1], "GET", &operation, None);
+    Ok(())
+}
+
+/// A negative Retry-After is no wait (not a panic in the poller).
+#[tokio::test]
+async fn negative_retry_after_is_no_wait() -> TestResult {
+    let mock = MockArm::start().await;
+    let operation = operation_path("operationResults", "neg");
+    Mock::given(method("DELETE"))
+        .respond_with(accepted(&mock.url(&with_api(&operation)), "-5"))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(operation.as_str()))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let poller = client.registries().begin_delete(RG, REG, None)?;
+    let outcome = tokio::spawn(async move { poller.await.map(|r| r.status()) }).await;
+    assert_eq!(
+        outcome.expect("the poller panicked")?,
+        StatusCode::NoContent
+    );
+    assert_eq!(mock.authorized_requests().await.len(), 2);
+    Ok(())
+}
+
+// ------------------------------------------------------------------ paging
+
+/// list: three pages chained by nextLink, items in order; a nextLink without an
+/// api-version gets the client's.
+#[tokio::test]
+async fn list_follows_next_links_across_three_pages() -> TestResult {
+    let mock = MockArm::start().await;
+    let list_path =
+        format!("/subscriptions/{SUB}/providers/Microsoft.ContainerRegistry/registries");
+    let item = |name: &str| {
+        let mut registry = registry_json("Succeeded");
+        registry["name"] = json!(name);
+        registry
+    };
+    Mock::given(method("GET"))
+        .and(path(list_path.as_str()))
+        .and(query_param("$skipToken", "page2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [item("c")],
+            // No api-version: the client adds its own.
+            "nextLink": mock.url(&format!("{list_path}?$skipToken=page3")),
+        })))
+        .with_priority(1)
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(list_path.as_str()))
+        .and(query_param("$skipToken", "page3"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"value": [item("d"), item("e")], "nextLink": null})),
+        )
+        .with_priority(1)
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(list_path.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [item("a"), item("b")],
+            "nextLink": mock.url(&format!("{list_path}?api-version={API}&$skipToken=page2")),
+        })))
+        .with_priority(2)
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let mut pager = client.registries().list(None)?;
+    let mut names = Vec::new();
+    while let Some(registry) = pager.try_next().await? {
+        names.push(registry.name.unwrap_or_default());
+    }
+
+    assert_eq!(names, ["a", "b", "c", "d", "e"]);
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 3, "{requests:?}");
+    for request in &requests {
+        assert_request(request, "GET", &list_path, None);
+    }
+    let skip_tokens: Vec<Vec<String>> = requests
+        .iter()
+        .map(|r| mock::query_values(r, "$skipToken"))
+        .collect();
+    assert_eq!(
+        skip_tokens,
+        [vec![], vec!["page2".to_string()], vec!["page3".to_string()]]
+    );
+    Ok(())
+}
+
+// ------------------------------------------------------------------ errors
+
+/// 400 with an ARM error body: the status, the code and the message are all there.
+#[tokio::test]
+async fn bad_request_carries_status_code_and_message() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(arm_error(
+            400,
+            "InvalidResourceName",
+            "The resource name 'myRegistry' is invalid.",
+        ))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let error = client
+        .registries()
+        .get(RG, REG, None)
+        .await
+        .expect_err("400 is an error");
+
+    assert_eq!(error.http_status(), Some(StatusCode::BadRequest));
+    assert_eq!(
+        http_error(&error),
+        (
+            StatusCode::BadRequest,
+            Some("InvalidResourceName".to_string())
+        )
+    );
+    assert_eq!(
+        error.to_string(),
+        "The resource name 'myRegistry' is invalid."
+    );
+    let detail = ErrorResponse::try_from(error)?.error.expect("an ARM error");
+    assert_eq!(detail.code.as_deref(), Some("InvalidResourceName"));
+    assert_eq!(
+        detail.message.as_deref(),
+        Some("The resource name 'myRegistry' is invalid.")
+    );
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 1);
+    assert_request(&requests[0], "GET", &registry_path(), None);
+    Ok(())
+}
+
+/// 404: an error with status 404 and the ARM code; 4xx are not retried.
+#[tokio::test]
+async fn not_found_is_an_error_with_status_404() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(arm_error(
+            404,
+            "ResourceNotFound",
+            "The Resource 'myRegistry' was not found.",
+        ))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Fast);
+
+    let error = client
+        .registries()
+        .get(RG, REG, None)
+        .await
+        .expect_err("404 is an error");
+
+    assert_eq!(
+        http_error(&error),
+        (StatusCode::NotFound, Some("ResourceNotFound".to_string()))
+    );
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 1, "404 is not retried: {requests:?}");
+    assert_request(&requests[0], "GET", &registry_path(), None);
+    Ok(())
+}
+
+/// 500 is retried (1 + FAST_RETRIES attempts) and then surfaced with status 500.
+#[tokio::test]
+async fn server_error_is_retried_then_surfaced() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(arm_error(
+            500,
+            "InternalServerError",
+            "Something went wrong.",
+        ))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Fast);
+
+    let error = client
+        .registries()
+        .get(RG, REG, None)
+        .await
+        .expect_err("500 is an error");
+
+    assert_eq!(
+        http_error(&error),
+        (
+            StatusCode::InternalServerError,
+            Some("InternalServerError".to_string())
+        )
+    );
+    assert_eq!(error.to_string(), "Something went wrong.");
+    let requests = mock.authorized_requests().await;
+    assert_eq!(
+        requests.len(),
+        1 + mock::FAST_RETRIES as usize,
+        "{requests:?}"
+    );
+    for request in &requests {
+        assert_request(request, "GET", &registry_path(), None);
+    }
+    Ok(())
+}
+
+/// 500 once, then 200: the retry succeeds.
+#[tokio::test]
+async fn server_error_then_success_is_retried() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(Sequence::new(vec![
+            arm_error(500, "InternalServerError", "Something went wrong."),
+            ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")),
+        ]))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Fast);
+
+    let registry = client.registries().get(RG, REG, None).await?.into_model()?;
+
+    assert_eq!(registry.name.as_deref(), Some(REG));
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 2);
+    Ok(())
+}
+
+// ------------------------------------------------------------------ models on the wire
+
+/// Passwords are redacted in `Debug`, kept in JSON output.
+#[tokio::test]
+async fn debug_of_credentials_hides_passwords() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(credentials_result()))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let result = client
+        .registries()
+        .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
+        .await?
+        .into_model()?;
+
+    let debug = format!("{result:?}");
+    assert!(
+        !debug.contains("pw-one-S3CRET") && !debug.contains("pw-two-S3CRET"),
+        "{debug}"
+    );
+    assert!(!debug.contains("S3CRET"), "{debug}");
+    assert!(debug.contains("myToken"), "{debug}");
+    let json = serde_json::to_string(&result)?;
+    assert!(
+        json.contains("pw-one-S3CRET") && json.contains("pw-two-S3CRET"),
+        "{json}"
+    );
+    assert_eq!(mock.authorized_requests().await.len(), 1);
+    Ok(())
+}
+
+/// Read-only properties set on a model are not sent in a PUT body; the response's are read.
+#[tokio::test]
+async fn read_only_fields_are_not_sent() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("PUT"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+    let mut registry = new_registry();
+    registry.id = Some(registry_path());
+    registry.name = Some(REG.to_string());
+    registry.type_ = Some("Microsoft.ContainerRegistry/registries".to_string());
+    registry.system_data = Some(SystemData {
+        created_by: Some("someone@example.com".to_string()),
+        created_by_type: Some(CreatedByType::User),
+        ..SystemData::default()
+    });
+    registry.sku.tier = Some(SkuTier::Standard);
+    registry.properties = Some(RegistryProperties {
+        admin_user_enabled: Some(true),
+        login_server: Some("myregistry.azurecr.io".to_string()),
+        provisioning_state: Some(ProvisioningState::Succeeded),
+        ..RegistryProperties::default()
+    });
+
+    let created = client
+        .registries()
+        .begin_create(RG, REG, &registry, None)?
+        .await?
+        .into_model()?;
+
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    let expected = json!({
+        "location": "westus",
+        "tags": {"team": "platform"},
+        "sku": {"name": "Standard"},
+        "properties": {"adminUserEnabled": true}
+    });
+    assert_request(&requests[0], "PUT", &registry_path(), Some(&expected));
+    let body = String::from_utf8_lossy(&requests[0].body);
+    for field in [
+        "\"id\"",
+        "systemData",
+        "someone@example.com",
+        "loginServer",
+        "provisioningState",
+        "tier",
+    ] {
+        assert!(!body.contains(field), "{field} was sent: {body}");
+    }
+    // Read-only fields of the response are read, and serialize in full for other uses.
+    assert_eq!(created.id.as_deref(), Some(registry_path().as_str()));
+    assert_eq!(created.sku.tier, Some(SkuTier::Standard));
+    assert_eq!(serde_json::to_value(&created)?, registry_json("Succeeded"));
+    Ok(())
+}
+
+// ------------------------------------------------------------------ parameters
+
+/// Names that break the spec's constraints are refused, naming the parameter, before
+/// anything is sent.
+#[tokio::test]
+async fn invalid_registry_names_are_refused_before_sending() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let long = "a".repeat(51);
+    for (name, rule) in [
+        ("abc", "at least 5"),
+        (long.as_str(), "at most 50"),
+        ("my-registry", "must match"),
+        ("my/registry", "must match"),
+    ] {
+        let error = client
+            .registries()
+            .get(RG, name, None)
+            .await
+            .expect_err("an invalid name");
+        let text = chain(&error);
+        assert!(
+            text.contains("registryName") && text.contains(rule),
+            "{name}: {text}"
+        );
+        assert!(!text.contains(name), "the error echoes the value: {text}");
+        let error = client
+            .registries()
+            .begin_create(RG, name, &new_registry(), None)
+            .map(|_| ())
+            .expect_err("an invalid name");
+        assert!(
+            chain(&error).contains("registryName"),
+            "{name}: {}",
+            chain(&error)
+        );
+    }
+    let error = client
+        .registries()
+        .get("bad/group", REG, None)
+        .await
+        .expect_err("an invalid group");
+    assert!(
+        chain(&error).contains("resourceGroupName"),
+        "{}",
+        chain(&error)
+    );
+
+    assert!(mock.requests().await.is_empty(), "a request was sent");
+    // The same client works with a valid name.
+    client.registries().get(RG, REG, None).await?;
+    assert_eq!(mock.authorized_requests().await.len(), 1);
+    Ok(())
+}
+
+/// Path values without a pattern are percent-encoded: `/`, `?`, `#` cannot change the
+/// path or the query.
+#[tokio::test]
+async fn path_values_are_percent_encoded() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"name": "x"})))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    client
+        .private_endpoint_connections()
+        .get(RG, REG, "a/b?c=d#e f%2F..", None)
+        .await?;
+
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 1);
+    let expected = format!(
+        "{}/privateEndpointConnections/a%2Fb%3Fc%3Dd%23e%20f%252F..",
+        registry_path()
+    );
+    assert_request(&requests[0], "GET", &expected, None);
+    assert_eq!(
+        requests[0].url.query_pairs().count(),
+        1,
+        "only api-version: {}",
+        requests[0].url
+    );
+    Ok(())
+}
+
+/// `.` and `..` path values are refused (a URL parser would resolve them).
+#[tokio::test]
+async fn dot_segments_are_refused() -> TestResult {
+    let mock = MockArm::start().await;
+    let client = client(&mock, Retry::Off);
+
+    for value in ["..", "."] {
+        let error = client
+            .private_endpoint_connections()
+            .get(RG, REG, value, None)
+            .await
+            .expect_err("a dot segment");
+        assert!(
+            chain(&error).contains("privateEndpointConnectionName"),
+            "{}",
+            chain(&error)
+        );
+        // `..` matches resourceGroupName's pattern; it is refused all the same.
+        let error = client
+            .registries()
+            .get(value, REG, None)
+            .await
+            .expect_err("a dot segment");
+        assert!(
+            chain(&error).contains("resourceGroupName"),
+            "{}",
+            chain(&error)
+        );
+    }
+    assert!(mock.requests().await.is_empty(), "a request was sent");
+    Ok(())
+}
+
+// ------------------------------------------------------------------ limits
+
+/// An operation that never ends stops with an error once max_poll_duration has passed.
+#[tokio::test]
+async fn poll_time_limit_stops_a_never_ending_operation() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "forever");
+    Mock::given(method("PUT"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header(
+                    "azure-asyncoperation",
+                    mock.url(&with_api(&status)).as_str(),
+                )
+                .insert_header("retry-after-ms", "50"),
+        )
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(status.as_str()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("retry-after-ms", "50")
+                .set_body_json(json!({"status": "InProgress"})),
+        )
+        .mount(&mock.server)
+        .await;
+    let limit = Duration::from_millis(600);
+    let client = client_with(
+        &mock,
+        Retry::Off,
+        Limits {
+            max_poll_duration: limit,
+            ..Limits::default()
+        },
+    );
+
+    let started = Instant::now();
+    let poller = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), None)?;
+    let error = tokio::time::timeout(Duration::from_secs(20), poller)
+        .await
+        .expect("the poller ignored its time limit")
+        .expect_err("a never-ending operation is an error");
+    let elapsed = started.elapsed();
+
+    assert!(
+        chain(&error).contains("did not finish within"),
+        "{}",
+        chain(&error)
+    );
+    assert!(
+        elapsed >= Duration::from_millis(500),
+        "gave up early: {elapsed:?}"
+    );
+    let requests = mock.authorized_requests().await;
+    assert!(requests.len() >= 3, "polled: {requests:?}");
+    assert_request(
+        &requests[0],
+        "PUT",
+        &registry_path(),
+        Some(
+            &json!({"location": "westus", "tags": {"team": "platform"}, "sku": {"name": "Standard"}}),
+        ),
+    );
+    for request in &requests[1..] {
+        assert_request(request, "GET", &status, None);
+    }
+    Ok(())
+}
+
+/// A Retry-After beyond the time limit ends the operation with an error at once,
+/// rather than after sleeping past the limit.
+#[tokio::test]
+async fn poll_time_limit_bounds_a_long_retry_after() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "slow");
+    Mock::given(method("PUT"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header(
+                    "azure-asyncoperation",
+                    mock.url(&with_api(&status)).as_str(),
+                )
+                .insert_header("retry-after", "3600"),
+        )
+        .mount(&mock.server)
+        .await;
+    let client = client_with(
+        &mock,
+        Retry::Off,
+        Limits {
+            max_poll_duration: Duration::from_secs(2),
+            ..Limits::default()
+        },
+    );
+
+    let poller = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), None)?;
+    let error = tokio::time::timeout(Duration::from_secs(20), poller)
+        .await
+        .expect("the poller slept past its time limit")
+        .expect_err("an operation that cannot finish in time is an error");
+
+    assert!(
+        chain(&error).contains("did not finish within"),
+        "{}",
+        chain(&error)
+    );
+    assert_eq!(mock.authorized_requests().await.len(), 1);
+    Ok(())
+}
+
+/// A response body over max_response_body is an error; a smaller one is fine.
+#[tokio::test]
+async fn oversized_response_is_an_error() -> TestResult {
+    let mock = MockArm::start().await;
+    let mut big = registry_json("Succeeded");
+    big["tags"]["padding"] = json!("x".repeat(4096));
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(big))
+        .mount(&mock.server)
+        .await;
+    let small = format!("{}/privateEndpointConnections/small", registry_path());
+    Mock::given(method("GET"))
+        .and(path(small.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"name": "small"})))
+        .mount(&mock.server)
+        .await;
+    let client = client_with(
+        &mock,
+        Retry::Off,
+        Limits {
+            max_response_body: 2048,
+            ..Limits::default()
+        },
+    );
+
+    let error = client
+        .registries()
+        .get(RG, REG, None)
+        .await
+        .expect_err("a body over the limit");
+    assert!(
+        chain(&error).contains("more than the limit of 2048"),
+        "{}",
+        chain(&error)
+    );
+    let connection = client
+        .private_endpoint_connections()
+        .get(RG, REG, "small", None)
+        .await?
+        .into_model()?;
+    assert_eq!(connection.name.as_deref(), Some("small"));
+
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 2);
+    assert_request(&requests[0], "GET", &registry_path(), None);
+    assert_request(&requests[1], "GET", &small, None);
+    Ok(())
+}
+
+// ------------------------------------------------------------------ transport security
+
+/// The token is never sent in the clear: a plain-http endpoint is refused.
+#[tokio::test]
+async fn plain_http_endpoint_is_refused() -> TestResult {
+    let mock = MockArm::start().await;
+    let options = ContainerRegistryClientOptions {
+        client_options: mock.client_options(),
+        ..ContainerRegistryClientOptions::default()
+    };
+    let error =
+        ContainerRegistryClient::new(&mock.server.uri(), mock::credential(), SUB, Some(options))
+            .map(|_| ())
+            .expect_err("an http endpoint is refused");
+    assert!(chain(&error).contains("https"), "{}", chain(&error));
+    assert!(mock.requests().await.is_empty());
+    Ok(())
+}
+
+/// The mock's TLS is real: a client that does not trust its certificate cannot connect.
+#[tokio::test]
+async fn untrusted_certificate_is_refused() -> TestResult {
+    let mock = MockArm::start().await;
+    let options = ContainerRegistryClientOptions {
+        client_options: azure_core::http::ClientOptions {
+            retry: azure_core::http::RetryOptions::none(),
+            ..Default::default()
+        },
+        ..ContainerRegistryClientOptions::default()
+    };
+    let client = ContainerRegistryClient::new(mock.base(), mock::credential(), SUB, Some(options))?;
+
+    let error = client
+        .registries()
+        .get(RG, REG, None)
+        .await
+        .expect_err("an untrusted certificate");
+
+    assert!(
+        matches!(error.kind(), ErrorKind::Connection | ErrorKind::Io),
+        "{:?}: {}",
+        error.kind(),
+        chain(&error)
+    );
+    assert!(mock.requests().await.is_empty());
+    Ok(())
+}
