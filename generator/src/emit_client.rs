@@ -3,7 +3,7 @@
 //! and a short method per operation calling the runtime.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::emit::{doc_attrs, ident, render, rust_type};
 use crate::error::Result;
@@ -357,7 +357,7 @@ fn method_tokens(
             body_stmts.push(quote!(if let Some(value) = &options.#name { #stmt }));
         }
     }
-    let http_method = format_ident!("{}", op.http_method);
+    let http_method = ident(op.http_method);
     let body_arg = match body {
         Some(b) if b.required => {
             let name = ident(&b.name);

@@ -13,7 +13,7 @@ use crate::emit::{ident, render, rust_type_in, PREAMBLE};
 use crate::error::{Error, Location, Result, Warning};
 use crate::ir::{TypeId, TypeRef, TypeSpace};
 use crate::load::{join, SourceProvider};
-use crate::names::{sanitize, Case, Namespace};
+use crate::names::{is_identifier, sanitize, Case, Namespace};
 use crate::settings::Settings;
 use crate::spec::Spec;
 use crate::types::SRef;
@@ -161,7 +161,16 @@ pub fn tests(
     if examples.is_empty() {
         return Ok(None);
     }
-    let krate = ident(&settings.crate_name.replace('-', "_"));
+    let krate_name = settings.crate_name.replace('-', "_");
+    if !is_identifier(&krate_name) {
+        return Err(Error::Settings {
+            message: format!(
+                "`crate-name` `{}` does not make a Rust identifier (the example tests `use` the crate)",
+                settings.crate_name
+            ),
+        });
+    }
+    let krate = ident(&krate_name);
     let root = quote!(generated);
     let mut names = Namespace::new();
     let cases = examples.values().map(|e| {

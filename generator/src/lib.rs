@@ -11,8 +11,35 @@
 //!
 //! Reading and writing the disk belongs to the callers: the `azgen` CLI and
 //! the workspace's `xtask`, which supply a [`SourceProvider`].
+//!
+//! # No panics
+//!
+//! Whatever the input (specs, example files, settings), the generator answers
+//! with files or with located errors ([`Error`]), never with a panic: a user
+//! should see what is wrong with *their* spec, not a backtrace. The crate
+//! therefore denies clippy's `unwrap_used`, `expect_used`, `panic`, `todo`,
+//! `unimplemented`, `indexing_slicing` and `string_slice` (the `azgen` binary
+//! too; `cargo clippy -p azgen --all-targets -- -D warnings` checks them):
+//! lookups use `.get(..)`, strings are cut with `split_once`, `strip_prefix`
+//! and the like, and what cannot be found becomes an error or a documented
+//! fallback. Only `#[cfg(test)]` modules may allow these lints.
+//!
+//! Lints do not see every panic. Two more rules hold by hand: no `Vec::remove`
+//! or map `[]` lookup whose key is not known to be there, and no
+//! `proc_macro2::Ident::new` on an unchecked name (it panics on a
+//! non-identifier): names are [`names::sanitize`]d, or, coming from the
+//! settings, checked with [`names::is_identifier`] and reported as errors.
 
 #![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 pub mod emit;
 pub mod emit_client;
@@ -97,6 +124,14 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
     let (client, op_errors, op_warnings) = ops::build(spec, &mut builder);
     builder.errors.extend(op_errors);
     builder.warnings.extend(op_warnings);
+    if let Some(name) = &settings.client_name {
+        // Only a crate with operations has a client to name.
+        if !client.operations.is_empty() && !names::is_identifier(name) {
+            builder.errors.push(Error::Settings {
+                message: format!("`client-name` `{name}` is not a Rust identifier"),
+            });
+        }
+    }
     let (space, by_ref, mut warnings) = builder.finish()?;
     let client_name = match &settings.client_name {
         Some(name) => name.clone(),

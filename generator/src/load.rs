@@ -93,10 +93,7 @@ pub fn join(from: &str, reference: &str) -> String {
     if reference.starts_with('/') {
         return normalize(reference);
     }
-    let dir = match from.rfind('/') {
-        Some(i) => &from[..i],
-        None => "",
-    };
+    let dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
     if dir.is_empty() {
         normalize(reference)
     } else {
@@ -168,18 +165,15 @@ pub fn parse(path: &str, text: String) -> Result<RawFile> {
 
 /// serde's messages end in "at line L column C"; the location already says so.
 fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
+    message
+        .rsplit_once(" at line ")
+        .map_or(message, |(before, _)| before)
+        .to_string()
 }
 
 /// Splits a `$ref` into its file part and its fragment (pointer, without `#`).
 pub fn split_ref(reference: &str) -> (&str, &str) {
-    match reference.find('#') {
-        Some(i) => (&reference[..i], &reference[i + 1..]),
-        None => (reference, ""),
-    }
+    reference.split_once('#').unwrap_or((reference, ""))
 }
 
 /// Escapes one token for a JSON pointer (RFC 6901).

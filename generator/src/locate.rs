@@ -359,6 +359,7 @@ impl Scanner<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::json_pointer_position as pos;
 

@@ -73,6 +73,24 @@ pub fn sanitize(wire: &str, case: Case) -> String {
     name
 }
 
+/// Whether `name` can be used as it is as an identifier of generated code (a
+/// type, field or crate name): one identifier token, not a keyword, not raw.
+/// Names from the settings are checked with this; derived ones come from
+/// [`sanitize`] and always are.
+pub fn is_identifier(name: &str) -> bool {
+    !name.starts_with("r#") && syn::parse_str::<syn::Ident>(name).is_ok_and(|i| i == name)
+}
+
+/// `name` as one identifier token (keywords and raw identifiers included), if it is one.
+pub(crate) fn parse_identifier(name: &str) -> Option<proc_macro2::Ident> {
+    use syn::ext::IdentExt;
+    use syn::parse::Parser;
+    syn::Ident::parse_any
+        .parse_str(name)
+        .ok()
+        .filter(|i| i == name)
+}
+
 /// Whether `name` is a Rust keyword.
 pub fn is_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)
@@ -167,18 +185,20 @@ impl Namespace {
     /// name does not depend on how the spec happens to order them. Results are in
     /// the order given.
     pub fn claim_all(&mut self, claims: &[Claim]) -> Vec<(String, Option<Collision>)> {
-        let mut order: Vec<usize> = (0..claims.len()).collect();
-        order.sort_by_key(|&i| claims[i].rank());
-        let mut out: Vec<Option<(String, Option<Collision>)>> = vec![None; claims.len()];
-        for i in order {
-            let c = &claims[i];
-            out[i] = Some(self.claim(c.wanted.clone(), &c.wire));
-        }
-        out.into_iter().flatten().collect()
+        let mut order: Vec<(usize, &Claim)> = claims.iter().enumerate().collect();
+        // Stable: ties keep the order given.
+        order.sort_by_key(|(_, c)| c.rank());
+        let mut given: Vec<(usize, (String, Option<Collision>))> = order
+            .into_iter()
+            .map(|(i, c)| (i, self.claim(c.wanted.clone(), &c.wire)))
+            .collect();
+        given.sort_by_key(|(i, _)| *i);
+        given.into_iter().map(|(_, g)| g).collect()
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -243,6 +263,18 @@ mod tests {
         assert_eq!(given[1].0, "self_2");
         assert_eq!(given[0].0, "self_3");
         assert_eq!(given[0].1.as_ref().map(|c| c.holder.as_str()), Some("me"));
+    }
+
+    #[test]
+    fn identifiers() {
+        for name in ["Foo", "foo_bar", "_x", "Größe", "union", "Foo2"] {
+            assert!(is_identifier(name), "{name}");
+        }
+        for name in [
+            "", "_", "type", "Self", "r#type", "a b", "1a", " a", "a-b", "a // b", "a::b",
+        ] {
+            assert!(!is_identifier(name), "{name}");
+        }
     }
 
     #[test]

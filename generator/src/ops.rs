@@ -859,6 +859,7 @@ pub fn item_field(space: &TypeSpace, list: TypeId, wire: &str) -> Option<String>
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

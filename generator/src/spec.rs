@@ -145,19 +145,21 @@ fn path_to_pointer(path: &str) -> String {
     }
     let mut out = String::new();
     for seg in path.split('.') {
-        let mut rest = seg;
-        if let Some(i) = rest.find('[') {
+        if let Some((name, mut rest)) = seg.split_once('[') {
             out.push('/');
-            out.push_str(&load::escape_token(&rest[..i]));
-            rest = &rest[i..];
-            while let Some(end) = rest.find(']') {
+            out.push_str(&load::escape_token(name));
+            // `rest` follows a `[`: an index, its `]`, then maybe `[` and the next.
+            while let Some((index, after)) = rest.split_once(']') {
                 out.push('/');
-                out.push_str(&rest[1..end]);
-                rest = &rest[end + 1..];
+                out.push_str(index);
+                // Skip the next index's `[` (whatever stands there).
+                let mut chars = after.chars();
+                chars.next();
+                rest = chars.as_str();
             }
         } else {
             out.push('/');
-            out.push_str(&load::escape_token(rest));
+            out.push_str(&load::escape_token(seg));
         }
     }
     out
@@ -179,4 +181,37 @@ pub fn source_pointer(dialect: Dialect, pointer: &str) -> String {
         }
     }
     pointer.to_string()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use super::path_to_pointer;
+
+    #[test]
+    fn paths_become_pointers() {
+        assert_eq!(path_to_pointer("."), "");
+        assert_eq!(path_to_pointer("a.b[0].c"), "/a/b/0/c");
+        assert_eq!(path_to_pointer("a[0][1]"), "/a/0/1");
+        assert_eq!(path_to_pointer("a~b/c.d"), "/a~0b~1c/d");
+    }
+
+    #[test]
+    fn odd_map_keys_do_not_panic() {
+        // Keys with brackets of their own; `x[0]]` and `x[0]é]` used to cut a string wrongly.
+        for path in [
+            "x.[]]",
+            "x[0]]",
+            "x[0]é]",
+            "[",
+            "]",
+            "a[]",
+            "é[é]é[",
+            "[[]]]",
+        ] {
+            let pointer = path_to_pointer(path);
+            assert!(pointer.starts_with('/'), "{path} → {pointer}");
+        }
+        assert_eq!(path_to_pointer("x[0]]"), "/x/0");
+    }
 }

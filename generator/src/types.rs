@@ -21,7 +21,7 @@ use serde_json::Value;
 use crate::error::{Error, Location, Result, Warning};
 use crate::ir::*;
 use crate::load::escape_token;
-use crate::names::{sanitize, Case, Claim, Collision, Namespace};
+use crate::names::{is_identifier, sanitize, Case, Claim, Collision, Namespace};
 use crate::settings::Settings;
 use crate::spec::{parse_canonical, Spec};
 
@@ -291,6 +291,11 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// The Rust name of a type built so far.
+    fn type_name(&self, id: TypeId) -> Option<String> {
+        self.types.get(id.0).map(|t| t.name.clone())
+    }
+
     fn error(&mut self, location: Location, message: impl Into<String>) {
         self.errors.push(Error::invalid(location, message));
     }
@@ -551,7 +556,7 @@ impl<'a> Builder<'a> {
         let rust_name = self
             .by_ref
             .get(reference)
-            .map(|id| self.types[id.0].name.clone())?;
+            .and_then(|&id| self.type_name(id))?;
         if let Some(tag) = self.bases.get(reference).cloned() {
             let mut variants = Vec::new();
             let children: Vec<String> = self
@@ -575,7 +580,10 @@ impl<'a> Builder<'a> {
                     .get("x-ms-discriminator-value")
                     .and_then(Value::as_str)
                     .map_or(child_name.clone(), str::to_string);
-                let (vname, collision) = ns.claim(self.types[ty.0].name.clone(), &tag_value);
+                let Some(child_type) = self.type_name(ty) else {
+                    continue;
+                };
+                let (vname, collision) = ns.claim(child_type, &tag_value);
                 if let Some(c) = collision {
                     self.warn(
                         self.location_of(&child),
@@ -606,7 +614,7 @@ impl<'a> Builder<'a> {
                 &format!("/components/schemas/{}", escape_token(&name)),
                 Some(reference),
             ) {
-                Some(TypeRef::Named(id)) if id == self.by_ref[reference] => None,
+                Some(TypeRef::Named(id)) if self.by_ref.get(reference) == Some(&id) => None,
                 Some(other) => Some(TypeKind::Alias(other)),
                 None => None,
             };
@@ -703,7 +711,7 @@ impl<'a> Builder<'a> {
         let owner = self
             .by_ref
             .get(&target)
-            .map(|id| self.types[id.0].name.clone())
+            .and_then(|&id| self.type_name(id))
             .unwrap_or_else(|| sanitize(&name, Case::Type));
         let pointer = format!("/components/schemas/{}", escape_token(&name));
         let props = self.collect_props(&view(schema), &owner, &name, file, &pointer);
@@ -1224,6 +1232,13 @@ impl<'a> Builder<'a> {
                 });
             }
         }
+        for (wire, rename) in &self.settings.renames {
+            if !is_identifier(rename) {
+                self.errors.push(Error::Settings {
+                    message: format!("rename of `{wire}`: `{rename}` is not a Rust identifier"),
+                });
+            }
+        }
         box_cycles(&mut self.types);
         if !self.errors.is_empty() {
             let mut errors = std::mem::take(&mut self.errors);
@@ -1274,59 +1289,13 @@ fn edges(t: &TypeDef) -> Vec<TypeId> {
     }
 }
 
-/// Tarjan's strongly connected components; fields pointing inside their own component get boxed.
+/// Fields pointing inside their own strongly connected component get boxed.
 fn box_cycles(types: &mut [TypeDef]) {
-    let n = types.len();
-    let succ: Vec<Vec<TypeId>> = types.iter().map(edges).collect();
-    let mut index = vec![usize::MAX; n];
-    let mut low = vec![0; n];
-    let mut on_stack = vec![false; n];
-    let mut stack = Vec::new();
-    let mut comp = vec![usize::MAX; n];
-    let mut counter = 0;
-    let mut ncomp = 0;
-    for start in 0..n {
-        if index[start] != usize::MAX {
-            continue;
-        }
-        // Iterative DFS: (node, next successor position).
-        let mut work = vec![(start, 0usize)];
-        index[start] = counter;
-        low[start] = counter;
-        counter += 1;
-        stack.push(start);
-        on_stack[start] = true;
-        while let Some(&mut (v, ref mut pos)) = work.last_mut() {
-            if let Some(w) = succ[v].get(*pos).map(|t| t.0) {
-                *pos += 1;
-                if index[w] == usize::MAX {
-                    index[w] = counter;
-                    low[w] = counter;
-                    counter += 1;
-                    stack.push(w);
-                    on_stack[w] = true;
-                    work.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index[w]);
-                }
-            } else {
-                work.pop();
-                if let Some(&(parent, _)) = work.last() {
-                    low[parent] = low[parent].min(low[v]);
-                }
-                if low[v] == index[v] {
-                    while let Some(w) = stack.pop() {
-                        on_stack[w] = false;
-                        comp[w] = ncomp;
-                        if w == v {
-                            break;
-                        }
-                    }
-                    ncomp += 1;
-                }
-            }
-        }
-    }
+    let succ: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| edges(t).into_iter().map(|id| id.0).collect())
+        .collect();
+    let comp = components(&succ);
     for (i, t) in types.iter_mut().enumerate() {
         if let TypeKind::Struct(s) = &mut t.kind {
             for f in &mut s.fields {
@@ -1340,10 +1309,117 @@ fn box_cycles(types: &mut [TypeDef]) {
     }
 }
 
+/// Tarjan's state of one node.
+#[derive(Clone)]
+struct TarjanNode {
+    /// Visit order (`usize::MAX`: not visited yet).
+    index: usize,
+    low: usize,
+    on_stack: bool,
+    /// Component number (`usize::MAX`: none yet).
+    comp: usize,
+}
+
+/// Tarjan's strongly connected components of the graph with these successor
+/// lists: each node's component number. Successors out of range are ignored.
+fn components(succ: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let mut nodes = vec![
+        TarjanNode {
+            index: UNSEEN,
+            low: 0,
+            on_stack: false,
+            comp: usize::MAX,
+        };
+        succ.len()
+    ];
+    let mut stack = Vec::new();
+    let mut counter = 0;
+    let mut ncomp = 0;
+    for start in 0..succ.len() {
+        let Some(node) = nodes.get_mut(start) else {
+            continue;
+        };
+        if node.index != UNSEEN {
+            continue;
+        }
+        node.index = counter;
+        node.low = counter;
+        node.on_stack = true;
+        counter += 1;
+        stack.push(start);
+        // Iterative DFS: (node, next successor position).
+        let mut work = vec![(start, 0usize)];
+        while let Some(&mut (v, ref mut pos)) = work.last_mut() {
+            if let Some(&w) = succ.get(v).and_then(|s| s.get(*pos)) {
+                *pos += 1;
+                let Some(wn) = nodes.get_mut(w) else {
+                    continue;
+                };
+                if wn.index == UNSEEN {
+                    wn.index = counter;
+                    wn.low = counter;
+                    wn.on_stack = true;
+                    counter += 1;
+                    stack.push(w);
+                    work.push((w, 0));
+                } else if wn.on_stack {
+                    let w_index = wn.index;
+                    if let Some(vn) = nodes.get_mut(v) {
+                        vn.low = vn.low.min(w_index);
+                    }
+                }
+            } else {
+                work.pop();
+                let Some((v_low, v_index)) = nodes.get(v).map(|n| (n.low, n.index)) else {
+                    continue;
+                };
+                if let Some(&(parent, _)) = work.last() {
+                    if let Some(pn) = nodes.get_mut(parent) {
+                        pn.low = pn.low.min(v_low);
+                    }
+                }
+                if v_low == v_index {
+                    while let Some(w) = stack.pop() {
+                        if let Some(wn) = nodes.get_mut(w) {
+                            wn.on_stack = false;
+                            wn.comp = ncomp;
+                        }
+                        if w == v {
+                            break;
+                        }
+                    }
+                    ncomp += 1;
+                }
+            }
+        }
+    }
+    nodes.into_iter().map(|n| n.comp).collect()
+}
+
 /// Builds the types of a spec.
 pub fn build(spec: &Spec, settings: &Settings) -> Result<(TypeSpace, Vec<Warning>)> {
     let mut b = Builder::new(spec, settings);
     b.add_definitions();
     let (space, _, warnings) = b.finish()?;
     Ok((space, warnings))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use super::components;
+
+    #[test]
+    fn strongly_connected_components() {
+        // 0 → 1 → 2 → 0 is a cycle, 3 → 3 a self-loop, 4 → 0 and 5 (out of range) none.
+        let comp = components(&[vec![1], vec![2], vec![0], vec![3], vec![0, 5]]);
+        assert_eq!(comp[0], comp[1]);
+        assert_eq!(comp[1], comp[2]);
+        assert_ne!(comp[0], comp[3]);
+        assert_ne!(comp[0], comp[4]);
+        assert_ne!(comp[3], comp[4]);
+        assert!(comp.iter().all(|&c| c != usize::MAX));
+        assert!(components(&[]).is_empty());
+    }
 }

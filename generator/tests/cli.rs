@@ -31,17 +31,20 @@ fn scratch(name: &str) -> PathBuf {
 /// sees: exit status 1, nothing written, no panic or backtrace, the `error: `
 /// lines (returned), then the count.
 fn fails(input: &str) -> Vec<String> {
-    let out_dir = scratch(&format!("cli-fail-{input}"));
-    let out = azgen(
+    fails_with(
         &fixtures(),
-        &[
-            "generate",
-            "--input",
-            input,
-            "--output",
-            out_dir.to_str().expect("UTF-8 path"),
-        ],
-    );
+        &format!("cli-fail-{input}"),
+        &["--input", input],
+    )
+}
+
+/// [`fails`] for `azgen generate <args> --output <a scratch directory>` run in `dir`.
+fn fails_with(dir: &Path, scratch_name: &str, args: &[&str]) -> Vec<String> {
+    let out_dir = scratch(scratch_name);
+    let mut all = vec!["generate"];
+    all.extend_from_slice(args);
+    all.extend(["--output", out_dir.to_str().expect("UTF-8 path")]);
+    let out = azgen(dir, &all);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(1), "stderr:\n{stderr}");
     assert!(!stderr.contains("panicked"), "stderr:\n{stderr}");
@@ -128,6 +131,111 @@ fn every_input_is_checked() {
             r#"error: version.json:2:14: #/swagger: unsupported document version: `swagger: "1.2"` (supported: "2.0", or `openapi: 3.0.x`)"#,
             "azgen: 2 error(s)",
         ]
+    );
+}
+
+/// A directory with a small valid spec (`spec.json`, one definition `A`) and
+/// `settings.toml` with the given text.
+fn spec_and_settings(name: &str, settings: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::write(
+        dir.join("spec.json"),
+        r#"{
+  "swagger": "2.0",
+  "info": { "title": "Small", "version": "1" },
+  "paths": {},
+  "definitions": { "A": { "type": "object", "properties": { "b": { "type": "string" } } } }
+}
+"#,
+    )
+    .expect("write the spec");
+    std::fs::write(dir.join("settings.toml"), settings).expect("write the settings");
+    dir
+}
+
+#[test]
+fn settings_and_inputs_are_both_checked() {
+    // A broken settings file does not hide the errors of the inputs, and a
+    // TOML error (several lines as the toml crate prints it) is one line.
+    let dir = spec_and_settings("cli-fail-settings", "crate-name = \"x\"\ncolour = 1\n");
+    let errors = fails_with(
+        &dir,
+        "cli-fail-settings-out",
+        &["--config", "settings.toml", "--input", "nope.json"],
+    );
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("error: settings.toml:2:1: invalid settings: unknown field `colour`"),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[1].starts_with("error: nope.json: #: cannot read file: "),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn settings_names_are_checked() {
+    // Renames are used as Rust names as they are: one that is not an identifier
+    // is an error (it used to panic), reported with every other one.
+    let dir = spec_and_settings(
+        "cli-fail-renames",
+        "crate-name = \"x\"\n[renames]\nA = \"Not A Name\"\n\"A.b\" = \"type\"\n",
+    );
+    assert_eq!(
+        fails_with(
+            &dir,
+            "cli-fail-renames-out",
+            &["--config", "settings.toml", "--input", "spec.json"]
+        ),
+        [
+            "error: settings: rename of `A`: `Not A Name` is not a Rust identifier",
+            "error: settings: rename of `A.b`: `type` is not a Rust identifier",
+        ]
+    );
+}
+
+#[test]
+fn warnings_are_printed_and_counted() {
+    let dir = spec_and_settings("cli-warnings", "crate-name = \"x\"\n");
+    std::fs::write(
+        dir.join("spec.json"),
+        r#"{
+  "swagger": "2.0",
+  "info": { "title": "Small", "version": "1" },
+  "paths": {},
+  "definitions": { "Foo": { "type": "string" }, "foo": { "type": "string" } }
+}
+"#,
+    )
+    .expect("write the spec");
+    let out_dir = scratch("cli-warnings-out");
+    let out = azgen(
+        &dir,
+        &[
+            "generate",
+            "--config",
+            "settings.toml",
+            "--input",
+            "spec.json",
+            "--output",
+            out_dir.to_str().expect("UTF-8 path"),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "stderr:\n{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    let (summary, warnings) = lines.split_last().expect("some output");
+    assert!(!warnings.is_empty(), "stderr:\n{stderr}");
+    assert!(
+        warnings
+            .iter()
+            .all(|l| l.starts_with("warning: spec.json:")),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        summary.ends_with(&format!(" {} warnings)", warnings.len())),
+        "stderr:\n{stderr}"
     );
 }
 

@@ -38,6 +38,8 @@ const FIXTURES: &[(&str, &str, &str)] = &[
     ("readonly", "readonly.json", "fixture_readonly"),
     ("recursion", "recursion.json", "fixture_recursion"),
     ("secrets", "secrets.json", "fixture_secrets"),
+    ("injection", "injection.json", "fixture_injection"),
+    ("hostile_names", "hostile_names.json", "fixture_hostile_names"),
     (
         "operations_lro",
         "operations/lro.json",
@@ -745,6 +747,11 @@ fn write_fixture_workspace() -> PathBuf {
                 read(&hand_written.join("support/mock.rs")),
             );
         }
+        // Warnings are errors, through the workspace's `[lints]` rather than RUSTFLAGS, so
+        // the fixture crates share the main target directory and its built dependencies.
+        if let Some(manifest) = files.get_mut("Cargo.toml") {
+            manifest.push_str("\n[lints]\nworkspace = true\n");
+        }
         let crate_dir = root.join(dir);
         for stale in files_below(&crate_dir) {
             if !files.contains_key(&stale) {
@@ -769,7 +776,8 @@ fn write_fixture_workspace() -> PathBuf {
         &root.join("Cargo.toml"),
         &format!(
             "# Written by tests/tests/fixtures.rs: the generated fixture crates.\n\
-             [workspace]\nresolver = \"2\"\nmembers = [\n{}\n]\n",
+             [workspace]\nresolver = \"2\"\nmembers = [\n{}\n]\n\n\
+             [workspace.lints.rust]\nwarnings = \"deny\"\n",
             members.join("\n")
         ),
     );
@@ -791,12 +799,10 @@ fn cargo(root: &Path, args: &[&str], offline: &mut bool) -> (bool, String) {
         if offline {
             cmd.arg("--offline");
         }
+        // The main target directory: dependencies built for the workspace are reused.
         cmd.args(rest)
-            .env("RUSTFLAGS", "-D warnings")
-            .env(
-                "CARGO_TARGET_DIR",
-                workspace().join("target/fixture-target"),
-            )
+            .env("CARGO_TARGET_DIR", workspace().join("target"))
+            .env_remove("RUSTFLAGS")
             .env_remove("CARGO_ENCODED_RUSTFLAGS")
             .env_remove("CARGO_BUILD_RUSTFLAGS")
             .env_remove("RUSTC_WRAPPER")

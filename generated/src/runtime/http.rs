@@ -22,7 +22,7 @@ use azure_core::http::poller::{
 };
 use azure_core::http::{
     ClientMethodOptions, ClientOptions, JsonFormat, Method, Pager, Pipeline, PipelineSendOptions,
-    Poller, RawResponse, Request, Response, StatusCode, Url,
+    Poller, RawResponse, Request, Response, StatusCode, Transport, Url,
 };
 use azure_core::time::Duration;
 use azure_core::{Error, Result};
@@ -31,6 +31,10 @@ use serde::{Deserialize, Serialize};
 
 /// The OAuth scope of Azure Resource Manager.
 pub const ARM_SCOPE: &str = "https://management.azure.com/.default";
+
+/// azure_core's own timeouts for its default transport.
+const CONNECT_TIMEOUT_SECS: u64 = 20;
+const READ_TIMEOUT_SECS: u64 = 60;
 
 const LOCATION: HeaderName = HeaderName::from_static("location");
 const AZURE_ASYNC_OPERATION: HeaderName = HeaderName::from_static("azure-asyncoperation");
@@ -91,6 +95,10 @@ impl ClientCore {
             credential,
             [scope.to_string()],
         ));
+        let mut client_options = client_options;
+        if client_options.transport.is_none() {
+            client_options.transport = Some(default_transport()?);
+        }
         let pipeline = Pipeline::new(
             option_env!("CARGO_PKG_NAME"),
             option_env!("CARGO_PKG_VERSION"),
@@ -520,6 +528,30 @@ impl ClientCore {
             Some(options),
         ))
     }
+}
+
+/// The default transport, built as azure_core builds it (reqwest with rustls, the
+/// platform's verifier, which reads `SSL_CERT_FILE`/`SSL_CERT_DIR`; no redirects), but
+/// returning an error where azure_core's would panic (e.g. an `SSL_CERT_FILE` without
+/// certificates).
+fn default_transport() -> Result<Transport> {
+    let client = reqwest::ClientBuilder::new()
+        .connect_timeout(StdDuration::from_secs(CONNECT_TIMEOUT_SECS))
+        .read_timeout(StdDuration::from_secs(READ_TIMEOUT_SECS))
+        .redirect(reqwest::redirect::Policy::none())
+        .gzip(true)
+        .deflate(true)
+        .build()
+        .map_err(|e| {
+            let mut message = format!("cannot set up the HTTP client: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            Error::with_message(ErrorKind::Connection, message)
+        })?;
+    Ok(Transport::new(Arc::new(client)))
 }
 
 /// Where a long-running operation's result comes from

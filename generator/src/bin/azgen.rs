@@ -1,5 +1,16 @@
 //! `azgen generate --input <spec>... --output <dir>`: writes a complete crate.
 
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -55,17 +66,48 @@ fn main() -> ExitCode {
             output,
             config,
             crate_name,
-        } => match generate(&inputs, &output, config.as_deref(), crate_name) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(errors) => {
-                for e in &errors {
-                    eprintln!("error: {e}");
-                }
-                eprintln!("azgen: {} error(s)", errors.len());
-                ExitCode::from(1)
+        } => {
+            let run = generate(&inputs, &output, config.as_deref(), crate_name);
+            for w in &run.warnings {
+                eprintln!("warning: {}", one_line(w));
             }
-        },
+            if run.errors.is_empty() {
+                eprintln!("{}", run.summary);
+                return ExitCode::SUCCESS;
+            }
+            for e in &run.errors {
+                eprintln!("error: {}", one_line(e));
+            }
+            match run.warnings.len() {
+                0 => eprintln!("azgen: {} error(s)", run.errors.len()),
+                n => eprintln!("azgen: {} error(s), {n} warning(s)", run.errors.len()),
+            }
+            ExitCode::from(1)
+        }
     }
+}
+
+/// What a run has to say: every error found (independent ones are all
+/// reported, not just the first), the warnings, and on success a summary.
+#[derive(Default)]
+struct Run {
+    errors: Vec<String>,
+    warnings: Vec<String>,
+    summary: String,
+}
+
+/// One message, one line: a multi-line message (a TOML error with its source
+/// excerpt, say) is joined up.
+fn one_line(message: &str) -> String {
+    if !message.contains('\n') {
+        return message.to_string();
+    }
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn generate(
@@ -73,27 +115,26 @@ fn generate(
     output: &Path,
     config: Option<&Path>,
     crate_name: Option<String>,
-) -> Result<(), Vec<String>> {
-    let one = |e: String| vec![e];
-    let mut settings = match config {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| one(format!("{}: {e}", path.display())))?;
-            toml::from_str::<azgen::Settings>(&text)
-                .map_err(|e| one(format!("{}: {e}", path.display())))?
-        }
-        None => azgen::Settings::default(),
+) -> Run {
+    let mut run = Run::default();
+    // The settings and the spec do not depend on each other: both are checked.
+    let settings = match config {
+        Some(path) => read_settings(path).map_err(|e| run.errors.push(e)).ok(),
+        None => Some(azgen::Settings::default()),
     };
     let entries: Vec<String> = inputs
         .iter()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect();
-    let spec = azgen::load(&entries, &FsSource).map_err(|e| {
-        e.flatten()
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-    })?;
+    let spec = azgen::load(&entries, &FsSource)
+        .map_err(|e| {
+            run.errors
+                .extend(e.flatten().iter().map(ToString::to_string))
+        })
+        .ok();
+    let (Some(mut settings), Some(spec)) = (settings, spec) else {
+        return run;
+    };
     if let Some(name) = crate_name {
         settings.crate_name = name;
     }
@@ -106,28 +147,67 @@ fn generate(
             .unwrap_or_default();
         settings.crate_name = azgen::names::sanitize(&title, azgen::names::Case::Value);
     }
-    let out = azgen::generate(&spec, &settings, &FsSource).map_err(|e| {
-        e.flatten()
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-    })?;
-    for w in &out.warnings {
-        eprintln!("warning: {w}");
-    }
+    let out = match azgen::generate(&spec, &settings, &FsSource) {
+        Ok(out) => out,
+        Err(e) => {
+            run.errors
+                .extend(e.flatten().iter().map(ToString::to_string));
+            return run;
+        }
+    };
+    run.warnings = out.warnings.iter().map(ToString::to_string).collect();
+    // Every file is tried; a directory that cannot be made is reported once
+    // (and not again for those below it).
+    let mut failed_dirs: Vec<PathBuf> = Vec::new();
     for (path, text) in &out.files {
         let target = output.join(path);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| one(format!("{}: {e}", dir.display())))?;
+            if failed_dirs.iter().any(|failed| dir.starts_with(failed)) {
+                continue;
+            }
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                run.errors.push(format!("{}: {e}", dir.display()));
+                failed_dirs.push(dir.to_path_buf());
+                continue;
+            }
         }
-        std::fs::write(&target, text).map_err(|e| one(format!("{}: {e}", target.display())))?;
+        if let Err(e) = std::fs::write(&target, text) {
+            run.errors.push(format!("{}: {e}", target.display()));
+        }
     }
-    eprintln!(
+    run.summary = format!(
         "azgen: wrote {} files to {} ({} types, {} warnings)",
         out.files.len(),
         output.display(),
         out.stats.types,
         out.warnings.len()
     );
-    Ok(())
+    run
+}
+
+/// Reads the settings file; an error names the file, and the line and column where known.
+fn read_settings(path: &Path) -> Result<azgen::Settings, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    toml::from_str::<azgen::Settings>(&text).map_err(|e| {
+        let at = e
+            .span()
+            .and_then(|span| line_col(&text, span.start))
+            .map(|(line, col)| format!(":{line}:{col}"))
+            .unwrap_or_default();
+        format!("{}{at}: invalid settings: {}", path.display(), e.message())
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> Option<(usize, usize)> {
+    let before = text.get(..offset)?;
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    Some((line, col))
 }
