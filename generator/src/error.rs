@@ -79,6 +79,18 @@ impl Error {
         }
     }
 
+    pub(crate) fn location_mut(&mut self) -> Option<&mut Location> {
+        match self {
+            Error::Read { location, .. }
+            | Error::Parse { location, .. }
+            | Error::Version { location, .. }
+            | Error::Reference { location, .. }
+            | Error::Invalid { location, .. }
+            | Error::Unsupported { location, .. } => Some(location),
+            Error::Settings { .. } | Error::Many(_) => None,
+        }
+    }
+
     /// The individual errors (a `Many` flattened).
     pub fn flatten(self) -> Vec<Error> {
         match self {

@@ -132,7 +132,11 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
             });
         }
     }
-    let (space, by_ref, mut warnings) = builder.finish()?;
+    let (space, by_ref, mut warnings) = builder.finish().map_err(|e| spec.fill_positions(e))?;
+    // Locations get their line and column only now, for what is reported.
+    for warning in &mut warnings {
+        spec.fill_line_col(&mut warning.location);
+    }
     let client_name = match &settings.client_name {
         Some(name) => name.clone(),
         None => {

@@ -50,14 +50,47 @@ pub struct RawFile {
 impl RawFile {
     /// A location in this file, with line and column looked up in its text.
     pub fn locate(&self, pointer: &str) -> Location {
-        let line_col = match self.format {
-            Format::Json => locate::json_pointer_position(&self.text, pointer),
-            Format::Yaml => None,
-        };
+        let mut location = self.locate_lazily(pointer);
+        self.fill_line_col(&mut location);
+        location
+    }
+
+    /// A location in this file without its line and column yet: finding them rescans
+    /// the text, so that is left to [`RawFile::fill_line_col`] for the locations that
+    /// end up in an error or warning.
+    pub fn locate_lazily(&self, pointer: &str) -> Location {
         Location {
             file: self.path.clone(),
             pointer: pointer.to_string(),
-            line_col,
+            line_col: None,
+        }
+    }
+
+    /// Fills in the line and column of a location in this file, if they are missing.
+    pub fn fill_line_col(&self, location: &mut Location) {
+        if location.line_col.is_none() && location.file == self.path && self.format == Format::Json
+        {
+            location.line_col = locate::json_pointer_position(&self.text, &location.pointer);
+        }
+    }
+}
+
+/// Fills in line and column of every error's location from the files' texts.
+pub fn fill_error_positions(error: Error, files: &BTreeMap<String, RawFile>) -> Error {
+    match error {
+        Error::Many(errors) => Error::Many(
+            errors
+                .into_iter()
+                .map(|e| fill_error_positions(e, files))
+                .collect(),
+        ),
+        mut e => {
+            if let Some(location) = e.location_mut() {
+                if let Some(file) = files.get(&location.file) {
+                    file.fill_line_col(location);
+                }
+            }
+            e
         }
     }
 }
@@ -262,11 +295,18 @@ pub fn load_files(
         for (pointer, reference) in refs {
             let (file, _) = split_ref(&reference);
             if !file.is_empty() {
-                queue.push_back((join(&path, file), Some((raw.locate(&pointer), reference))));
+                queue.push_back((
+                    join(&path, file),
+                    Some((raw.locate_lazily(&pointer), reference)),
+                ));
             }
         }
         files.insert(path, raw);
     }
+    let errors = errors
+        .into_iter()
+        .map(|e| fill_error_positions(e, &files))
+        .collect();
     (files, errors)
 }
 

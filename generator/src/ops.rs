@@ -266,6 +266,9 @@ pub(crate) fn build<'a>(
             continue;
         };
         if let Some(first) = ids.get(&id) {
+            // Quoted in the message: its line and column are needed now.
+            let mut first = first.clone();
+            spec.fill_line_col(&mut first);
             cx.errors.push(Error::invalid(
                 location,
                 format!("duplicate operationId `{id}` (first at {first})"),

@@ -89,10 +89,41 @@ impl Spec {
     }
 
     /// The location of a pointer into a converted document, mapped back to its source.
+    /// Line and column are left out until [`Spec::fill_positions`] (finding them rescans
+    /// the file, and most locations are never shown).
     pub fn locate(&self, file: &str, pointer: &str) -> Location {
         match self.files.get(file) {
-            Some(f) => f.raw.locate(&source_pointer(f.dialect, pointer)),
+            Some(f) => f.raw.locate_lazily(&source_pointer(f.dialect, pointer)),
             None => Location::new(file, pointer),
+        }
+    }
+
+    /// Like [`Spec::locate`], with line and column found now (for a location quoted in a message).
+    pub fn locate_now(&self, file: &str, pointer: &str) -> Location {
+        let mut location = self.locate(file, pointer);
+        self.fill_line_col(&mut location);
+        location
+    }
+
+    /// Fills in a location's line and column.
+    pub fn fill_line_col(&self, location: &mut Location) {
+        if let Some(f) = self.files.get(&location.file) {
+            f.raw.fill_line_col(location);
+        }
+    }
+
+    /// Fills in the line and column of every location of an error.
+    pub fn fill_positions(&self, error: Error) -> Error {
+        match error {
+            Error::Many(errors) => {
+                Error::Many(errors.into_iter().map(|e| self.fill_positions(e)).collect())
+            }
+            mut e => {
+                if let Some(location) = e.location_mut() {
+                    self.fill_line_col(location);
+                }
+                e
+            }
         }
     }
 

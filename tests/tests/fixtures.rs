@@ -39,7 +39,11 @@ const FIXTURES: &[(&str, &str, &str)] = &[
     ("recursion", "recursion.json", "fixture_recursion"),
     ("secrets", "secrets.json", "fixture_secrets"),
     ("injection", "injection.json", "fixture_injection"),
-    ("hostile_names", "hostile_names.json", "fixture_hostile_names"),
+    (
+        "hostile_names",
+        "hostile_names.json",
+        "fixture_hostile_names",
+    ),
     (
         "operations_lro",
         "operations/lro.json",

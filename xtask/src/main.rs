@@ -1,6 +1,9 @@
 //! Workspace tasks. `cargo xtask regen` regenerates every target in `specs/`;
 //! `cargo xtask regen --check` runs the same code and compares instead of
-//! writing, printing a unified diff on drift.
+//! writing, printing a unified diff on drift. `cargo xtask bench [--quick]`
+//! measures generation and the generated crate's cost (see `bench.rs`).
+
+mod bench;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -45,6 +48,11 @@ fn spec_root(flag: Option<PathBuf>, workspace: &Path) -> PathBuf {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("bench") => return bench::main(&args[1..]),
+        Some(bench::LIB_CHILD) => return bench::lib_child(&args[1..]),
+        _ => {}
+    }
     let mut check = false;
     let mut root = None;
     let mut task = None;
@@ -55,6 +63,7 @@ fn main() -> ExitCode {
             "--spec-root" => root = it.next().map(PathBuf::from),
             "-h" | "--help" => {
                 println!("usage: cargo xtask regen [--check] [--spec-root DIR]");
+                println!("       cargo xtask bench [--quick] [--no-crates] [--max-scale N] [--spec-root DIR]");
                 return ExitCode::SUCCESS;
             }
             t if task.is_none() => task = Some(t.to_string()),
@@ -75,6 +84,7 @@ fn main() -> ExitCode {
         },
         _ => {
             eprintln!("usage: cargo xtask regen [--check] [--spec-root DIR]");
+            eprintln!("       cargo xtask bench [--quick] [--no-crates] [--max-scale N] [--spec-root DIR]");
             ExitCode::from(2)
         }
     }
