@@ -162,11 +162,6 @@ fn with_codec(format: &TokenStream) -> TokenStream {
     quote!(with = #with)
 }
 
-/// Whether a type has a `Default` a model can derive from.
-fn field_has_default(f: &Field) -> bool {
-    f.optional()
-}
-
 fn field_type(space: &TypeSpace, f: &Field) -> TokenStream {
     let mut ty = rust_type(space, &f.ty);
     if f.boxed {
@@ -233,7 +228,7 @@ fn struct_tokens(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> TokenStream {
             pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #ty>,
         }
     });
-    let all_default = s.fields.iter().all(field_has_default);
+    let all_default = s.fields.iter().all(Field::optional);
     let default = all_default.then(|| quote!(::std::default::Default,));
     let constructor = (!all_default).then(|| {
         let required: Vec<&Field> = s.fields.iter().filter(|f| !f.optional()).collect();

@@ -3,8 +3,6 @@
 //! mock server, calls the operation with the example's parameters, and checks the
 //! request the client sent (method, path, api-version, JSON body) and the typed result.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
@@ -21,8 +19,6 @@ pub struct Replay {
     pub function: TokenStream,
     /// Its name.
     pub name: proc_macro2::Ident,
-    /// The example file, relative to the spec root.
-    pub example: String,
 }
 
 /// How a method takes a parameter (as the client emitter's `arg_type` declares it).
@@ -329,26 +325,5 @@ pub fn replay(
             check_request(arm, file, #method, #path, &[#(#query_pairs),*], #body_text, #body_pointer).await
         }
     };
-    Ok(Replay {
-        function,
-        name,
-        example: example_path.to_string(),
-    })
-}
-
-/// Groups example files by the operation that links them (first link wins).
-pub fn by_operation<'a>(
-    client: &'a Client,
-    links: &BTreeMap<String, String>,
-) -> BTreeMap<String, &'a Operation> {
-    links
-        .iter()
-        .filter_map(|(example, id)| {
-            client
-                .operations
-                .iter()
-                .find(|o| &o.operation_id == id)
-                .map(|o| (example.clone(), o))
-        })
-        .collect()
+    Ok(Replay { function, name })
 }

@@ -174,7 +174,7 @@ impl Cx<'_> {
             Some("components") if tokens.len() == 3 => {
                 return Some((
                     target_file.clone(),
-                    value_kind_ref(&target_file, fragment),
+                    format!("{target_file}#{fragment}"),
                     value.clone(),
                 ))
             }
@@ -831,10 +831,6 @@ fn kind(value: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
-}
-
-fn value_kind_ref(file: &str, fragment: &str) -> String {
-    format!("{file}#{fragment}")
 }
 
 fn media_types(value: Option<&Value>) -> Vec<String> {
