@@ -19,7 +19,7 @@ use acr_mgmt::runtime::http::Limits;
 use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};
 use azure_core::error::{ErrorKind, ErrorResponse};
 use azure_core::http::StatusCode;
-use futures::TryStreamExt as _;
+use futures::{StreamExt as _, TryStreamExt as _};
 use mock::{MockArm, Retry, Sequence};
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path, query_param};
@@ -1209,6 +1209,124 @@ async fn oversized_response_is_an_error() -> TestResult {
     assert_eq!(requests.len(), 2);
     assert_request(&requests[0], "GET", &registry_path(), None);
     assert_request(&requests[1], "GET", &small, None);
+    Ok(())
+}
+
+/// An endless body without a `Content-Length` (what a hostile or broken server can
+/// send) is cut off at the limit: the client reads at most one chunk past it and
+/// fails, rather than buffering until memory runs out. The transport is the
+/// caller's own, so this also shows the limit wraps any transport.
+#[tokio::test]
+async fn endless_response_is_cut_off_at_the_limit() -> TestResult {
+    use azure_core::http::headers::Headers;
+    use azure_core::http::{AsyncRawResponse, ClientOptions, HttpClient, Transport};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    const CHUNK: usize = 16 * 1024;
+
+    #[derive(Debug, Default)]
+    struct Endless {
+        served: Arc<AtomicUsize>,
+    }
+
+    #[async_trait::async_trait]
+    impl HttpClient for Endless {
+        async fn execute_request(
+            &self,
+            _request: &azure_core::http::Request,
+        ) -> azure_core::Result<AsyncRawResponse> {
+            let served = self.served.clone();
+            // Endless in effect: 64 MiB, so that a client without the cap fails
+            // this test (on the blank JSON) instead of hanging it.
+            let body = futures::stream::repeat_with(move || {
+                served.fetch_add(CHUNK, Ordering::SeqCst);
+                Ok(azure_core::Bytes::from(vec![b' '; CHUNK]))
+            })
+            .take(64 * 1024 * 1024 / CHUNK);
+            let mut headers = Headers::new();
+            headers.insert("content-type", "application/json");
+            Ok(AsyncRawResponse::new(
+                StatusCode::Ok,
+                headers,
+                Box::pin(body),
+            ))
+        }
+    }
+
+    let served = Arc::new(AtomicUsize::new(0));
+    let client_options = ClientOptions {
+        transport: Some(Transport::new(Arc::new(Endless {
+            served: served.clone(),
+        }))),
+        retry: azure_core::http::RetryOptions::none(),
+        ..ClientOptions::default()
+    };
+    let limit = 1024 * 1024;
+    let options = ContainerRegistryClientOptions {
+        client_options,
+        limits: Limits {
+            max_response_body: limit,
+            ..Limits::default()
+        },
+        ..ContainerRegistryClientOptions::default()
+    };
+    let client = ContainerRegistryClient::new(
+        "https://management.example.com",
+        mock::credential(),
+        SUB,
+        Some(options),
+    )?;
+    let error = client
+        .registries()
+        .get(RG, REG, None)
+        .await
+        .expect_err("an endless body is an error");
+    let message = chain(&error);
+    assert!(
+        message.contains(&format!("more than the limit of {limit}")),
+        "{message}"
+    );
+    assert!(
+        !matches!(error.kind(), ErrorKind::Io),
+        "not an I/O error, so never retried: {:?}",
+        error.kind()
+    );
+    let read = served.load(Ordering::SeqCst);
+    assert!(
+        read > limit && read <= limit + CHUNK,
+        "read {read} bytes for a limit of {limit}"
+    );
+    Ok(())
+}
+
+/// A `Content-Length` over the limit fails before the body is read.
+#[tokio::test]
+async fn declared_oversized_response_fails_before_reading() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_string("x".repeat(10_000)))
+        .mount(&mock.server)
+        .await;
+    let client = client_with(
+        &mock,
+        Retry::Off,
+        Limits {
+            max_response_body: 100,
+            ..Limits::default()
+        },
+    );
+    let error = client
+        .registries()
+        .get(RG, REG, None)
+        .await
+        .expect_err("a body over the limit");
+    assert!(
+        chain(&error).contains("the response body is 10000 bytes, more than the limit of 100"),
+        "{}",
+        chain(&error)
+    );
     Ok(())
 }
 

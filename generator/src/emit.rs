@@ -478,6 +478,7 @@ pub fn manifest(
     }
     out.push_str("base64 = \"0.22\"\n");
     if has_client {
+        out.push_str("futures = \"0.3\"\n");
         out.push_str("percent-encoding = \"2\"\n");
         out.push_str("regex-lite = \"0.1\"\n");
         // The same reqwest as azure_core's (the runtime builds the default transport).
@@ -494,7 +495,6 @@ pub fn manifest(
     let mut dev: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
     if has_client {
         for (name, value) in [
-            ("futures", "\"0.3\""),
             ("rcgen", "\"0.14\""),
             (
                 "tokio",

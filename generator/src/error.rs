@@ -29,37 +29,54 @@ impl Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line_col {
-            Some((line, col)) => write!(f, "{}:{}:{}", self.file, line, col)?,
-            None => write!(f, "{}", self.file)?,
+            Some((line, col)) => write!(f, "{}:{}:{}", one_line(&self.file), line, col)?,
+            None => write!(f, "{}", one_line(&self.file))?,
         }
-        write!(f, ": #{}", self.pointer)
+        write!(f, ": #{}", one_line(&self.pointer))
     }
+}
+
+/// `s` with control characters escaped (`\n`, `\u{7}`): a spec's keys and names
+/// reach error messages, and each error must stay one line.
+pub(crate) fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// What went wrong, with where.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Error {
-    #[error("{location}: cannot read file: {message}")]
+    #[error("{location}: cannot read file: {}", one_line(.message))]
     Read { location: Location, message: String },
-    #[error("{location}: malformed {format}: {message}")]
+    #[error("{location}: malformed {format}: {}", one_line(.message))]
     Parse {
         location: Location,
         format: &'static str,
         message: String,
     },
-    #[error("{location}: unsupported document version: {message}")]
+    #[error("{location}: unsupported document version: {}", one_line(.message))]
     Version { location: Location, message: String },
-    #[error("{location}: unresolved $ref `{reference}`: {message}")]
+    #[error("{location}: unresolved $ref `{}`: {}", one_line(.reference), one_line(.message))]
     Reference {
         location: Location,
         reference: String,
         message: String,
     },
-    #[error("{location}: invalid spec: {message}")]
+    #[error("{location}: invalid spec: {}", one_line(.message))]
     Invalid { location: Location, message: String },
-    #[error("{location}: unsupported: {message}")]
+    #[error("{location}: unsupported: {}", one_line(.message))]
     Unsupported { location: Location, message: String },
-    #[error("settings: {message}")]
+    #[error("settings: {}", one_line(.message))]
     Settings { message: String },
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Many(Vec<Error>),
@@ -118,6 +135,6 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        write!(f, "{}: {}", self.location, one_line(&self.message))
     }
 }

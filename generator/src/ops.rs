@@ -461,6 +461,16 @@ impl<'a> Cx<'a, '_> {
                 Some(_) => false,
                 None => shared,
             };
+            if location_in == ParamIn::Header && !is_http_token(&data.name) {
+                self.errors.push(Error::invalid(
+                    here,
+                    format!(
+                        "header parameter name `{}` is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+                        data.name
+                    ),
+                ));
+                continue;
+            }
             if data.name == "api-version" && location_in == ParamIn::Query {
                 operation.api_version = true;
                 continue;
@@ -750,6 +760,15 @@ impl<'a> Cx<'a, '_> {
                 },
             };
             for (name, header) in &response.headers {
+                if !is_http_token(name) {
+                    self.warnings.push(Warning {
+                        location: self
+                            .spec
+                            .locate(rfile, &format!("{rpointer}/headers/{}", crate::load::escape_token(name))),
+                        message: format!("response header `{name}` is not an HTTP header name; no accessor for it"),
+                    });
+                    continue;
+                }
                 let docs = match header {
                     ReferenceOr::Item(h) => h.description.clone(),
                     ReferenceOr::Reference { .. } => None,
@@ -859,6 +878,16 @@ pub fn item_field(space: &TypeSpace, list: TypeId, wire: &str) -> Option<String>
             .map(|f| f.name.clone()),
         _ => None,
     }
+}
+
+/// An HTTP header name: an RFC 9110 token (ASCII letters, digits and
+/// ``!#$%&'*+-.^_`|~``). Anything else cannot be sent, and azure_core panics on
+/// some of it (non-ASCII letters), so the generator refuses it.
+pub(crate) fn is_http_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 #[cfg(test)]

@@ -1,15 +1,20 @@
-//! Fuzzing, with no panic allowed (proptest; failures it finds are kept in
-//! `fuzz.proptest-regressions` beside this file and replayed first, and
-//! `tests/fuzz-corpus/` holds inputs worth keeping):
+//! Fuzzing, with no panic allowed (proptest):
 //! - bytes into the loader: random bytes, and real spec text with bytes mutated;
 //! - structurally valid random Swagger 2.0 documents through the whole pipeline,
-//!   whose output must parse with `syn`.
+//!   whose output must parse with `syn`;
+//! - every input in `tests/fuzz-corpus/` (inputs found so far, replayed first).
 //!
-//! `AZGEN_FUZZ_CASES` sets the number of cases per property (CI's bounded run).
+//! By default each property runs a fixed number of cases (`AZGEN_FUZZ_CASES`
+//! overrides it). `AZGEN_FUZZ_SECONDS=N` runs each property for N seconds instead:
+//! CI's bounded run, `cargo xtask fuzz`. A failing input, once shrunk, is written to
+//! `tests/fuzz-corpus/` so that it is replayed from then on: commit it with the fix.
+
+use std::time::{Duration, Instant};
 
 use azgen::MemorySource;
-use azgen_tests::{fixtures_dir, settings};
+use azgen_tests::{fixtures_dir, settings, workspace};
 use proptest::prelude::*;
+use proptest::test_runner::{TestError, TestRunner};
 use serde_json::{json, Map, Value};
 
 fn cases(default: u32) -> u32 {
@@ -19,35 +24,124 @@ fn cases(default: u32) -> u32 {
         .unwrap_or(default)
 }
 
-/// Runs the whole pipeline on `files` (the first is the entry); any output must parse.
-fn pipeline(files: &[(&str, String)]) -> Result<(), TestCaseError> {
-    let source = MemorySource(
-        files
-            .iter()
-            .map(|(p, t)| (p.to_string(), t.clone()))
-            .collect(),
-    );
-    let entry = files[0].0.to_string();
-    let result = azgen::load(&[entry], &source)
+fn seconds() -> Option<Duration> {
+    let s: f64 = std::env::var("AZGEN_FUZZ_SECONDS").ok()?.parse().ok()?;
+    Some(Duration::from_secs_f64(s.max(0.0)))
+}
+
+/// Runs the whole pipeline on one file; any output must parse.
+fn pipeline(path: &str, text: &str) -> Result<(), TestCaseError> {
+    let source = MemorySource([(path.to_string(), text.to_string())].into_iter().collect());
+    let result = azgen::load(&[path.to_string()], &source)
         .and_then(|spec| azgen::generate(&spec, &settings("fuzzed"), &source));
-    if let Ok(out) = result {
-        for (path, text) in &out.files {
-            if path.ends_with(".rs") {
-                if let Err(e) = syn::parse_file(text) {
-                    return Err(TestCaseError::fail(format!("{path} does not parse: {e}")));
+    match result {
+        Ok(out) => {
+            for (file, text) in &out.files {
+                if file.ends_with(".rs") {
+                    if let Err(e) = syn::parse_file(text) {
+                        return Err(TestCaseError::fail(format!("{file} does not parse: {e}")));
+                    }
                 }
             }
         }
-    } else if let Err(e) = result {
-        // Errors are fine; each must be one located line.
-        for line in e.flatten() {
-            let line = line.to_string();
-            prop_assert!(!line.contains('\n'), "multi-line error: {line}");
+        Err(e) => {
+            // Errors are fine; each must be one located line.
+            for line in e.flatten() {
+                let line = line.to_string();
+                prop_assert!(!line.contains('\n'), "multi-line error: {line}");
+            }
         }
     }
     Ok(())
 }
 
+/// Runs `strategy`'s inputs (a file name and its text) through the pipeline: a fixed
+/// number of cases, or batches until `AZGEN_FUZZ_SECONDS` is spent. A failure (a
+/// panic included: proptest catches it) is shrunk and saved to the corpus.
+fn fuzz(name: &str, default_cases: u32, strategy: impl Strategy<Value = (&'static str, String)>) {
+    let deadline = seconds().map(|s| Instant::now() + s);
+    let config = ProptestConfig {
+        // Small batches when timed, so a run ends close to its deadline.
+        cases: if deadline.is_some() {
+            16
+        } else {
+            cases(default_cases)
+        },
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let mut seeder = TestRunner::new(config.clone());
+    let mut total = 0u64;
+    loop {
+        let mut runner = TestRunner::new_with_rng(config.clone(), seeder.new_rng());
+        match runner.run(&strategy, |(path, text)| pipeline(path, &text)) {
+            Ok(()) => total += u64::from(config.cases),
+            Err(TestError::Fail(reason, (path, text))) => {
+                let saved = save_to_corpus(path, &text);
+                panic!("{name}: {reason}\nthe input is saved as {saved}");
+            }
+            Err(TestError::Abort(reason)) => panic!("{name}: aborted: {reason}"),
+        }
+        if deadline.is_none_or(|d| Instant::now() >= d) {
+            break;
+        }
+    }
+    eprintln!("fuzz {name}: {total} cases, no failure");
+}
+
+fn corpus_dir() -> std::path::PathBuf {
+    workspace().join("tests/fuzz-corpus")
+}
+
+/// Saves a failing input as `tests/fuzz-corpus/found-<hash>.<ext>`; returns the path.
+fn save_to_corpus(path: &str, text: &str) -> String {
+    // FNV-1a: a stable name, so the same input is saved once.
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    let ext = path.rsplit('.').next().unwrap_or("json");
+    let file = corpus_dir().join(format!("found-{hash:016x}.{ext}"));
+    match std::fs::write(&file, text) {
+        Ok(()) => file.display().to_string(),
+        Err(e) => format!("(not saved: {e}) {text:?}"),
+    }
+}
+
+/// The corpus, sorted: (file name, text).
+fn corpus() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(corpus_dir())
+        .expect("tests/fuzz-corpus")
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (
+                name,
+                std::fs::read_to_string(e.path()).expect("a corpus file"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every input found so far still goes through without a panic.
+#[test]
+fn corpus_never_panics() {
+    let corpus = corpus();
+    assert!(!corpus.is_empty(), "tests/fuzz-corpus is empty");
+    for (name, text) in &corpus {
+        let path = if name.ends_with(".yaml") {
+            "spec.yaml"
+        } else {
+            "spec.json"
+        };
+        if let Err(e) = pipeline(path, text) {
+            panic!("tests/fuzz-corpus/{name}: {e}");
+        }
+    }
+}
+
+/// What the mutation fuzzer starts from: fixtures of every kind, and the corpus.
 fn seeds() -> Vec<String> {
     let mut out = Vec::new();
     for name in [
@@ -59,46 +153,48 @@ fn seeds() -> Vec<String> {
     ] {
         out.push(std::fs::read_to_string(fixtures_dir().join(name)).expect("fixture"));
     }
-    if let Ok(dir) = std::fs::read_dir(azgen_tests::workspace().join("tests/fuzz-corpus")) {
-        let mut paths: Vec<_> = dir.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
-            out.push(std::fs::read_to_string(p).expect("corpus file"));
-        }
-    }
+    out.extend(corpus().into_iter().map(|(_, text)| text));
     out
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(500), ..ProptestConfig::default() })]
+#[test]
+fn random_bytes_never_panic() {
+    let strategy = (
+        proptest::collection::vec(any::<u8>(), 0..512),
+        any::<bool>(),
+    )
+        .prop_map(|(bytes, yaml)| {
+            let path = if yaml { "spec.yaml" } else { "spec.json" };
+            (path, String::from_utf8_lossy(&bytes).into_owned())
+        });
+    fuzz("random bytes", 500, strategy);
+}
 
-    #[test]
-    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512), yaml in any::<bool>()) {
-        let path = if yaml { "spec.yaml" } else { "spec.json" };
-        pipeline(&[(path, String::from_utf8_lossy(&bytes).into_owned())])?;
-    }
-
-    #[test]
-    fn mutated_specs_never_panic(
-        seed in any::<prop::sample::Index>(),
-        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8),
-    ) {
-        let seeds = seeds();
-        let mut bytes = seeds[seed.index(seeds.len())].clone().into_bytes();
+#[test]
+fn mutated_specs_never_panic() {
+    let edits =
+        proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8);
+    let strategy = (prop::sample::select(seeds()), edits).prop_map(|(seed, edits)| {
+        let mut bytes = seed.into_bytes();
         for (at, byte, kind) in edits {
-            if bytes.is_empty() { break; }
+            if bytes.is_empty() {
+                break;
+            }
             let i = at.index(bytes.len());
             match kind {
                 0 => bytes[i] = byte,
-                1 => { bytes.remove(i); }
+                1 => {
+                    bytes.remove(i);
+                }
                 _ => {
                     const SYNTAX: &[u8] = b"{}[],:\"\\0-e.$#/";
                     bytes.insert(i, SYNTAX[byte as usize % SYNTAX.len()]);
                 }
             }
         }
-        pipeline(&[("spec.json", String::from_utf8_lossy(&bytes).into_owned())])?;
-    }
+        ("spec.json", String::from_utf8_lossy(&bytes).into_owned())
+    });
+    fuzz("mutated specs", 500, strategy);
 }
 
 /// Names as specs have them, and worse.
@@ -255,13 +351,13 @@ prop_compose! {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(300), ..ProptestConfig::default() })]
-
-    #[test]
-    fn random_valid_specs_generate_code_that_parses(doc in document()) {
-        pipeline(&[("spec.json", serde_json::to_string_pretty(&doc).unwrap())])?;
-    }
+#[test]
+fn random_valid_specs_generate_code_that_parses() {
+    let strategy = document().prop_map(|doc| {
+        let text = serde_json::to_string_pretty(&doc).expect("a document serializes");
+        ("spec.json", text)
+    });
+    fuzz("random valid specs", 300, strategy);
 }
 
 /// The structured fuzzer is only worth something if most of its documents generate:

@@ -119,6 +119,64 @@ fn body_parameter_without_a_schema() {
     );
 }
 
+/// Header names that are not HTTP tokens cannot be sent (azure_core would even
+/// panic on some): a request header is an error, a response header a warning.
+#[test]
+fn header_names_that_are_not_http_tokens() {
+    let text = doc(
+        json!({ "/things": { "get": {
+            "operationId": "Things_Get",
+            "parameters": [
+                { "name": "x-ms-größe", "in": "header", "required": true, "type": "string" },
+                { "name": "x ms", "in": "header", "required": false, "type": "string" },
+                { "name": "x-ms-fine_header", "in": "header", "required": false, "type": "string" },
+            ],
+            "responses": ok_response(),
+        } } }),
+        json!({}),
+    );
+    let lines = errors(&text);
+    assert_eq!(
+        lines,
+        [
+            "spec.json:16:11: #/paths/~1things/get/parameters/0: invalid spec: header parameter name `x-ms-größe` is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+            "spec.json:22:11: #/paths/~1things/get/parameters/1: invalid spec: header parameter name `x ms` is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+        ]
+    );
+
+    let text = doc(
+        json!({ "/things": { "get": {
+            "operationId": "Things_Get",
+            "responses": { "200": { "description": "OK", "headers": {
+                "x-ms-中": { "type": "string" },
+                "x-ms-request-id": { "type": "string" },
+            } } },
+        } } }),
+        json!({}),
+    );
+    let source = MemorySource([("spec.json".to_string(), text)].into_iter().collect());
+    let spec = azgen::load(&["spec.json".to_string()], &source).expect("loads");
+    let out = azgen::generate(&spec, &settings("hostile"), &source).expect("generates");
+    let warnings: Vec<String> = out.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["spec.json:22:25: #/paths/~1things/get/responses/200/headers/x-ms-中: response header `x-ms-中` is not an HTTP header name; no accessor for it"]
+    );
+    let clients = &out.files["src/clients.rs"];
+    assert!(clients.contains("\"x-ms-request-id\""));
+    assert!(!clients.contains("x-ms-中"));
+}
+
+/// A key with a control character in it stays on one line in an error.
+#[test]
+fn control_characters_in_keys_are_escaped_in_errors() {
+    let text = "{\"swagger\": \"2.0\", \"paths\": {}, \"i\\nfo\": {\u{2}\"t\": 1}}";
+    assert_eq!(
+        errors(text),
+        ["spec.json:1:43: #/i\\nfo: malformed JSON: key must be a string"]
+    );
+}
+
 #[test]
 fn unsupported_media_type() {
     let text = doc(

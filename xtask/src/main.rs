@@ -1,9 +1,11 @@
 //! Workspace tasks. `cargo xtask regen` regenerates every target in `specs/`;
 //! `cargo xtask regen --check` runs the same code and compares instead of
 //! writing, printing a unified diff on drift. `cargo xtask bench [--quick]`
-//! measures generation and the generated crate's cost (see `bench.rs`).
+//! measures generation and the generated crate's cost (see `bench.rs`);
+//! `cargo xtask fuzz` is the bounded fuzz run (see `fuzz.rs`).
 
 mod bench;
+mod fuzz;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("bench") => return bench::main(&args[1..]),
+        Some("fuzz") => return fuzz::main(&args[1..]),
         Some(bench::LIB_CHILD) => return bench::lib_child(&args[1..]),
         _ => {}
     }
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
             "-h" | "--help" => {
                 println!("usage: cargo xtask regen [--check] [--spec-root DIR]");
                 println!("       cargo xtask bench [--quick] [--no-crates] [--max-scale N] [--spec-root DIR]");
+                println!("       cargo xtask fuzz [--seconds N] [--release]");
                 return ExitCode::SUCCESS;
             }
             t if task.is_none() => task = Some(t.to_string()),
@@ -85,6 +89,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("usage: cargo xtask regen [--check] [--spec-root DIR]");
             eprintln!("       cargo xtask bench [--quick] [--no-crates] [--max-scale N] [--spec-root DIR]");
+            eprintln!("       cargo xtask fuzz [--seconds N] [--release]");
             ExitCode::from(2)
         }
     }

@@ -10,20 +10,25 @@ use std::time::{Duration as StdDuration, Instant};
 
 use azure_core::credentials::TokenCredential;
 use azure_core::error::{CheckSuccessOptions, ErrorDetail, ErrorKind};
-use azure_core::http::headers::{HeaderName, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
+use azure_core::http::headers::{
+    HeaderName, CONTENT_LENGTH, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS,
+};
 use azure_core::http::pager::{Page, PagerContinuation, PagerOptions, PagerResult, PagerState};
 use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
-use azure_core::http::policies::Policy;
+use azure_core::http::policies::{Policy, PolicyResult};
 use azure_core::http::poller::{
     get_retry_after, PollerContinuation, PollerOptions, PollerResult, PollerState, PollerStatus,
     StatusMonitor,
 };
 use azure_core::http::{
-    ClientMethodOptions, ClientOptions, JsonFormat, Method, Pager, Pipeline, PipelineSendOptions,
-    Poller, RawResponse, Request, Response, StatusCode, Transport, Url,
+    AsyncRawResponse, ClientMethodOptions, ClientOptions, Context, JsonFormat, Method, Pager,
+    Pipeline, PipelineSendOptions, Poller, RawResponse, Request, Response, StatusCode, Transport,
+    Url,
 };
 use azure_core::time::Duration;
 use azure_core::{Error, Result};
+use futures::future;
+use futures::StreamExt;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -94,9 +99,15 @@ impl ClientCore {
             [scope.to_string()],
         ));
         let mut client_options = client_options;
-        if client_options.transport.is_none() {
-            client_options.transport = Some(default_transport()?);
-        }
+        let transport = match client_options.transport.take() {
+            Some(transport) => transport,
+            None => default_transport()?,
+        };
+        // Whatever the transport, no response body is read past the limit.
+        client_options.transport = Some(Transport::with_policy(Arc::new(BodyLimit {
+            inner: transport,
+            max: limits.max_response_body,
+        })));
         let pipeline = Pipeline::new(
             option_env!("CARGO_PKG_NAME"),
             option_env!("CARGO_PKG_VERSION"),
@@ -203,7 +214,6 @@ impl ClientCore {
             .pipeline
             .send(&options.context, &mut request, Some(check(success)))
             .await?;
-        self.limit(&raw)?;
         // An empty body (204, or an operation without a result) reads as JSON `null`,
         // so `Response<()>::into_model()` works.
         if raw.body().is_empty() {
@@ -211,10 +221,6 @@ impl ClientCore {
             return Ok(RawResponse::from_bytes(status, headers, b"null".to_vec()).into());
         }
         Ok(raw.into())
-    }
-
-    fn limit(&self, raw: &RawResponse) -> Result<()> {
-        limit_body(raw, self.limits.max_response_body)
     }
 
     /// How long the poller waits before polling again: what the service asked for
@@ -328,7 +334,6 @@ impl ClientCore {
                         .pipeline
                         .send(&options.context, &mut request, Some(check(codes)))
                         .await?;
-                    core.limit(&raw)?;
                     let status = raw.status();
                     let headers = raw.headers();
                     let retry_after = get_retry_after(
@@ -497,7 +502,6 @@ impl ClientCore {
                         .pipeline
                         .send(&options.context, &mut request, Some(check(&[200])))
                         .await?;
-                    core.limit(&raw)?;
                     let next = match next_link {
                         Some(name) => {
                             let body: serde_json::Value = raw.body().json()?;
@@ -642,7 +646,6 @@ where
                     let mut request = Request::new(url, Method::Get);
                     request.insert_header("accept", "application/json");
                     let raw = core.pipeline.send(&context, &mut request, Some(check(&[200]))).await?;
-                    core.limit(&raw)?;
                     raw
                 }
                 None => raw,
@@ -668,15 +671,62 @@ fn check(success: &'static [u16]) -> PipelineSendOptions {
     }
 }
 
-fn limit_body(raw: &RawResponse, max: usize) -> Result<()> {
-    let len = raw.body().len();
-    if len > max {
-        return Err(Error::with_message(
-            ErrorKind::DataConversion,
-            format!("the response body is {len} bytes, more than the limit of {max}"),
-        ));
+/// Wraps the transport so that a response body is read only up to `max` bytes: a
+/// larger one (by its `Content-Length`, or as it streams in) is an error before
+/// more of it is held in memory. The error is not an I/O error, so it is not retried.
+#[derive(Debug)]
+struct BodyLimit {
+    inner: Transport,
+    max: usize,
+}
+
+#[async_trait::async_trait]
+impl Policy for BodyLimit {
+    async fn send(
+        &self,
+        ctx: &Context,
+        request: &mut Request,
+        _next: &[Arc<dyn Policy>],
+    ) -> PolicyResult {
+        let response = self.inner.send(ctx, request).await?;
+        let max = self.max;
+        let declared = response
+            .headers()
+            .get_optional_str(&CONTENT_LENGTH)
+            .and_then(|len| len.trim().parse::<u64>().ok());
+        if let Some(len) = declared {
+            if len > max as u64 {
+                return Err(body_too_large(&format!("{len} bytes"), max));
+            }
+        }
+        let (status, headers, body) = response.deconstruct();
+        // `Some(bytes read so far)`, `None` once the limit was passed: the stream ends.
+        let limited = body.scan(Some(0usize), move |read, chunk| {
+            let Some(so_far) = *read else {
+                return future::ready(None);
+            };
+            let item = chunk.and_then(|bytes| {
+                let total = so_far.saturating_add(bytes.len());
+                if total > max {
+                    return Err(body_too_large(&format!("over {max} bytes"), max));
+                }
+                Ok(bytes)
+            });
+            *read = match &item {
+                Ok(bytes) => Some(so_far.saturating_add(bytes.len())),
+                Err(_) => None,
+            };
+            future::ready(Some(item))
+        });
+        Ok(AsyncRawResponse::new(status, headers, Box::pin(limited)))
     }
-    Ok(())
+}
+
+fn body_too_large(size: &str, max: usize) -> Error {
+    Error::with_message(
+        ErrorKind::DataConversion,
+        format!("the response body is {size}, more than the limit of {max}"),
+    )
 }
 
 const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
