@@ -2,8 +2,8 @@
 
 //! The client and its operations.
 #![allow(clippy::too_many_arguments)]
-use ::std::sync::Arc;
 use ::azure_core::credentials::TokenCredential;
+use ::std::sync::Arc;
 use ::azure_core::http::headers::HeaderName;
 use ::azure_core::http::{
     ClientMethodOptions, ClientOptions, Method, Pager, Poller, Response, Url,
@@ -54,8 +54,7 @@ impl ContainerRegistryClient {
         let params = ::std::vec![("subscriptionId", subscription_id)];
         let core = Core::new(
             endpoint,
-            credential,
-            http::ARM_SCOPE,
+            ::std::option::Option::Some((credential, http::ARM_SCOPE)),
             options.api_version,
             options.client_options,
             options.limits,

@@ -607,8 +607,8 @@ pub fn lib(
     )
 }
 
-/// Whether any type uses `uuid`.
-pub fn uses_uuid(space: &TypeSpace) -> bool {
+/// Whether any type, or any operation's parameter or result, uses `uuid`.
+pub fn uses_uuid(space: &TypeSpace, client: &crate::ops::Client) -> bool {
     fn has(t: &TypeRef) -> bool {
         match t {
             TypeRef::Prim(Prim::Uuid) => true,
@@ -616,13 +616,20 @@ pub fn uses_uuid(space: &TypeSpace) -> bool {
             _ => false,
         }
     }
-    space.types.iter().any(|t| match &t.kind {
+    let in_types = space.types.iter().any(|t| match &t.kind {
         TypeKind::Struct(s) => {
             s.fields.iter().any(|f| has(&f.ty)) || s.additional.as_ref().is_some_and(has)
         }
         TypeKind::Alias(a) => has(a),
         _ => false,
-    })
+    });
+    in_types
+        || client.params.iter().any(|p| has(&p.ty))
+        || client.operations.iter().any(|o| {
+            o.params.iter().any(|p| has(&p.ty))
+                || o.body.as_ref().is_some_and(|b| has(&b.ty))
+                || o.result.as_ref().is_some_and(has)
+        })
 }
 
 #[cfg(test)]

@@ -716,16 +716,39 @@ pub fn clients(
         1 => format!("1 {what}"),
         n => format!("{n} {what}s"),
     };
-    let client_doc = format!(
-        " The {title} client: {} in {}.\n\n Create it with an Azure credential; every request goes through azure_core's pipeline\n (retries, telemetry, bearer-token authentication).",
-        plural(client.operations.len(), "operation"),
-        plural(groups.keys().filter(|g| g.is_some()).count(), "group")
-    );
-    let new_doc = format!(
-        " A client for `endpoint` (`https://management.azure.com` for Azure's public cloud), authenticating with `credential`.\n\n Client-level parameters:{ctor_param_docs}"
-    );
+    let client_doc = if client.bearer {
+        format!(
+            " The {title} client: {} in {}.\n\n Create it with an Azure credential; every request goes through azure_core's pipeline\n (retries, telemetry, bearer-token authentication).",
+            plural(client.operations.len(), "operation"),
+            plural(groups.keys().filter(|g| g.is_some()).count(), "group")
+        )
+    } else {
+        format!(
+            " The {title} client: {} in {}.\n\n The spec declares no authentication, so the client sends none; every request goes\n through azure_core's pipeline (retries, telemetry).",
+            plural(client.operations.len(), "operation"),
+            plural(groups.keys().filter(|g| g.is_some()).count(), "group")
+        )
+    };
+    let new_doc = if client.bearer {
+        format!(
+            " A client for `endpoint` (`https://management.azure.com` for Azure's public cloud), authenticating with `credential`.\n\n Client-level parameters:{ctor_param_docs}"
+        )
+    } else {
+        format!(" A client for `endpoint`.\n\n Client-level parameters:{ctor_param_docs}")
+    };
+    let (credential_param, credential_arg, credential_import) = if client.bearer {
+        (
+            quote!(credential: Arc<dyn TokenCredential>,),
+            quote!(::std::option::Option::Some((credential, http::ARM_SCOPE))),
+            quote!(
+                use ::azure_core::credentials::TokenCredential;
+                use ::std::sync::Arc;
+            ),
+        )
+    } else {
+        (quote!(), quote!(::std::option::Option::None), quote!())
+    };
     let options_doc = " Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits.";
-    let scope_expr = quote!(http::ARM_SCOPE);
     let models_import = (!page_items.is_empty()).then(|| {
         quote!(
             use crate::models;
@@ -758,17 +781,27 @@ pub fn clients(
         runtime_imports.push(quote!(FinalState));
         runtime_imports.push(quote!(Operation));
     }
+    // `http::` (the runtime's checks, formats, scope and paging macro), if anything uses it.
+    let uses_http =
+        |tokens: &[TokenStream]| tokens.iter().any(|t| t.to_string().contains("http ::"));
+    let http_self = (client.bearer
+        || uses_http(&page_items)
+        || uses_http(&group_items)
+        || uses_http(&check_consts)
+        || root_impl
+            .as_ref()
+            .is_some_and(|r| r.to_string().contains("http ::")))
+    .then(|| quote!(self,));
     let tokens = quote! {
         //! The client and its operations.
         #![allow(clippy::too_many_arguments)]
 
-        use ::std::sync::Arc;
-        use ::azure_core::credentials::TokenCredential;
+        #credential_import
         #header_import
         use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, #(#http_imports,)* Url};
         use ::azure_core::Result;
         #models_import
-        use crate::runtime::http::{self, ClientCore as Core, #(#runtime_imports,)* Limits};
+        use crate::runtime::http::{#http_self ClientCore as Core, #(#runtime_imports,)* Limits};
 
         #[doc = #options_doc]
         #[derive(::std::clone::Clone, ::std::fmt::Debug)]
@@ -799,11 +832,11 @@ pub fn clients(
 
         impl #client_ident {
             #[doc = #new_doc]
-            pub fn new(endpoint: &str, credential: Arc<dyn TokenCredential>, #(#ctor_args,)* options: ::std::option::Option<#client_options>) -> Result<Self> {
+            pub fn new(endpoint: &str, #credential_param #(#ctor_args,)* options: ::std::option::Option<#client_options>) -> Result<Self> {
                 let options = options.unwrap_or_default();
                 #(#ctor_inits)*
                 let params = ::std::vec![#(#param_pairs),*];
-                let core = Core::new(endpoint, credential, #scope_expr, options.api_version, options.client_options, options.limits, params)?;
+                let core = Core::new(endpoint, #credential_arg, options.api_version, options.client_options, options.limits, params)?;
                 ::std::result::Result::Ok(Self { core })
             }
 

@@ -33,7 +33,23 @@ struct Example {
 }
 
 /// Every operation of the entry files, in a fixed order: (file, path, method, operation).
-pub(crate) fn operations(spec: &Spec) -> Vec<(&str, &str, &'static str, &Operation)> {
+/// The JSON pointer of a path item in its Swagger file: `/paths/...`, or
+/// `/x-ms-paths/...` for one from there (see `swagger.rs`).
+pub(crate) fn path_pointer(path: &str, item: &openapiv3::PathItem) -> String {
+    let root = if item
+        .extensions
+        .contains_key(crate::swagger::X_MS_PATHS_ENTRY)
+    {
+        "/x-ms-paths"
+    } else {
+        "/paths"
+    };
+    format!("{root}/{}", crate::load::escape_token(path))
+}
+
+/// Every operation of the entry files: file, path, method, operation, and the
+/// JSON pointer of its path item.
+pub(crate) fn operations(spec: &Spec) -> Vec<(&str, &str, &'static str, &Operation, String)> {
     let mut out = Vec::new();
     for entry in &spec.entries {
         let Some(file) = spec.files.get(entry) else {
@@ -55,7 +71,13 @@ pub(crate) fn operations(spec: &Spec) -> Vec<(&str, &str, &'static str, &Operati
             ];
             for (method, op) in methods {
                 if let Some(op) = op {
-                    out.push((entry.as_str(), path.as_str(), method, op));
+                    out.push((
+                        entry.as_str(),
+                        path.as_str(),
+                        method,
+                        op,
+                        path_pointer(path, item),
+                    ));
                 }
             }
         }
@@ -112,7 +134,7 @@ pub fn tests(
     };
     let mut warnings = Vec::new();
     let mut examples: BTreeMap<String, Example> = BTreeMap::new();
-    for (file, path, method, op) in operations(spec) {
+    for (file, _path, method, op, item_pointer) in operations(spec) {
         let Some(Value::Object(links)) = op.extensions.get("x-ms-examples") else {
             continue;
         };
@@ -126,7 +148,7 @@ pub fn tests(
             }
             if examples.contains_key(&example_path) {
                 warnings.push(Warning {
-                    location: Location::new(file, format!("/paths/{}/{method}/x-ms-examples/{title}", crate::load::escape_token(path))),
+                    location: Location::new(file, format!("{item_pointer}/{method}/x-ms-examples/{title}")),
                     message: format!("example `{example_path}` is linked by more than one operation; tested with the first"),
                 });
                 continue;

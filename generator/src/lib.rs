@@ -160,7 +160,12 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
             info.version
         ),
     };
-    let manifest = emit::manifest(settings, &description, emit::uses_uuid(&space), has_client);
+    let manifest = emit::manifest(
+        settings,
+        &description,
+        emit::uses_uuid(&space, &client),
+        has_client,
+    );
     files.insert("Cargo.toml".to_string(), manifest);
     let client_names = emit_client::ClientNames {
         client: client_name,

@@ -135,7 +135,12 @@ pub fn join(from: &str, reference: &str) -> String {
 }
 
 /// Parses one file's text as JSON or YAML (by extension; JSON is tried first otherwise).
-pub fn parse(path: &str, text: String) -> Result<RawFile> {
+pub fn parse(path: &str, mut text: String) -> Result<RawFile> {
+    // A UTF-8 byte-order mark (which editors on Windows write, and some published specs
+    // carry) is not JSON; drop it. Positions stay right: it is before line 1, column 1.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     let lower = path.to_ascii_lowercase();
     let yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
     if yaml {

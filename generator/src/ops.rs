@@ -162,6 +162,9 @@ pub struct Client {
     /// Client-level parameters other than api-version, in first-use order.
     pub params: Vec<Param>,
     pub operations: Vec<Operation>,
+    /// Whether requests carry a bearer token (the spec declares an OAuth2 scheme):
+    /// the client then takes a credential and needs an `https` endpoint.
+    pub bearer: bool,
 }
 
 fn method_name(m: &str) -> &'static str {
@@ -236,6 +239,8 @@ struct Cx<'a, 'b> {
     client_names: Namespace,
     errors: Vec<Error>,
     warnings: Vec<Warning>,
+    /// Set when an operation uses something unsupported: it is skipped, with this warning.
+    unsupported: Option<Warning>,
 }
 
 /// Builds the operations of the entry files, adding their inline schemas to the type space.
@@ -250,13 +255,40 @@ pub(crate) fn build<'a>(
         client_names: Namespace::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
+        unsupported: None,
     };
     cx.client_names.reserve("endpoint", "(the endpoint)");
     cx.client_names.reserve("credential", "(the credential)");
     cx.client_names.reserve("options", "(the options)");
+    for entry in &spec.entries {
+        let Some(components) = spec
+            .files
+            .get(entry)
+            .and_then(|f| f.doc.components.as_ref())
+        else {
+            continue;
+        };
+        for (name, scheme) in &components.security_schemes {
+            match scheme {
+                ReferenceOr::Item(
+                    openapiv3::SecurityScheme::OAuth2 { .. }
+                    | openapiv3::SecurityScheme::OpenIDConnect { .. },
+                ) => cx.client.bearer = true,
+                ReferenceOr::Item(openapiv3::SecurityScheme::HTTP { scheme, .. })
+                    if scheme.eq_ignore_ascii_case("bearer") =>
+                {
+                    cx.client.bearer = true
+                }
+                _ => cx.warnings.push(Warning {
+                    location: spec.locate(entry, &format!("/securityDefinitions/{}", escape_token(name))),
+                    message: "only OAuth2 (bearer token) security is supported; the client does not send this one".into(),
+                }),
+            }
+        }
+    }
     let mut ids: BTreeMap<String, Location> = BTreeMap::new();
-    for (file, path, method, op) in crate::examples::operations(spec) {
-        let pointer = format!("/paths/{}/{method}", escape_token(path));
+    for (file, path, method, op, item_pointer) in crate::examples::operations(spec) {
+        let pointer = format!("{item_pointer}/{method}");
         let location = spec.locate(file, &pointer);
         let Some(id) = op.operation_id.clone() else {
             cx.errors.push(Error::invalid(
@@ -285,9 +317,17 @@ pub(crate) fn build<'a>(
                 ReferenceOr::Reference { .. } => None,
             });
         let path_params = item.map(|i| i.parameters.as_slice()).unwrap_or_default();
-        if let Some(operation) =
-            cx.operation(file, path, method, &pointer, &id, op, path_params, location)
-        {
+        if let Some(operation) = cx.operation(
+            file,
+            path,
+            &item_pointer,
+            method,
+            &pointer,
+            &id,
+            op,
+            path_params,
+            location,
+        ) {
             cx.client.operations.push(operation);
         }
     }
@@ -352,6 +392,7 @@ impl<'a> Cx<'a, '_> {
         &mut self,
         file: &'a str,
         path: &'a str,
+        item_pointer: &str,
         method: &'static str,
         pointer: &str,
         id: &str,
@@ -359,6 +400,18 @@ impl<'a> Cx<'a, '_> {
         path_params: &'a [ReferenceOr<Parameter>],
         location: Location,
     ) -> Option<Operation> {
+        if matches!(method, "options" | "trace") {
+            self.warnings.push(Warning {
+                location,
+                message: format!(
+                    "unsupported: HTTP method {} (azure_core sends DELETE, GET, HEAD, PATCH, POST and PUT only); the operation is skipped",
+                    method.to_ascii_uppercase()
+                ),
+            });
+            return None;
+        }
+        // An `x-ms-paths` key's query string only names the path; requests use the rest.
+        let template = path.split_once('?').map_or(path, |(t, _)| t);
         let (group, method_part) = match id.split_once('_') {
             Some((g, m)) => (Some(sanitize(g, Case::Type)), m),
             None => (None, id),
@@ -384,7 +437,7 @@ impl<'a> Cx<'a, '_> {
             group,
             method: rust_method,
             http_method: method_name(method),
-            path: path.to_string(),
+            path: template.to_string(),
             docs: op
                 .description
                 .clone()
@@ -404,7 +457,7 @@ impl<'a> Cx<'a, '_> {
         // Operation parameters override path-item ones of the same name and location.
         let mut all: Vec<(String, &'a ReferenceOr<Parameter>)> = Vec::new();
         for (i, p) in path_params.iter().enumerate() {
-            all.push((format!("/paths/{}/parameters/{i}", escape_token(path)), p));
+            all.push((format!("{item_pointer}/parameters/{i}"), p));
         }
         for (i, p) in op.parameters.iter().enumerate() {
             all.push((format!("{pointer}/parameters/{i}"), p));
@@ -515,7 +568,7 @@ impl<'a> Cx<'a, '_> {
             }
         }
         // Every `{name}` of the path must be a path parameter, and every path parameter in the path.
-        let placeholders: BTreeSet<String> = path
+        let placeholders: BTreeSet<String> = template
             .split('{')
             .skip(1)
             .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
@@ -550,6 +603,10 @@ impl<'a> Cx<'a, '_> {
         }
         if let Some(body) = &op.request_body {
             operation.body = self.body(body, file, pointer, &ctx, &mut method_names);
+            if let Some(warning) = self.unsupported.take() {
+                self.warnings.push(warning);
+                return None;
+            }
         }
         self.responses(&mut operation, op, file, pointer, &ctx);
         if long_running && method == "delete" {
@@ -698,9 +755,11 @@ impl<'a> Cx<'a, '_> {
             return None;
         };
         if !media.contains("json") {
-            self.errors.push(Error::Unsupported {
+            self.unsupported = Some(Warning {
                 location: here,
-                message: format!("media type `{media}` (only JSON bodies are supported)"),
+                message: format!(
+                    "unsupported: media type `{media}` (only JSON bodies are supported); the operation is skipped"
+                ),
             });
             return None;
         }
@@ -746,10 +805,6 @@ impl<'a> Cx<'a, '_> {
             let StatusCode::Code(code) = status else {
                 continue;
             };
-            if !(200..300).contains(code) {
-                continue;
-            }
-            operation.success.push(*code);
             let (rfile, rpointer, response) = match response {
                 ReferenceOr::Item(r) => (file, format!("{pointer}/responses/{code}"), r),
                 ReferenceOr::Reference { reference } => match self.spec.response(reference) {
@@ -759,6 +814,22 @@ impl<'a> Cx<'a, '_> {
                     _ => continue,
                 },
             };
+            // Every documented status is an answer the method returns, as in Azure's
+            // generators, unless marked `x-ms-error-response` (`default` is the error).
+            let error_response = response
+                .extensions
+                .get("x-ms-error-response")
+                .and_then(Value::as_bool)
+                == Some(true);
+            if error_response {
+                continue;
+            }
+            operation.success.push(*code);
+            if !(200..300).contains(code) {
+                // A documented redirect or 404 (a HEAD's `false`): returned as it is,
+                // its body not the result's model.
+                continue;
+            }
             for (name, header) in &response.headers {
                 if !is_http_token(name) {
                     self.warnings.push(Warning {
@@ -805,10 +876,10 @@ impl<'a> Cx<'a, '_> {
         operation.success.sort_unstable();
         operation.success.dedup();
         if operation.success.is_empty() {
-            self.errors.push(Error::invalid(
-                operation.origin.clone(),
-                "the operation documents no success (2xx) response",
-            ));
+            self.warnings.push(Warning {
+                location: operation.origin.clone(),
+                message: "the operation documents no success response; every response is returned as an error".into(),
+            });
         }
         operation.result = result.map(|(_, t)| t);
         let mut names = Namespace::new();

@@ -237,6 +237,27 @@ impl Cx<'_> {
             Some(_) => self.error("/paths", "`paths` is not an object"),
             None => {}
         }
+        // `x-ms-paths`: more paths, whose key may carry a query string so that one path
+        // can have several operations per method (the query only names the path).
+        // Converted like `paths`, marked so that locations point into `x-ms-paths`.
+        match root.get("x-ms-paths") {
+            Some(Value::Object(p)) => {
+                for (path, item) in p {
+                    let at = ptr("/x-ms-paths", path);
+                    if paths.contains_key(path) {
+                        self.error(&at, "the path is also in `paths`");
+                        continue;
+                    }
+                    let mut converted = self.path_item(item, &at, &consumes, &produces);
+                    if let Value::Object(m) = &mut converted {
+                        m.insert(X_MS_PATHS_ENTRY.into(), json!(true));
+                    }
+                    paths.insert(path.clone(), converted);
+                }
+            }
+            Some(_) => self.error("/x-ms-paths", "`x-ms-paths` is not an object"),
+            None => {}
+        }
         out.insert("paths".into(), Value::Object(paths));
         let mut components = Map::new();
         let mut schemas = Map::new();
@@ -256,6 +277,9 @@ impl Cx<'_> {
                 let at = ptr("/parameters", name);
                 if is_body(param) {
                     bodies.insert(name.clone(), self.request_body(param, &at, &consumes, None));
+                } else if param.get("in").and_then(Value::as_str) == Some("formData") {
+                    // Taken into the form body of each operation that refers to it.
+                    continue;
                 } else {
                     parameters.insert(name.clone(), self.parameter(param, &at));
                 }
@@ -409,13 +433,18 @@ impl Cx<'_> {
         };
         let mut params = Vec::new();
         let mut body = None;
-        let mut form: Vec<(usize, &Value)> = Vec::new();
+        let mut form: Vec<(usize, Value)> = Vec::new();
         for (i, param) in list.iter().enumerate() {
             let here = ptr(at, &i.to_string());
             if let Some(Value::String(r)) = param.get("$ref") {
                 let Some((_, canonical, target)) = self.reference(r, &here) else {
                     continue;
                 };
+                if target.get("in").and_then(Value::as_str) == Some("formData") {
+                    // Form fields become one body: shared ones are taken in place.
+                    form.push((i, target));
+                    continue;
+                }
                 if is_body(&target) {
                     let mut b = json!({ "$ref": canonical });
                     if let Value::Object(m) = &mut b {
@@ -434,7 +463,7 @@ impl Cx<'_> {
                     }
                     body = Some(self.request_body(param, &here, consumes, Some(i)));
                 }
-                Some("formData") => form.push((i, param)),
+                Some("formData") => form.push((i, param.clone())),
                 Some("path" | "query" | "header") => params.push(self.parameter(param, &here)),
                 Some(other) => self.error(
                     &ptr(&here, "in"),
@@ -867,6 +896,9 @@ fn param_schema(param: &Value) -> Value {
     }
     Value::Object(out)
 }
+
+/// Marks a converted path item that came from `x-ms-paths`.
+pub(crate) const X_MS_PATHS_ENTRY: &str = "x-azgen-from-x-ms-paths";
 
 fn security_scheme(def: &Value) -> Value {
     match def.get("type").and_then(Value::as_str) {

@@ -687,7 +687,7 @@ fn operations_names() {
     assert!(method(&clients, "LinksClient", "begin_move").contains("Some(url_)"));
     assert_eq!(
         warnings,
-        ["operations/names.json:56:11: #/paths/~1subscriptions~1{subscriptionId}~1providers~1Microsoft.ContainerRegistry~1links~1{type}~1{self}/get/parameters/9: parameter name `method_options` of `Links_Get` is taken; `method_options` is named `method_options2`"]
+        ["operations/names.json:65:11: #/paths/~1subscriptions~1{subscriptionId}~1providers~1Microsoft.ContainerRegistry~1links~1{type}~1{self}/get/parameters/9: parameter name `method_options` of `Links_Get` is taken; `method_options` is named `method_options2`"]
     );
 }
 

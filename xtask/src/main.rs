@@ -2,9 +2,12 @@
 //! `cargo xtask regen --check` runs the same code and compares instead of
 //! writing, printing a unified diff on drift. `cargo xtask bench [--quick]`
 //! measures generation and the generated crate's cost (see `bench.rs`);
-//! `cargo xtask fuzz` is the bounded fuzz run (see `fuzz.rs`).
+//! `cargo xtask fuzz` is the bounded fuzz run (see `fuzz.rs`); `cargo xtask
+//! conformance` runs generated clients against the autorest test server
+//! (see `conformance.rs`).
 
 mod bench;
+mod conformance;
 mod fuzz;
 
 use std::collections::BTreeMap;
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("bench") => return bench::main(&args[1..]),
         Some("fuzz") => return fuzz::main(&args[1..]),
+        Some("conformance") => return conformance::main(&args[1..]),
         Some(bench::LIB_CHILD) => return bench::lib_child(&args[1..]),
         _ => {}
     }
@@ -68,6 +72,8 @@ fn main() -> ExitCode {
                 println!("usage: cargo xtask regen [--check] [--spec-root DIR]");
                 println!("       cargo xtask bench [--quick] [--no-crates] [--max-scale N] [--spec-root DIR]");
                 println!("       cargo xtask fuzz [--seconds N] [--release]");
+                println!("       cargo xtask conformance [--no-test] [--test NAME]...");
+                println!("       cargo xtask conformance [--no-test] [--test NAME]...");
                 return ExitCode::SUCCESS;
             }
             t if task.is_none() => task = Some(t.to_string()),
@@ -90,6 +96,7 @@ fn main() -> ExitCode {
             eprintln!("usage: cargo xtask regen [--check] [--spec-root DIR]");
             eprintln!("       cargo xtask bench [--quick] [--no-crates] [--max-scale N] [--spec-root DIR]");
             eprintln!("       cargo xtask fuzz [--seconds N] [--release]");
+            eprintln!("       cargo xtask conformance [--no-test] [--test NAME]...");
             ExitCode::from(2)
         }
     }

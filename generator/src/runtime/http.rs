@@ -72,19 +72,19 @@ pub struct ClientCore {
 }
 
 impl ClientCore {
-    /// A client core for `endpoint` (which must be `https`: the bearer-token policy
-    /// never sends a token in the clear), authenticating with `credential` for `scope`.
+    /// A client core for `endpoint`, authenticating with a credential for a scope
+    /// when given one (the endpoint must then be `https`: a bearer token is never
+    /// sent in the clear).
     pub fn new(
         endpoint: &str,
-        credential: Arc<dyn TokenCredential>,
-        scope: &str,
+        credential: Option<(Arc<dyn TokenCredential>, &str)>,
         api_version: String,
         client_options: ClientOptions,
         limits: Limits,
         params: Vec<(&'static str, String)>,
     ) -> Result<Self> {
         let mut endpoint = Url::parse(endpoint)?;
-        if endpoint.scheme() != "https" {
+        if credential.is_some() && endpoint.scheme() != "https" {
             return Err(Error::with_message(
                 ErrorKind::Other,
                 format!("the endpoint must use https (got `{}`): bearer tokens are never sent in the clear", endpoint.scheme()),
@@ -94,10 +94,13 @@ impl ClientCore {
             let path = format!("{}/", endpoint.path());
             endpoint.set_path(&path);
         }
-        let auth: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(
-            credential,
-            [scope.to_string()],
-        ));
+        let auth: Vec<Arc<dyn Policy>> = match credential {
+            Some((credential, scope)) => vec![Arc::new(BearerTokenAuthorizationPolicy::new(
+                credential,
+                [scope.to_string()],
+            ))],
+            None => Vec::new(),
+        };
         let mut client_options = client_options;
         let transport = match client_options.transport.take() {
             Some(transport) => transport,
@@ -113,7 +116,7 @@ impl ClientCore {
             option_env!("CARGO_PKG_VERSION"),
             client_options,
             Vec::new(),
-            vec![auth],
+            auth,
             None,
         );
         Ok(ClientCore {
