@@ -729,13 +729,22 @@ pub fn clients(
             plural(groups.keys().filter(|g| g.is_some()).count(), "group")
         )
     };
-    let new_doc = if client.bearer {
-        format!(
-            " A client for `endpoint` (`https://management.azure.com` for Azure's public cloud), authenticating with `credential`.\n\n Client-level parameters:{ctor_param_docs}"
-        )
-    } else {
-        format!(" A client for `endpoint`.\n\n Client-level parameters:{ctor_param_docs}")
+    let target = match &client.host {
+        None => "`endpoint` (`https://management.azure.com` for Azure's public cloud)".to_string(),
+        Some((template, scheme)) if scheme.is_empty() => format!("the host `{template}`"),
+        Some((template, scheme)) => format!("the host `{scheme}://{template}`"),
     };
+    let auth = if client.bearer {
+        ", authenticating with `credential`"
+    } else {
+        ""
+    };
+    let params_doc = if ctor_param_docs.is_empty() {
+        String::new()
+    } else {
+        format!("\n\n Client-level parameters:{ctor_param_docs}")
+    };
+    let new_doc = format!(" A client for {target}{auth}.{params_doc}");
     let (credential_param, credential_arg, credential_import) = if client.bearer {
         (
             quote!(credential: Arc<dyn TokenCredential>,),
@@ -767,6 +776,9 @@ pub fn clients(
         )
     });
     let mut http_imports = Vec::new();
+    if client.host.is_none() {
+        http_imports.push(quote!(Url));
+    }
     if paged {
         http_imports.push(quote!(Pager));
     }
@@ -781,6 +793,40 @@ pub fn clients(
         runtime_imports.push(quote!(FinalState));
         runtime_imports.push(quote!(Operation));
     }
+    let (endpoint_param, core_new, endpoint_accessor) = match &client.host {
+        None => (
+            quote!(endpoint: &str,),
+            quote!(Core::new(endpoint, #credential_arg, options.api_version, options.client_options, options.limits, params)?),
+            quote!(
+                /// The endpoint requests go to.
+                pub fn endpoint(&self) -> &Url {
+                    self.core.endpoint()
+                }
+            ),
+        ),
+        Some((template, scheme)) => {
+            let scheme = if scheme.is_empty() {
+                quote!("")
+            } else {
+                quote!(&options.scheme)
+            };
+            (
+                quote!(),
+                quote!(Core::with_host_template(#scheme, #template, #credential_arg, options.api_version, options.client_options, options.limits, params)?),
+                quote!(),
+            )
+        }
+    };
+    let (scheme_field, scheme_default) = match &client.host {
+        Some((_, scheme)) if !scheme.is_empty() => {
+            let doc = format!(" The scheme of the host (`{scheme}` by the spec); `http` only for a client without a credential.");
+            (
+                quote!(#[doc = #doc] pub scheme: ::std::string::String,),
+                quote!(scheme: ::std::string::ToString::to_string(#scheme),),
+            )
+        }
+        _ => (quote!(), quote!()),
+    };
     // `http::` (the runtime's checks, formats, scope and paging macro), if anything uses it.
     let uses_http =
         |tokens: &[TokenStream]| tokens.iter().any(|t| t.to_string().contains("http ::"));
@@ -798,7 +844,7 @@ pub fn clients(
 
         #credential_import
         #header_import
-        use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, #(#http_imports,)* Url};
+        use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, #(#http_imports,)*};
         use ::azure_core::Result;
         #models_import
         use crate::runtime::http::{#http_self ClientCore as Core, #(#runtime_imports,)* Limits};
@@ -812,6 +858,7 @@ pub fn clients(
             pub client_options: ClientOptions,
             /// Limits on long-running operations and response sizes.
             pub limits: Limits,
+            #scheme_field
         }
 
         impl ::std::default::Default for #client_options {
@@ -820,6 +867,7 @@ pub fn clients(
                     api_version: ::std::string::ToString::to_string(#api_version),
                     client_options: ::std::default::Default::default(),
                     limits: ::std::default::Default::default(),
+                    #scheme_default
                 }
             }
         }
@@ -832,18 +880,15 @@ pub fn clients(
 
         impl #client_ident {
             #[doc = #new_doc]
-            pub fn new(endpoint: &str, #credential_param #(#ctor_args,)* options: ::std::option::Option<#client_options>) -> Result<Self> {
+            pub fn new(#endpoint_param #credential_param #(#ctor_args,)* options: ::std::option::Option<#client_options>) -> Result<Self> {
                 let options = options.unwrap_or_default();
                 #(#ctor_inits)*
                 let params = ::std::vec![#(#param_pairs),*];
-                let core = Core::new(endpoint, #credential_arg, options.api_version, options.client_options, options.limits, params)?;
+                let core = #core_new;
                 ::std::result::Result::Ok(Self { core })
             }
 
-            /// The endpoint requests go to.
-            pub fn endpoint(&self) -> &Url {
-                self.core.endpoint()
-            }
+            #endpoint_accessor
 
             #(#accessors)*
         }

@@ -165,6 +165,10 @@ pub struct Client {
     /// Whether requests carry a bearer token (the spec declares an OAuth2 scheme):
     /// the client then takes a credential and needs an `https` endpoint.
     pub bearer: bool,
+    /// `x-ms-parameterized-host`: the host template (its parameters are path
+    /// parameters, client-level or the operations') and the scheme (empty when the
+    /// template includes it).
+    pub host: Option<(String, String)>,
 }
 
 fn method_name(m: &str) -> &'static str {
@@ -241,6 +245,8 @@ struct Cx<'a, 'b> {
     warnings: Vec<Warning>,
     /// Set when an operation uses something unsupported: it is skipped, with this warning.
     unsupported: Option<Warning>,
+    /// `x-ms-parameterized-host` of the entry: its file and description.
+    host: Option<(&'a str, &'a crate::spec::ParameterizedHost)>,
 }
 
 /// Builds the operations of the entry files, adding their inline schemas to the type space.
@@ -256,7 +262,30 @@ pub(crate) fn build<'a>(
         errors: Vec::new(),
         warnings: Vec::new(),
         unsupported: None,
+        host: None,
     };
+    if let Some((file, host)) = spec.entries.iter().find_map(|e| {
+        spec.files
+            .get(e)
+            .and_then(|f| Some((e.as_str(), f.host.as_ref()?)))
+    }) {
+        cx.host = Some((file, host));
+        let scheme = if host.use_scheme_prefix {
+            host.scheme.clone()
+        } else {
+            String::new()
+        };
+        cx.client.host = Some((host.template.clone(), scheme));
+    } else if let Some(e) = spec.entries.iter().find(|e| {
+        spec.files
+            .get(e.as_str())
+            .is_some_and(|f| f.raw.value.get("x-ms-parameterized-host").is_some())
+    }) {
+        cx.errors.push(Error::invalid(
+            spec.locate(e, "/x-ms-parameterized-host"),
+            "`x-ms-parameterized-host` needs a `hostTemplate` string and valid `parameters`",
+        ));
+    }
     cx.client_names.reserve("endpoint", "(the endpoint)");
     cx.client_names.reserve("credential", "(the credential)");
     cx.client_names.reserve("options", "(the options)");
@@ -462,6 +491,21 @@ impl<'a> Cx<'a, '_> {
         for (i, p) in op.parameters.iter().enumerate() {
             all.push((format!("{pointer}/parameters/{i}"), p));
         }
+        // The host's parameters: first or last (`positionInOperation`).
+        if let Some((_, host)) = self.host {
+            let host_params = host
+                .parameters
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("/x-ms-parameterized-host/parameters/{i}"), p));
+            if host.last {
+                all.extend(host_params);
+            } else {
+                let own = std::mem::take(&mut all);
+                all.extend(host_params);
+                all.extend(own);
+            }
+        }
         let mut seen: BTreeMap<(String, ParamIn), usize> = BTreeMap::new();
         // Arguments and options fields: `method_options` is the options' own field.
         let mut method_names = Namespace::new();
@@ -568,9 +612,11 @@ impl<'a> Cx<'a, '_> {
             }
         }
         // Every `{name}` of the path must be a path parameter, and every path parameter in the path.
+        let host_template = self.host.map_or("", |(_, h)| h.template.as_str());
         let placeholders: BTreeSet<String> = template
             .split('{')
-            .skip(1)
+            .chain(host_template.split('{'))
+            .filter(|s| s.contains('}'))
             .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
             .collect();
         let mut path_names: BTreeSet<String> = operation

@@ -18,6 +18,23 @@ pub struct SpecFile {
     /// The document in OpenAPI 3.0 form, as JSON (refs canonical).
     pub converted: Value,
     pub doc: OpenAPI,
+    /// `x-ms-parameterized-host`, read from the converted document.
+    pub host: Option<ParameterizedHost>,
+}
+
+/// `x-ms-parameterized-host`: requests go to a host made from parameters.
+#[derive(Debug, Clone)]
+pub struct ParameterizedHost {
+    /// `hostTemplate`, such as `{accountName}{host}`.
+    pub template: String,
+    /// `useSchemePrefix` (default true): prepend the spec's scheme and `://`.
+    pub use_scheme_prefix: bool,
+    /// The scheme: the spec's first `schemes` entry, else `https`.
+    pub scheme: String,
+    /// `positionInOperation` is `last` (default `first`): method-level host
+    /// parameters come after the operation's own.
+    pub last: bool,
+    pub parameters: Vec<openapiv3::ReferenceOr<openapiv3::Parameter>>,
 }
 
 /// Every file of a spec, keyed by normalized path; `entries` are the ones asked for.
@@ -61,6 +78,7 @@ impl Spec {
                         SpecFile {
                             raw: raw.clone(),
                             dialect,
+                            host: parameterized_host(&raw.value, &converted),
                             converted,
                             doc,
                         },
@@ -212,6 +230,32 @@ pub fn source_pointer(dialect: Dialect, pointer: &str) -> String {
         }
     }
     pointer.to_string()
+}
+
+/// Reads `x-ms-parameterized-host` (its parameters as converted to OpenAPI 3);
+/// `None` when absent or malformed (a malformed one is reported by `ops`).
+fn parameterized_host(raw: &Value, converted: &Value) -> Option<ParameterizedHost> {
+    let host = converted.get("x-ms-parameterized-host")?;
+    let template = host.get("hostTemplate")?.as_str()?.to_string();
+    let parameters = match host.get("parameters") {
+        Some(list) => serde_json::from_value(list.clone()).ok()?,
+        None => Vec::new(),
+    };
+    Some(ParameterizedHost {
+        template,
+        use_scheme_prefix: host
+            .get("useSchemePrefix")
+            .and_then(Value::as_bool)
+            .unwrap_or(true),
+        scheme: raw
+            .get("schemes")
+            .and_then(|s| s.get(0))
+            .and_then(Value::as_str)
+            .unwrap_or("https")
+            .to_string(),
+        last: host.get("positionInOperation").and_then(Value::as_str) == Some("last"),
+        parameters,
+    })
 }
 
 #[cfg(test)]

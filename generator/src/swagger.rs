@@ -309,6 +309,22 @@ impl Cx<'_> {
             out.insert("security".into(), security.clone());
         }
         extensions(root, &mut out);
+        // Its parameters are Swagger parameters: converted like an operation's.
+        if let Some(Value::Object(host)) = root.get("x-ms-parameterized-host") {
+            let mut host = host.clone();
+            if let Some(list) = host.get("parameters").cloned() {
+                let (params, body) =
+                    self.parameters(&list, "/x-ms-parameterized-host/parameters", &consumes);
+                if body.is_some() {
+                    self.error(
+                        "/x-ms-parameterized-host/parameters",
+                        "a host parameter cannot be a body",
+                    );
+                }
+                host.insert("parameters".into(), Value::Array(params));
+            }
+            out.insert("x-ms-parameterized-host".into(), Value::Object(host));
+        }
         Value::Object(out)
     }
 

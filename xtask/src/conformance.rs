@@ -51,6 +51,7 @@ pub const FILES: &[&str] = &[
     "header",
     "httpInfrastructure",
     "lro",
+    "lro-parameterized-endpoints",
     "model-flattening",
     "non-string-enum",
     "object-type",
@@ -149,6 +150,13 @@ fn run(run_tests: bool, regenerate: bool, tests: &[String]) -> Result<bool, Stri
     let _ = std::fs::remove_dir_all(&coverage);
     let server = Server::start(&package, &coverage, &workspace)?;
     eprintln!("conformance: test server {VERSION} on {}", server.url);
+    // The scenarios the server registers (some routes count extra, unregistered names
+    // when hit; they are not scenarios of the reports' totals).
+    let registered = [
+        server.report("/report")?,
+        server.report("/report/azure")?,
+        server.report("/report/optional")?,
+    ];
     let mut command = Command::new(&cargo);
     test_args(&mut command);
     command.env("AUTOREST_TESTSERVER_URL", &server.url);
@@ -165,11 +173,14 @@ fn run(run_tests: bool, regenerate: bool, tests: &[String]) -> Result<bool, Stri
 
     let mut summary = Vec::new();
     let mut not_hit: BTreeMap<String, &str> = BTreeMap::new();
-    for (category, report) in &reports {
-        let hit = report.values().filter(|n| **n > 0).count();
-        summary.push(format!("{category} {hit}/{}", report.len()));
-        for (name, n) in report {
-            if *n <= 0 {
+    for ((category, report), registered) in reports.iter().zip(&registered) {
+        let hit = registered
+            .keys()
+            .filter(|k| report.get(*k).is_some_and(|n| *n > 0))
+            .count();
+        summary.push(format!("{category} {hit}/{}", registered.len()));
+        for name in registered.keys() {
+            if report.get(name).is_none_or(|n| *n <= 0) {
                 not_hit.insert(name.clone(), category);
             }
         }

@@ -5,7 +5,7 @@
 use ::azure_core::credentials::TokenCredential;
 use ::std::sync::Arc;
 use ::azure_core::http::{
-    ClientMethodOptions, ClientOptions, Method, Pager, Poller, Response, Url,
+    ClientMethodOptions, ClientOptions, Method, Url, Pager, Poller, Response,
 };
 use ::azure_core::Result;
 use crate::models;

@@ -38,6 +38,8 @@ pub const ARM_SCOPE: &str = "https://management.azure.com/.default";
 /// azure_core's own timeouts for its default transport.
 const CONNECT_TIMEOUT_SECS: u64 = 20;
 const READ_TIMEOUT_SECS: u64 = 60;
+/// How many redirects (on the same origin) the default transport follows.
+const MAX_REDIRECTS: usize = 10;
 
 const LOCATION: HeaderName = HeaderName::from_static("location");
 const AZURE_ASYNC_OPERATION: HeaderName = HeaderName::from_static("azure-asyncoperation");
@@ -49,6 +51,9 @@ pub struct Limits {
     pub max_poll_duration: StdDuration,
     /// The largest response body accepted, in bytes; a larger one is an error.
     pub max_response_body: usize,
+    /// How long to wait between polls when the service sends no `Retry-After`
+    /// (azure_core's default, 30 s; at least 1 s).
+    pub poll_interval: StdDuration,
 }
 
 impl Default for Limits {
@@ -56,6 +61,7 @@ impl Default for Limits {
         Limits {
             max_poll_duration: StdDuration::from_secs(3600),
             max_response_body: 64 * 1024 * 1024,
+            poll_interval: StdDuration::from_secs(30),
         }
     }
 }
@@ -69,6 +75,12 @@ pub struct ClientCore {
     limits: Limits,
     /// Client-level parameters (such as `subscriptionId`), by wire name.
     params: Vec<(&'static str, String)>,
+    /// `x-ms-parameterized-host`: the host (and port) of every request, from a
+    /// template of parameters; the endpoint then only gives the scheme.
+    /// Whether requests carry a bearer token (so must go over https).
+    secure: bool,
+    /// `(template, whether the scheme is prefixed)`.
+    host_template: Option<(&'static str, bool)>,
 }
 
 impl ClientCore {
@@ -84,7 +96,8 @@ impl ClientCore {
         params: Vec<(&'static str, String)>,
     ) -> Result<Self> {
         let mut endpoint = Url::parse(endpoint)?;
-        if credential.is_some() && endpoint.scheme() != "https" {
+        let secure = credential.is_some();
+        if secure && endpoint.scheme() != "https" {
             return Err(Error::with_message(
                 ErrorKind::Other,
                 format!("the endpoint must use https (got `{}`): bearer tokens are never sent in the clear", endpoint.scheme()),
@@ -125,7 +138,39 @@ impl ClientCore {
             api_version,
             limits,
             params,
+            secure,
+            host_template: None,
         })
+    }
+
+    /// A client core whose requests go to `scheme://` + `template` filled in with
+    /// parameters (`x-ms-parameterized-host`), otherwise as [`ClientCore::new`].
+    pub fn with_host_template(
+        scheme: &str,
+        template: &'static str,
+        credential: Option<(Arc<dyn TokenCredential>, &str)>,
+        api_version: String,
+        client_options: ClientOptions,
+        limits: Limits,
+        params: Vec<(&'static str, String)>,
+    ) -> Result<Self> {
+        // Only the scheme of this endpoint is used: the template gives the host (an
+        // empty scheme: the template gives the scheme too, and must give `https` for
+        // a credential, checked per request).
+        let endpoint = match scheme {
+            "" => "https://parameterized-host.invalid/".to_string(),
+            scheme => format!("{scheme}://parameterized-host.invalid/"),
+        };
+        let mut core = Self::new(
+            &endpoint,
+            credential,
+            api_version,
+            client_options,
+            limits,
+            params,
+        )?;
+        core.host_template = Some((template, !scheme.is_empty()));
+        Ok(core)
     }
 
     /// The endpoint requests go to.
@@ -151,10 +196,55 @@ impl ClientCore {
     /// the `/`s of a value that is a path itself, per `x-ms-skip-url-encoding`), and
     /// the api-version as a query parameter when `api_version` is set.
     pub fn url(&self, template: &str, params: &[(&str, &str)], api_version: bool) -> Result<Url> {
-        let mut path = String::with_capacity(template.len() + 64);
+        let path = self.fill(template, params, |name, value, raw| {
+            encode_path_value(name, value, raw)
+        })?;
+        let mut url = match self.host_template {
+            Some((host, prefixed)) => {
+                // Host values are used as they are (`x-ms-skip-url-encoding`); with the
+                // scheme prefixed, they may not reach past the host.
+                let host = self.fill(host, params, |name, value, _| {
+                    if prefixed && value.contains(['/', '?', '#', '@', '\\']) {
+                        return Err(invalid(name, "must not contain `/`, `?`, `#`, `@` or `\\`"));
+                    }
+                    Ok(value.to_string())
+                })?;
+                let base = if prefixed {
+                    format!("{}://{host}/", self.endpoint.scheme())
+                } else {
+                    format!("{}/", host.trim_end_matches('/'))
+                };
+                let base = Url::parse(&base)
+                    .map_err(|e| invalid("host", &format!("`{host}` is not a host: {e}")))?;
+                if self.secure && base.scheme() != "https" {
+                    return Err(invalid(
+                        "host",
+                        "must use https: bearer tokens are never sent in the clear",
+                    ));
+                }
+                base.join(path.trim_start_matches('/'))?
+            }
+            None => self.endpoint.join(path.trim_start_matches('/'))?,
+        };
+        if api_version {
+            url.query_pairs_mut()
+                .append_pair("api-version", &self.api_version);
+        }
+        Ok(url)
+    }
+
+    /// `template` with each `{name}` (`{+name}`: keep `/`) replaced by `value(name, v, raw)`
+    /// of the call's parameter, else the client's.
+    fn fill(
+        &self,
+        template: &str,
+        params: &[(&str, &str)],
+        value: impl Fn(&str, &str, bool) -> Result<String>,
+    ) -> Result<String> {
+        let mut out = String::with_capacity(template.len() + 64);
         let mut rest = template;
         while let Some(open) = rest.find('{') {
-            path.push_str(&rest[..open]);
+            out.push_str(&rest[..open]);
             let close = rest[open..]
                 .find('}')
                 .map(|c| open + c)
@@ -164,22 +254,17 @@ impl ClientCore {
                 Some(name) => (name, true),
                 None => (placeholder, false),
             };
-            let value = params
+            let v = params
                 .iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, v)| *v)
                 .or_else(|| self.param(name))
                 .ok_or_else(|| invalid(name, "has no value"))?;
-            path.push_str(&encode_path_value(name, value, raw)?);
+            out.push_str(&value(name, v, raw)?);
             rest = &rest[close + 1..];
         }
-        path.push_str(rest);
-        let mut url = self.endpoint.join(path.trim_start_matches('/'))?;
-        if api_version {
-            url.query_pairs_mut()
-                .append_pair("api-version", &self.api_version);
-        }
-        Ok(url)
+        out.push_str(rest);
+        Ok(out)
     }
 
     /// A request with `accept: application/json`, and a JSON body if one is given
@@ -251,12 +336,13 @@ impl ClientCore {
         )
     }
 
-    /// Fails unless `url` is on the endpoint's scheme, host and port: the pipeline
-    /// adds the bearer token to every request, so it must only go there.
-    fn same_origin(&self, url: &Url, what: &str) -> Result<()> {
-        if url.scheme() == self.endpoint.scheme()
-            && url.host_str() == self.endpoint.host_str()
-            && url.port_or_known_default() == self.endpoint.port_or_known_default()
+    /// Fails unless `url` is on the scheme, host and port of `origin` (the operation's
+    /// first request, on the endpoint): the pipeline adds the bearer token to every
+    /// request, so it must only go there.
+    fn same_origin(&self, url: &Url, origin: &Url, what: &str) -> Result<()> {
+        if url.scheme() == origin.scheme()
+            && url.host_str() == origin.host_str()
+            && url.port_or_known_default() == origin.port_or_known_default()
         {
             return Ok(());
         }
@@ -266,7 +352,7 @@ impl ClientCore {
                 "refusing to follow a {what} URL on another host ({}://{}); the credential is only sent to {}",
                 url.scheme(),
                 url.host_str().unwrap_or(""),
-                self.endpoint.host_str().unwrap_or("")
+                origin.host_str().unwrap_or("")
             ),
         ))
     }
@@ -298,7 +384,8 @@ impl ClientCore {
         let track = Arc::new(PollTrack::default());
         let options = PollerOptions {
             context: options.context.clone().into_owned(),
-            ..PollerOptions::default()
+            frequency: Duration::try_from(self.limits.poll_interval)
+                .unwrap_or(Duration::seconds(30)),
         };
         Ok(Poller::new(
             move |state: PollerState, options: PollerOptions<'static>| {
@@ -349,7 +436,7 @@ impl ClientCore {
                         match headers.get_optional_str(name) {
                             Some(value) => {
                                 let url = request.url().join(value)?;
-                                core.same_origin(&url, "polling")?;
+                                core.same_origin(&url, &original, "polling")?;
                                 Ok(Some(url))
                             }
                             None => Ok(None),
@@ -480,12 +567,13 @@ impl ClientCore {
             move |state: PagerState, options: PagerOptions<'static>| {
                 let core = core.clone();
                 let first = request.clone();
+                let origin = request.url().clone();
                 Box::pin(async move {
                     let mut request = match state {
                         PagerState::Initial => first,
                         PagerState::More(continuation) => {
                             let mut url: Url = continuation.try_into()?;
-                            core.same_origin(&url, "next-page")?;
+                            core.same_origin(&url, &origin, "next-page")?;
                             let api_version = first
                                 .url()
                                 .query_pairs()
@@ -518,7 +606,7 @@ impl ClientCore {
                     };
                     Ok(match next {
                         Some(url) => {
-                            core.same_origin(&url, "next-page")?;
+                            core.same_origin(&url, &origin, "next-page")?;
                             PagerResult::More {
                                 response: raw.into(),
                                 continuation: PagerContinuation::Link(url),
@@ -536,14 +624,29 @@ impl ClientCore {
 }
 
 /// The default transport, built as azure_core builds it (reqwest with rustls, the
-/// platform's verifier, which reads `SSL_CERT_FILE`/`SSL_CERT_DIR`; no redirects), but
+/// platform's verifier, which reads `SSL_CERT_FILE`/`SSL_CERT_DIR`), following
+/// redirects only to the same origin (a redirect elsewhere is returned as it is), but
 /// returning an error where azure_core's would panic (e.g. an `SSL_CERT_FILE` without
 /// certificates).
 fn default_transport() -> Result<Transport> {
     let client = reqwest::ClientBuilder::new()
         .connect_timeout(StdDuration::from_secs(CONNECT_TIMEOUT_SECS))
         .read_timeout(StdDuration::from_secs(READ_TIMEOUT_SECS))
-        .redirect(reqwest::redirect::Policy::none())
+        .redirect(reqwest::redirect::Policy::custom(|attempt| {
+            // Only on the same scheme, host and port (the bearer token goes with the
+            // request), and not in circles.
+            let first = attempt.previous().first();
+            let same_origin = first.is_some_and(|first| {
+                first.scheme() == attempt.url().scheme()
+                    && first.host_str() == attempt.url().host_str()
+                    && first.port_or_known_default() == attempt.url().port_or_known_default()
+            });
+            if same_origin && attempt.previous().len() <= MAX_REDIRECTS {
+                attempt.follow()
+            } else {
+                attempt.stop()
+            }
+        }))
         .gzip(true)
         .deflate(true)
         .build()
@@ -666,9 +769,12 @@ where
 }
 
 fn check(success: &'static [u16]) -> PipelineSendOptions {
+    // azure_core reads no codes as "any 2xx"; an operation that documents no success
+    // answer means every answer is an error: 0 is a status no server sends.
+    const NONE: &[u16] = &[0];
     PipelineSendOptions {
         check_success: CheckSuccessOptions {
-            success_codes: success,
+            success_codes: if success.is_empty() { NONE } else { success },
         },
         ..PipelineSendOptions::default()
     }

@@ -21,10 +21,7 @@ async fn get_date_null() -> TestResult {
 #[tokio::test]
 async fn get_date_invalid() -> TestResult {
     let response = client().date().get_invalid_date(None).await?;
-    assert!(
-        response.into_model().is_err(),
-        "`201O-18-90` is not a date"
-    );
+    assert!(response.into_model().is_err(), "`201O-18-90` is not a date");
     Ok(())
 }
 
@@ -41,10 +38,7 @@ async fn get_date_overflow() -> TestResult {
 #[tokio::test]
 async fn get_date_underflow() -> TestResult {
     let response = client().date().get_underflow_date(None).await?;
-    assert!(
-        response.into_model().is_err(),
-        "`0000-00-00` is not a date"
-    );
+    assert!(response.into_model().is_err(), "`0000-00-00` is not a date");
     Ok(())
 }
 

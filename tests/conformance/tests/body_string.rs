@@ -150,7 +150,11 @@ async fn put_string_multi_byte_characters() -> TestResult {
 
 #[tokio::test]
 async fn get_enum_not_expandable() -> TestResult {
-    let value = client().enum_().get_not_expandable(None).await?.into_model()?;
+    let value = client()
+        .enum_()
+        .get_not_expandable(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, RefColors::RedColor);
     Ok(())
 }

@@ -11,7 +11,9 @@ use azure_core::http::policies::{Policy, PolicyResult};
 use azure_core::http::{Context, Request};
 use common::{no_retry, server, TestResult};
 use conf_paging::models::{BodyParam, Product};
-use conf_paging::{AutoRestPagingTestServiceClient as Client, AutoRestPagingTestServiceClientOptions};
+use conf_paging::{
+    AutoRestPagingTestServiceClient as Client, AutoRestPagingTestServiceClientOptions,
+};
 use futures::TryStreamExt;
 
 fn client() -> Client {
@@ -230,7 +232,10 @@ async fn paging_multiple_with_query_parameters() -> TestResult {
         .get_with_query_params(100, true, None)?
         .try_collect()
         .await?;
-    assert_eq!(ids(&items), vec![product(1, "Product"), product(2, "Product")]);
+    assert_eq!(
+        ids(&items),
+        vec![product(1, "Product"), product(2, "Product")]
+    );
     Ok(())
 }
 
@@ -299,7 +304,9 @@ async fn paging_single_failure() -> TestResult {
 
 #[tokio::test]
 async fn paging_multiple_failure() -> TestResult {
-    let mut pager = client_no_retry().paging().get_multiple_pages_failure(None)?;
+    let mut pager = client_no_retry()
+        .paging()
+        .get_multiple_pages_failure(None)?;
     let first = pager.try_next().await?.expect("the item of page 1");
     assert_eq!(ids(&[first]), vec![product(1, "Product")]);
     let error = pager.try_next().await.expect_err("a 400 on page 2");
@@ -315,7 +322,10 @@ async fn paging_multiple_failure_uri() -> TestResult {
         .get_multiple_pages_failure_uri(None)?;
     let first = pager.try_next().await?.expect("the item of page 1");
     assert_eq!(ids(&[first]), vec![product(1, "Product")]);
-    assert!(pager.try_next().await.is_err(), "the invalid next link fails");
+    assert!(
+        pager.try_next().await.is_err(),
+        "the invalid next link fails"
+    );
     Ok(())
 }
 

@@ -20,7 +20,10 @@ use conf_url::AutoRestUrlTestServiceClientOptions as ClientOptions;
 use conf_url_multi_collectionformat::AutoRestUrlMutliCollectionFormatTestServiceClient as MultiClient;
 use conf_url_multi_collectionformat::AutoRestUrlMutliCollectionFormatTestServiceClientOptions as MultiClientOptions;
 
-const MULTIBYTE: &str = "啊齄丂狛狜隣郎隣兀﨩";
+/// The server's multi-byte string (CJK compatibility ideographs: written as escapes
+/// so that no editor normalizes them).
+const MULTIBYTE: &str =
+    "\u{554a}\u{9f44}\u{4e02}\u{72db}\u{72dc}\u{f9f1}\u{f92c}\u{f9f1}\u{fa0c}\u{fa29}";
 const URL_ENCODED: &str = "begin!*'();:@ &=+$,/?#[]end";
 
 /// A client whose global query parameter is `globalStringQuery`. Without retries: a
@@ -82,7 +85,10 @@ async fn url_paths_bool_false() -> TestResult {
 
 #[tokio::test]
 async fn url_paths_int_positive() -> TestResult {
-    let response = client().paths().get_int_one_million(1_000_000, None).await?;
+    let response = client()
+        .paths()
+        .get_int_one_million(1_000_000, None)
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -720,6 +726,30 @@ async fn url_path_item_get_global_and_local_null() -> TestResult {
         .path_items()
         .get_global_and_local_query_null("pathItemStringPath", "localStringPath", Some(options))
         .await?;
+    assert_eq!(u16::from(response.status()), 200);
+    Ok(())
+}
+
+// ---- custom-baseUrl.json --------------------------------------------------------
+
+/// custom-baseUrl.json's host is `x-ms-parameterized-host` `{accountName}{host}`: the
+/// client takes `host`, the operation `accountName`. As in autorest's own tests,
+/// `local` + `host:<port>` make `localhost:<port>`, the test server.
+#[tokio::test]
+async fn custom_base_uri() -> TestResult {
+    use conf_custom_baseurl::AutoRestParameterizedHostTestClient as HostClient;
+    use conf_custom_baseurl::AutoRestParameterizedHostTestClientOptions as HostClientOptions;
+    let server = azure_core::http::Url::parse(&server())?;
+    let port = server.port().expect("the test server's port");
+    let client = HostClient::new(
+        format!("host:{port}"),
+        Some(HostClientOptions {
+            scheme: "http".to_string(),
+            client_options: common::no_retry(),
+            ..Default::default()
+        }),
+    )?;
+    let response = client.paths().get_empty("local", None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }

@@ -17,3 +17,11 @@ pub fn no_retry() -> azure_core::http::ClientOptions {
 }
 
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// `host:<port>` of the test server: with the account name `local`, a parameterized
+/// host `{accountName}{host}` makes `localhost:<port>`.
+pub fn host_port() -> String {
+    let server = server();
+    let port = server.rsplit(':').next().unwrap_or_default();
+    format!("host:{port}")
+}
