@@ -3,7 +3,7 @@
 //! and a short method per operation calling the runtime.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::emit::{doc_attrs, ident, render, rust_type};
 use crate::error::Result;
@@ -149,6 +149,85 @@ fn query_stmt(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
             quote!(http::query(&mut url, #wire, #v);)
         }
     }
+}
+
+/// `x-ms-pageable` `operationName`: a closure building `next`'s request from a next
+/// link, its other parameters taken from `op`'s arguments (checked in `ops`).
+fn next_request(
+    space: &TypeSpace,
+    client: &Client,
+    op: &Operation,
+    next: &Operation,
+) -> TokenStream {
+    let mut captures = Vec::new();
+    let mut path_params = vec![quote!(("nextLink", link))];
+    let mut query = Vec::new();
+    let mut headers = Vec::new();
+    for (i, p) in next.params.iter().enumerate() {
+        if p.wire_name == "nextLink" {
+            continue;
+        }
+        let Some(q) = op
+            .params
+            .iter()
+            .find(|q| q.wire_name == p.wire_name && q.location == p.location)
+        else {
+            continue;
+        };
+        let var = format_ident!("next_{}", i);
+        let name = ident(&q.name);
+        if q.required {
+            let value = to_wire_owned(space, q, quote!(#name));
+            captures.push(quote!(let #var: ::std::string::String = #value;));
+        } else {
+            let value = to_wire_owned(space, q, quote!(value));
+            captures.push(quote!(let #var: ::std::option::Option<::std::string::String> = match &options.#name { ::std::option::Option::Some(value) => ::std::option::Option::Some(#value), ::std::option::Option::None => ::std::option::Option::None };));
+        }
+        let wire = &p.wire_name;
+        match (p.location, q.required) {
+            (ParamIn::Path, true) => path_params.push(quote!((#wire, #var.as_str()))),
+            (ParamIn::Query, true) => query.push(quote!(http::query(&mut url, #wire, &#var);)),
+            (ParamIn::Query, false) => query.push(quote!(if let ::std::option::Option::Some(value) = &#var { http::query(&mut url, #wire, value); })),
+            (ParamIn::Header, true) => headers.push(quote!(request.insert_header(#wire, ::std::clone::Clone::clone(&#var));)),
+            (ParamIn::Header, false) => headers.push(quote!(if let ::std::option::Option::Some(value) = &#var { request.insert_header(#wire, ::std::clone::Clone::clone(value)); })),
+            _ => {}
+        }
+    }
+    for c in client
+        .params
+        .iter()
+        .filter(|c| c.location == ParamIn::Query && next.client_params.contains(&c.wire_name))
+    {
+        let wire = &c.wire_name;
+        query.push(quote!(http::query(&mut url, #wire, core.param(#wire).unwrap_or_default());));
+    }
+    let mut template = next.path.clone();
+    for p in next
+        .params
+        .iter()
+        .chain(client.params.iter())
+        .filter(|p| p.raw && p.location == ParamIn::Path)
+    {
+        template = template.replace(
+            &format!("{{{}}}", p.wire_name),
+            &format!("{{+{}}}", p.wire_name),
+        );
+    }
+    let api_version = next.api_version;
+    let method = ident(next.http_method);
+    let url_mut = (!query.is_empty()).then(|| quote!(mut));
+    let request_mut = (!headers.is_empty()).then(|| quote!(mut));
+    quote!({
+        #(#captures)*
+        let core = ::std::clone::Clone::clone(core);
+        ::std::sync::Arc::new(move |link: &str| {
+            let #url_mut url = core.url(#template, &[#(#path_params),*], #api_version)?;
+            #(#query)*
+            let #request_mut request = core.request(Method::#method, url, None::<&()>)?;
+            #(#headers)*
+            ::std::result::Result::Ok(request)
+        })
+    })
 }
 
 /// The string checks of a file: one `const` per parameter and constraints, shared by
@@ -420,16 +499,29 @@ fn method_tokens(
                 quote!(),
             )
         }
-        OpKind::Pageable { next_link, .. } => {
+        OpKind::Pageable {
+            next_link,
+            next_operation,
+            ..
+        } => {
             let next = match next_link {
                 Some(n) => quote!(Some(#n)),
                 None => quote!(None),
             };
-            (
-                quote!(Result<Pager<#result_ty>>),
-                quote!(core.pager(&options.method_options, request, #next)),
-                quote!(),
-            )
+            let next_op = next_operation
+                .as_ref()
+                .and_then(|id| client.operations.iter().find(|o| &o.operation_id == id));
+            let call = match next_op {
+                Some(next_op) => {
+                    let builder = next_request(space, client, op, next_op);
+                    quote!({
+                        let next: http::NextRequest = #builder;
+                        core.pager_via(&options.method_options, request, #next, Some(next))
+                    })
+                }
+                None => quote!(core.pager(&options.method_options, request, #next)),
+            };
+            (quote!(Result<Pager<#result_ty>>), call, quote!())
         }
     };
     let mut docs = op.docs.clone().unwrap_or_default();

@@ -114,6 +114,8 @@ pub enum OpKind {
     /// `x-ms-pageable`.
     Pageable {
         next_link: Option<String>,
+        /// `operationName`: the operation that fetches the next pages.
+        next_operation: Option<String>,
         item_name: String,
         list: TypeId,
         item: TypeRef,
@@ -358,6 +360,45 @@ pub(crate) fn build<'a>(
             location,
         ) {
             cx.client.operations.push(operation);
+        }
+    }
+    // `operationName` paging: the next operation must be one whose parameters the first
+    // operation's arguments (and the next link, as its `nextLink` parameter if it has one)
+    // can fill.
+    let ops_snapshot = cx.client.operations.clone();
+    for operation in &mut cx.client.operations {
+        let OpKind::Pageable { next_operation, .. } = &mut operation.kind else {
+            continue;
+        };
+        let Some(next_id) = next_operation.clone() else {
+            continue;
+        };
+        let problem = match ops_snapshot.iter().find(|o| o.operation_id == next_id) {
+            None => Some(format!("`{next_id}` is not an operation of the spec")),
+            Some(next) if next.body.is_some() => Some(format!("`{next_id}` has a body")),
+            Some(next) => next
+                .params
+                .iter()
+                .filter(|p| p.wire_name != "nextLink")
+                .find(|p| {
+                    matches!(p.collection, Collection::Multi)
+                        || !operation.params.iter().any(|q| {
+                            q.wire_name == p.wire_name && q.location == p.location && q.ty == p.ty
+                        }) && p.required
+                })
+                .map(|p| {
+                    format!(
+                        "its parameter `{}` is not one of `{}`'s",
+                        p.wire_name, operation.operation_id
+                    )
+                }),
+        };
+        if let Some(problem) = problem {
+            cx.warnings.push(Warning {
+                location: operation.origin.clone(),
+                message: format!("x-ms-pageable operationName `{next_id}` is not used ({problem}); next links are followed as URLs"),
+            });
+            *next_operation = None;
         }
     }
     // Method names, once every group is known: the client's own methods share its impl
@@ -975,8 +1016,14 @@ impl<'a> Cx<'a, '_> {
             ));
             return None;
         };
+        let next_operation = pageable
+            .get("operationName")
+            .and_then(Value::as_str)
+            .filter(|n| *n != operation.operation_id)
+            .map(str::to_string);
         Some(OpKind::Pageable {
             next_link,
+            next_operation,
             item_name,
             list,
             item: *item,

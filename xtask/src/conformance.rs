@@ -159,7 +159,10 @@ fn run(run_tests: bool, regenerate: bool, tests: &[String]) -> Result<bool, Stri
     ];
     let mut command = Command::new(&cargo);
     test_args(&mut command);
-    command.env("AUTOREST_TESTSERVER_URL", &server.url);
+    // The tests wait on the server (polling intervals), not on the CPU.
+    command
+        .args(["--", "--test-threads=16"])
+        .env("AUTOREST_TESTSERVER_URL", &server.url);
     let tests_passed = match command.status() {
         Ok(s) => s.success(),
         Err(e) => return Err(format!("cannot run cargo test: {e}")),

@@ -225,7 +225,6 @@ async fn paging_multiple_pages() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "runtime: x-ms-pageable operationName (Paging_nextOperationWithQueryParams) not supported; the pager GETs the nextLink as-is, without queryConstant=true, and gets 400"]
 async fn paging_multiple_with_query_parameters() -> TestResult {
     let items: Vec<Product> = client_no_retry()
         .paging()
@@ -330,7 +329,6 @@ async fn paging_multiple_failure_uri() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "runtime: x-ms-pageable operationName (Paging_nextFragment) not supported; the fragment `next?page=2` is joined to the page URL (/paging/multiple/fragment/next?page=2, no tenant, no api_version) and gets 400"]
 async fn paging_fragment() -> TestResult {
     let items: Vec<Product> = client_no_retry()
         .paging()
@@ -343,7 +341,6 @@ async fn paging_fragment() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "runtime: x-ms-pageable operationName (Paging_nextFragmentWithGrouping) not supported (no scenario key: the route is not counted)"]
 async fn paging_fragment_with_grouping() -> TestResult {
     let items: Vec<Product> = client_no_retry()
         .paging()

@@ -6,12 +6,12 @@
 //!
 //! Generated operation methods are short because the logic lives here, once.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration as StdDuration, Instant};
 
 use azure_core::credentials::TokenCredential;
-use azure_core::error::{CheckSuccessOptions, ErrorDetail, ErrorKind};
+use azure_core::error::{CheckSuccessOptions, ErrorKind};
 use azure_core::http::headers::{
     HeaderName, CONTENT_LENGTH, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS,
 };
@@ -361,13 +361,19 @@ impl ClientCore {
 
     /// A long-running operation by ARM's rules.
     ///
-    /// The first response finishes at once when it is 200/201/204 without a polling
-    /// header. Otherwise the poller follows `Azure-AsyncOperation` when present (the
-    /// state is the status resource's `status`), else `Location` (the state is the
-    /// HTTP status: 202 runs on, any other success ends it), honouring `Retry-After`,
-    /// until a terminal state: `Succeeded`, or `Failed`/`Canceled` (an error with the
-    /// service's ARM error). The result then comes from `final_state` (see
-    /// [`FinalState`]). `T = ()` for operations that return no body.
+    /// A first response 200 whose resource is in a final `provisioningState` is the
+    /// end: the result, or an error when `Failed`/`Canceled`.
+    /// Otherwise the poller follows `Azure-AsyncOperation` when present (the state is the
+    /// status resource's `status`, which it must have), else `Location` on 201/202 (202
+    /// runs on; any other success ends it, as an error if its body's provisioning state
+    /// is `Failed`/`Canceled`), else, for a resource still provisioning, the resource
+    /// itself (its `provisioningState`), honouring `Retry-After` (else
+    /// [`Limits::poll_interval`]), until a terminal state. `Failed`/`Canceled` is an
+    /// error with the service's error code and message. After `Azure-AsyncOperation`
+    /// polling, the result comes from `final_state` (see [`FinalState`]); after polling a
+    /// `Location` or the resource, it is the last response (a PUT or PATCH whose last
+    /// `Location` response has no body reads the resource from its URI). `T = ()` for
+    /// operations that return no body.
     ///
     /// Polling stops with an error once [`Limits::max_poll_duration`] has passed since
     /// the first request, or as soon as the service asks to wait past it.
@@ -447,25 +453,51 @@ impl ClientCore {
                     match polling {
                         None => {
                             // The first response.
+                            let state = provisioning_state(&raw);
+                            // A 200 whose resource is already in a final state is the
+                            // result, whatever polling headers came with it.
+                            if status == StatusCode::Ok {
+                                match state {
+                                    Some(PollerStatus::Succeeded) => {
+                                        return Ok(done::<T>(
+                                            raw,
+                                            None,
+                                            final_state,
+                                            &core,
+                                            &options,
+                                        ));
+                                    }
+                                    Some(PollerStatus::Failed | PollerStatus::Canceled) => {
+                                        return Err(operation_failed(raw, status, None));
+                                    }
+                                    _ => {}
+                                }
+                            }
                             let async_operation = header_url(&AZURE_ASYNC_OPERATION)?;
                             let location = header_url(&LOCATION)?;
-                            let pending = status == StatusCode::Accepted
-                                || async_operation.is_some()
-                                || (status == StatusCode::Created && location.is_some());
-                            if !pending {
+                            let (mode, next_link) = if let Some(url) = async_operation.clone() {
+                                (Mode::AsyncOperation, url)
+                            } else if let Some(url) = location.clone().filter(|_| {
+                                status == StatusCode::Accepted || status == StatusCode::Created
+                            }) {
+                                (Mode::Location, url)
+                            } else if status == StatusCode::Accepted {
+                                return Err(Error::with_message(ErrorKind::Other, "the operation was accepted without an Azure-AsyncOperation or Location header to poll"));
+                            } else if matches!(state, Some(PollerStatus::InProgress)) {
+                                // Created or updating, without a status to poll: the resource
+                                // itself tells when it is done.
+                                (Mode::Resource, original.clone())
+                            } else {
                                 return Ok(done::<T>(raw, None, final_state, &core, &options));
-                            }
-                            track
-                                .via_async_operation
-                                .store(async_operation.is_some(), Ordering::Relaxed);
-                            let final_link = final_state.final_url(
-                                &original,
-                                location.as_ref(),
-                                async_operation.is_some(),
-                            );
-                            let next_link = async_operation.or(location).ok_or_else(|| {
-                                Error::with_message(ErrorKind::Other, "the operation was accepted without an Azure-AsyncOperation or Location header to poll")
-                            })?;
+                            };
+                            track.mode.store(mode as u8, Ordering::Relaxed);
+                            let final_link = match mode {
+                                Mode::AsyncOperation => {
+                                    final_state.final_url(&original, location.as_ref())
+                                }
+                                // Polling the Location or the resource ends on the result.
+                                Mode::Location | Mode::Resource => None,
+                            };
                             Ok(PollerResult::InProgress {
                                 retry_after: core.poll_delay(retry_after, started)?,
                                 response: raw.into(),
@@ -476,20 +508,53 @@ impl ClientCore {
                             })
                         }
                         Some((current, final_link)) => {
-                            if !track.via_async_operation.load(Ordering::Relaxed) {
-                                // Location polling: 202 runs on (at a new Location, if one
-                                // is given); any other success is the end, and its body
-                                // the result unless there is a final link.
-                                if status != StatusCode::Accepted {
-                                    return Ok(done::<T>(
-                                        raw,
-                                        final_link,
-                                        final_state,
-                                        &core,
-                                        &options,
-                                    ));
+                            let in_progress = match Mode::from(track.mode.load(Ordering::Relaxed)) {
+                                // Location polling: 202 runs on (at a new Location, if one is
+                                // given); any other success ends it, failed if the body's
+                                // provisioning state says so.
+                                Mode::Location => match status {
+                                    StatusCode::Accepted => true,
+                                    _ => match provisioning_state(&raw) {
+                                        Some(PollerStatus::Failed | PollerStatus::Canceled) => {
+                                            return Err(operation_failed(raw, status, None));
+                                        }
+                                        _ => false,
+                                    },
+                                },
+                                // The resource: its provisioning state.
+                                Mode::Resource => match provisioning_state(&raw) {
+                                    Some(PollerStatus::Failed | PollerStatus::Canceled) => {
+                                        return Err(operation_failed(raw, status, None));
+                                    }
+                                    Some(PollerStatus::InProgress) => true,
+                                    _ => status == StatusCode::Accepted,
+                                },
+                                // An operation-status resource: its `status` is the state, and
+                                // it must have one.
+                                Mode::AsyncOperation => {
+                                    let monitor = operation_status(&raw);
+                                    match monitor.as_ref().map(|m| &m.status) {
+                                        Some(PollerStatus::Succeeded) => false,
+                                        Some(PollerStatus::Failed | PollerStatus::Canceled) => {
+                                            return Err(operation_failed(raw, status, monitor));
+                                        }
+                                        Some(_) => true,
+                                        None if status == StatusCode::Accepted => true,
+                                        None => {
+                                            return Err(Error::with_message(
+                                                ErrorKind::DataConversion,
+                                                format!("the operation status (HTTP {status}) has no `status`"),
+                                            ));
+                                        }
+                                    }
                                 }
-                                let next_link = header_url(&LOCATION)?.unwrap_or(current);
+                            };
+                            if in_progress {
+                                let next_link = match Mode::from(track.mode.load(Ordering::Relaxed))
+                                {
+                                    Mode::Location => header_url(&LOCATION)?.unwrap_or(current),
+                                    _ => current,
+                                };
                                 return Ok(PollerResult::InProgress {
                                     retry_after: core.poll_delay(retry_after, started)?,
                                     response: raw.into(),
@@ -499,46 +564,18 @@ impl ClientCore {
                                     },
                                 });
                             }
-                            // An operation-status resource: its `status` is the state.
-                            let monitor: Option<OperationStatus> = raw.body().json().ok();
-                            let body_status = monitor.as_ref().and_then(|m| m.status.clone());
-                            let in_progress = match &body_status {
-                                Some(
-                                    PollerStatus::Succeeded
-                                    | PollerStatus::Failed
-                                    | PollerStatus::Canceled,
-                                ) => false,
-                                Some(_) => true,
-                                None => status == StatusCode::Accepted,
+                            // Polling a Location ended on no resource: a PUT or PATCH reads
+                            // it back from its URI.
+                            let final_link = match final_link {
+                                None if final_state == FinalState::OriginalUri
+                                    && Mode::from(track.mode.load(Ordering::Relaxed))
+                                        == Mode::Location
+                                    && matches!(raw.body().as_ref(), b"" | b"null") =>
+                                {
+                                    Some(original.clone())
+                                }
+                                other => other,
                             };
-                            if in_progress {
-                                return Ok(PollerResult::InProgress {
-                                    retry_after: core.poll_delay(retry_after, started)?,
-                                    response: raw.into(),
-                                    continuation: PollerContinuation::Links {
-                                        next_link: current,
-                                        final_link,
-                                    },
-                                });
-                            }
-                            if let Some(PollerStatus::Failed | PollerStatus::Canceled) = body_status
-                            {
-                                let state =
-                                    body_status.map(|s| format!("{s:?}")).unwrap_or_default();
-                                let detail: Option<ErrorDetail> = monitor.and_then(|m| m.error);
-                                let code = detail.as_ref().and_then(|d| d.code.clone());
-                                let message = detail.and_then(|d| d.message).unwrap_or_else(|| {
-                                    format!("the long-running operation ended {state}")
-                                });
-                                return Err(Error::with_message(
-                                    ErrorKind::HttpResponse {
-                                        status,
-                                        error_code: code,
-                                        raw_response: Some(Box::new(raw)),
-                                    },
-                                    message,
-                                ));
-                            }
                             Ok(done::<T>(raw, final_link, final_state, &core, &options))
                         }
                     }
@@ -560,6 +597,22 @@ impl ClientCore {
     where
         P: DeserializeOwned + Page + Send + 'static,
     {
+        self.pager_via(options, request, next_link, None)
+    }
+
+    /// [`ClientCore::pager`] whose next pages come from another operation
+    /// (`x-ms-pageable` `operationName`): `next` builds its request from the next link,
+    /// which is then a token for that operation, not a URL.
+    pub fn pager_via<P>(
+        &self,
+        options: &ClientMethodOptions<'_>,
+        request: Request,
+        next_link: Option<&'static str>,
+        next: Option<NextRequest>,
+    ) -> Result<Pager<P>>
+    where
+        P: DeserializeOwned + Page + Send + 'static,
+    {
         let core = self.clone();
         let options = PagerOptions {
             context: options.context.clone().into_owned(),
@@ -570,9 +623,23 @@ impl ClientCore {
                 let core = core.clone();
                 let first = request.clone();
                 let origin = request.url().clone();
+                let next = next.clone();
                 Box::pin(async move {
                     let mut request = match state {
                         PagerState::Initial => first,
+                        PagerState::More(PagerContinuation::Token(link)) => match &next {
+                            Some(next) => {
+                                let request = next(&link)?;
+                                core.same_origin(request.url(), &origin, "next-page")?;
+                                request
+                            }
+                            None => {
+                                return Err(Error::with_message(
+                                    ErrorKind::Other,
+                                    "a next-page token without a next-page operation",
+                                ))
+                            }
+                        },
                         PagerState::More(continuation) => {
                             let mut url: Url = continuation.try_into()?;
                             core.same_origin(&url, &origin, "next-page")?;
@@ -595,17 +662,23 @@ impl ClientCore {
                         .pipeline
                         .send(&options.context, &mut request, Some(check(&[200])))
                         .await?;
-                    let next = match next_link {
+                    let link = match next_link {
                         Some(name) => {
                             let body: serde_json::Value = raw.body().json()?;
                             body.get(name)
                                 .and_then(serde_json::Value::as_str)
                                 .filter(|s| !s.is_empty())
-                                .map(|link| request.url().join(link))
-                                .transpose()?
+                                .map(str::to_string)
                         }
                         None => None,
                     };
+                    if let (Some(link), Some(_)) = (&link, &next) {
+                        return Ok(PagerResult::More {
+                            response: raw.into(),
+                            continuation: PagerContinuation::Token(link.clone()),
+                        });
+                    }
+                    let next = link.map(|link| request.url().join(&link)).transpose()?;
                     Ok(match next {
                         Some(url) => {
                             core.same_origin(&url, &origin, "next-page")?;
@@ -664,6 +737,10 @@ fn default_transport() -> Result<Transport> {
     Ok(Transport::new(Arc::new(client)))
 }
 
+/// Builds the request for a next page from its next link (`x-ms-pageable`
+/// `operationName`).
+pub type NextRequest = Arc<dyn Fn(&str) -> Result<Request> + Send + Sync>;
+
 /// Where a long-running operation's result comes from
 /// (`x-ms-long-running-operation-options.final-state-via`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -680,36 +757,121 @@ pub enum FinalState {
 }
 
 impl FinalState {
-    fn final_url(
-        self,
-        original: &Url,
-        location: Option<&Url>,
-        async_operation: bool,
-    ) -> Option<Url> {
+    /// Where the result is read once an `Azure-AsyncOperation` poll succeeds (polling
+    /// a `Location` or the resource itself ends on the result).
+    fn final_url(self, original: &Url, location: Option<&Url>) -> Option<Url> {
         match self {
             FinalState::OriginalUri => Some(original.clone()),
-            // Polling the Location itself ends on the result: no extra GET.
-            FinalState::Location if async_operation => location.cloned(),
-            FinalState::Location | FinalState::AzureAsyncOperation | FinalState::None => None,
+            FinalState::Location => location.cloned(),
+            FinalState::AzureAsyncOperation | FinalState::None => None,
         }
     }
 }
 
 /// What the callbacks of one poller share: when polling started (the first request)
-/// and whether it follows `Azure-AsyncOperation` (else `Location`).
+/// and what it polls ([`Mode`]).
 #[derive(Debug, Default)]
 struct PollTrack {
     started: OnceLock<Instant>,
-    via_async_operation: AtomicBool,
+    mode: AtomicU8,
 }
 
-/// The body of an ARM operation-status resource.
-#[derive(Debug, Default, Deserialize)]
+/// What a long-running operation's poller polls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// The `Azure-AsyncOperation` URL: an operation-status resource.
+    AsyncOperation = 0,
+    /// The `Location` URL: 202 while running.
+    Location = 1,
+    /// The resource itself (no polling header): its `provisioningState`.
+    Resource = 2,
+}
+
+impl From<u8> for Mode {
+    fn from(value: u8) -> Self {
+        match value {
+            1 => Mode::Location,
+            2 => Mode::Resource,
+            _ => Mode::AsyncOperation,
+        }
+    }
+}
+
+/// A state from a service's text: `Succeeded`, `Failed`, `Canceled` (any case), else
+/// still running.
+fn poller_status(text: &str) -> PollerStatus {
+    if text.eq_ignore_ascii_case("succeeded") {
+        PollerStatus::Succeeded
+    } else if text.eq_ignore_ascii_case("failed") {
+        PollerStatus::Failed
+    } else if text.eq_ignore_ascii_case("canceled") || text.eq_ignore_ascii_case("cancelled") {
+        PollerStatus::Canceled
+    } else {
+        PollerStatus::InProgress
+    }
+}
+
+/// The `properties.provisioningState` of a resource in a response body, if any.
+fn provisioning_state(raw: &RawResponse) -> Option<PollerStatus> {
+    let body: serde_json::Value = serde_json::from_slice(raw.body()).ok()?;
+    let state = body
+        .get("properties")
+        .and_then(|p| p.get("provisioningState"))
+        .or_else(|| body.get("provisioningState"))?
+        .as_str()?;
+    Some(poller_status(state))
+}
+
+/// An operation-status resource: `None` unless the body is JSON with a `status`.
+fn operation_status(raw: &RawResponse) -> Option<OperationStatus> {
+    let body: serde_json::Value = serde_json::from_slice(raw.body()).ok()?;
+    let status = poller_status(body.get("status")?.as_str()?);
+    let error = body.get("error");
+    let text = |v: Option<&serde_json::Value>| match v {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Null) | None => None,
+        Some(other) => Some(other.to_string()),
+    };
+    Some(OperationStatus {
+        status,
+        code: text(error.and_then(|e| e.get("code"))),
+        message: text(error.and_then(|e| e.get("message"))),
+    })
+}
+
+/// The error of an operation that ended `Failed` or `Canceled`, with the service's
+/// error code and message when the status resource has them.
+fn operation_failed(
+    raw: RawResponse,
+    status: StatusCode,
+    monitor: Option<OperationStatus>,
+) -> Error {
+    let state = monitor
+        .as_ref()
+        .map(|m| m.status.clone())
+        .or_else(|| provisioning_state(&raw))
+        .map(|s| format!("{s:?}"))
+        .unwrap_or_default();
+    let (code, message) = match monitor {
+        Some(m) => (m.code, m.message),
+        None => (None, None),
+    };
+    Error::with_message(
+        ErrorKind::HttpResponse {
+            status,
+            error_code: code,
+            raw_response: Some(Box::new(raw)),
+        },
+        message.unwrap_or_else(|| format!("the long-running operation ended {state}")),
+    )
+}
+
+/// The body of an ARM operation-status resource: its state and error.
+#[derive(Debug)]
 struct OperationStatus {
-    #[serde(default)]
-    status: Option<PollerStatus>,
-    #[serde(default)]
-    error: Option<ErrorDetail>,
+    status: PollerStatus,
+    code: Option<String>,
+    message: Option<String>,
 }
 
 /// What a long-running operation's poller reports while it runs (the operation-status
@@ -845,7 +1007,20 @@ const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANU
     .remove(b'_')
     .remove(b'.')
     .remove(b'~');
-const RAW_PATH: &percent_encoding::AsciiSet = &PATH_SEGMENT.remove(b'/');
+/// `x-ms-skip-url-encoding`: the value is taken as URL text (a resource ID, a next
+/// link with its query), so only what cannot stand in a URL is encoded.
+const RAW_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
 
 /// One path parameter, encoded; `raw` keeps `/` (the value is a path, such as a
 /// resource ID). Empty values and `.`/`..` segments are refused: no encoding stops
@@ -855,7 +1030,8 @@ fn encode_path_value(name: &str, value: &str, raw: bool) -> Result<String> {
         return Err(invalid(name, "must not be empty"));
     }
     let dot_segment = |s: &str| s == "." || s == "..";
-    if (raw && value.split('/').any(dot_segment)) || dot_segment(value) {
+    let path_part = value.split(['?', '#']).next().unwrap_or_default();
+    if (raw && path_part.split('/').any(dot_segment)) || dot_segment(value) {
         return Err(invalid(name, "must not be `.` or `..`"));
     }
     let set = if raw { RAW_PATH } else { PATH_SEGMENT };
