@@ -292,7 +292,15 @@ pub mod codec {
         }
     }
 
-    struct Ser<'a, F, T>(&'a T, PhantomData<F>);
+    /// A value written in format `F` (a request body of a date, bytes, or collections
+    /// of them: `Ser::<Rfc3339, _>::new(&when)`).
+    pub struct Ser<'a, F, T>(&'a T, PhantomData<F>);
+
+    impl<'a, F, T> Ser<'a, F, T> {
+        pub fn new(value: &'a T) -> Self {
+            Ser(value, PhantomData)
+        }
+    }
 
     impl<F: Format<T>, T> Serialize for Ser<'_, F, T> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -361,6 +369,7 @@ pub mod codec {
 
     /// `date-time`: RFC 3339. Reading is lenient the way Azure services need:
     /// a missing offset means UTC, and digits past nanoseconds are dropped.
+    #[derive(Debug)]
     pub struct Rfc3339;
 
     /// Parses an RFC 3339 date-time leniently (see [`Rfc3339`]).
@@ -408,11 +417,17 @@ pub mod codec {
     }
 
     /// `date-time-rfc1123`: `Sun, 06 Nov 1994 08:49:37 GMT`.
+    #[derive(Debug)]
     pub struct Rfc1123;
 
     const RFC1123: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
         "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
     );
+
+    /// `value` as an RFC 1123 date (in UTC).
+    pub fn format_rfc1123(value: &OffsetDateTime) -> Result<String, time::error::Format> {
+        value.to_offset(time::UtcOffset::UTC).format(RFC1123)
+    }
 
     impl Format<OffsetDateTime> for Rfc1123 {
         fn write<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
@@ -421,7 +436,22 @@ pub mod codec {
         }
         fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
             let s = String::deserialize(deserializer)?;
-            time::PrimitiveDateTime::parse(&s, RFC1123)
+            // Names in any case (`fri, 31 dec 9999 23:59:59 gmt`), as HTTP dates are read.
+            let normalized: Vec<String> = s
+                .split(' ')
+                .map(|word| match word.char_indices().nth(1) {
+                    Some(_) if word.eq_ignore_ascii_case("gmt") => "GMT".to_string(),
+                    Some((i, _)) if word.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                        format!(
+                            "{}{}",
+                            word[..i].to_ascii_uppercase(),
+                            word[i..].to_ascii_lowercase()
+                        )
+                    }
+                    _ => word.to_string(),
+                })
+                .collect();
+            time::PrimitiveDateTime::parse(&normalized.join(" "), RFC1123)
                 .map(|t| t.assume_utc())
                 .map_err(|_| {
                     serde::de::Error::custom(format!("`{s}` is not an RFC 1123 date-time"))
@@ -430,6 +460,7 @@ pub mod codec {
     }
 
     /// `unixtime`: whole seconds since the epoch.
+    #[derive(Debug)]
     pub struct UnixTime;
 
     impl Format<OffsetDateTime> for UnixTime {
@@ -443,6 +474,7 @@ pub mod codec {
     }
 
     /// `date`: `YYYY-MM-DD`.
+    #[derive(Debug)]
     pub struct Date;
 
     const DATE: &[time::format_description::BorrowedFormatItem<'static>] =
@@ -460,6 +492,7 @@ pub mod codec {
     }
 
     /// `byte`: base64 (standard alphabet written; URL-safe and unpadded also read).
+    #[derive(Debug)]
     pub struct Base64;
 
     impl Format<Vec<u8>> for Base64 {

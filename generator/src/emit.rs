@@ -129,7 +129,7 @@ pub(crate) fn rust_type_in(space: &TypeSpace, ty: &TypeRef, root: &TokenStream) 
 /// a value of the type needs one. Aliases are seen through: a field of an alias of
 /// `Vec<u8>` is base64 on the wire like a field of `Vec<u8>` (an alias carries no
 /// serde attributes of its own).
-fn codec_format(space: &TypeSpace, ty: &TypeRef) -> Option<TokenStream> {
+pub(crate) fn codec_format(space: &TypeSpace, ty: &TypeRef) -> Option<TokenStream> {
     codec_format_at(space, ty, 0)
 }
 
@@ -485,7 +485,8 @@ pub fn manifest(
         out.push_str("reqwest = { version = \"0.13\", default-features = false, features = [\"rustls\", \"gzip\", \"deflate\"] }\n");
     }
     out.push_str("serde = { version = \"1.0.200\", features = [\"derive\"] }\n");
-    out.push_str("serde_json = \"1\"\n");
+    // Numbers read back exactly as written (`2.5976931e-101`, not `…0999999998e-101`).
+    out.push_str("serde_json = { version = \"1\", features = [\"float_roundtrip\"] }\n");
     out.push_str("time = { version = \"0.3.36\", features = [\"serde\", \"formatting\", \"parsing\", \"macros\"] }\n");
     if uses_uuid {
         out.push_str("uuid = { version = \"1\", features = [\"serde\"] }\n");

@@ -75,6 +75,7 @@ fn scalar_wire(space: &TypeSpace, ty: &TypeRef, value: TokenStream) -> (TokenStr
     match ty {
         TypeRef::Prim(Prim::String) => (value, false),
         TypeRef::Prim(Prim::DateTime) => (quote!(http::format_rfc3339(#value)?), true),
+        TypeRef::Prim(Prim::DateTimeRfc1123) => (quote!(http::format_rfc1123(#value)?), true),
         TypeRef::Prim(Prim::UnixTime) => (quote!(#value.unix_timestamp().to_string()), true),
         TypeRef::Prim(Prim::Bytes) => (
             quote!(::base64::Engine::encode(&::base64::engine::general_purpose::STANDARD, #value)),
@@ -438,17 +439,24 @@ fn method_tokens(
     }
     let http_method = ident(op.http_method);
     let body_arg = match body {
-        Some(b) if b.required => {
-            let name = ident(&b.name);
-            if by_value(&b.ty) {
-                quote!(Some(&#name))
-            } else {
-                quote!(Some(#name))
-            }
-        }
         Some(b) => {
             let name = ident(&b.name);
-            quote!(options.#name)
+            let value = match (b.required, by_value(&b.ty)) {
+                (true, true) => quote!(Some(&#name)),
+                (true, false) => quote!(Some(#name)),
+                (false, _) => quote!(options.#name),
+            };
+            match crate::emit::codec_format(space, &b.ty) {
+                // A date, bytes, or collections of them: written in their wire format.
+                Some(format) => {
+                    let ty = rust_type(space, &b.ty);
+                    // Arguments are slices; the format is written from the owned type.
+                    body_stmts.push(quote!(let wire_body: ::std::option::Option<#ty> = #value.map(::std::borrow::ToOwned::to_owned);));
+                    body_stmts.push(quote!(let wire_body = wire_body.as_ref().map(crate::runtime::codec::Ser::<#format, #ty>::new);));
+                    quote!(wire_body.as_ref())
+                }
+                None => value,
+            }
         }
         None => quote!(None::<&()>),
     };
@@ -487,7 +495,15 @@ fn method_tokens(
     };
     let (ret, call, asyncness) = match &op.kind {
         OpKind::Plain => (
-            quote!(Result<Response<#result_ty>>),
+            match op
+                .result
+                .as_ref()
+                .and_then(|t| crate::emit::codec_format(space, t))
+            {
+                // A date, bytes, or collections of them: read in their wire format.
+                Some(format) => quote!(Result<Response<#result_ty, http::Wire<#format>>>),
+                None => quote!(Result<Response<#result_ty>>),
+            },
             quote!(core.send(&options.method_options, request, &[#(#success),*]).await),
             quote!(async),
         ),

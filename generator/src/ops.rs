@@ -53,7 +53,7 @@ pub enum Collection {
 /// The locals of a generated method body, which an argument must not shadow: a required
 /// parameter (an argument) named like one gets a `_` suffix, as keywords do. Optional
 /// parameters are fields of the method's options struct, where these names are free.
-const METHOD_LOCALS: &[&str] = &["core", "options", "request", "url"];
+const METHOD_LOCALS: &[&str] = &["core", "options", "request", "url", "wire_body", "next"];
 
 /// The Rust name of a method argument: `wanted`, or `wanted_` when a local of the
 /// generated method has that name (`sanitize` never ends a name with `_` otherwise).

@@ -104,11 +104,20 @@ fn view(schema: &Schema) -> View<'_> {
                 StringFormat::Byte => "byte",
                 StringFormat::Binary => "binary",
             });
-            v.enumeration = s
-                .enumeration
-                .iter()
-                .map(|e| e.clone().map_or(Value::Null, Value::String))
-                .collect();
+            // An enum of dates, date-times or durations lists values, not spellings
+            // (`0001-01-01t00:00:00+14:00` is the server's `...T...`): the format's type
+            // reads them all.
+            let formatted = matches!(
+                v.format.as_deref(),
+                Some("date" | "date-time" | "date-time-rfc1123" | "duration")
+            );
+            if !formatted {
+                v.enumeration = s
+                    .enumeration
+                    .iter()
+                    .map(|e| e.clone().map_or(Value::Null, Value::String))
+                    .collect();
+            }
         }
         SchemaKind::Type(Type::Number(n)) => {
             v.typ = Some("number");

@@ -292,12 +292,12 @@ impl ClientCore {
 
     /// Sends a request; a status not in `success` (the documented ones) is an error
     /// carrying the status and the service's ARM error (`ErrorResponse::try_from(error)`).
-    pub async fn send<T>(
+    pub async fn send<T, F>(
         &self,
         options: &ClientMethodOptions<'_>,
         mut request: Request,
         success: &'static [u16],
-    ) -> Result<Response<T>> {
+    ) -> Result<Response<T, F>> {
         let raw = self
             .pipeline
             .send(&options.context, &mut request, Some(check(success)))
@@ -735,6 +735,56 @@ fn default_transport() -> Result<Transport> {
     Ok(Transport::new(Arc::new(client)))
 }
 
+/// The response format of a body with a wire format of its own (a date, bytes, or
+/// collections of them; see [`crate::runtime::codec`]): `Response<T, Wire<F>>`'s
+/// `into_model()` reads the JSON body as `F` says.
+#[derive(Debug)]
+pub struct Wire<F>(std::marker::PhantomData<F>);
+
+impl<F: std::fmt::Debug> azure_core::http::Format for Wire<F> {
+    fn deserialize<T: DeserializeOwned, S: AsRef<[u8]>>(body: S) -> Result<T> {
+        serde_json::from_slice(body.as_ref()).map_err(|e| {
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!("cannot read the body: {e}"),
+            )
+        })
+    }
+}
+
+/// Reads a body as `F` says.
+fn read_wire<F: crate::runtime::codec::Format<T>, T>(body: &[u8]) -> Result<T> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    F::read(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value))
+        .map_err(|e| {
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!("cannot read the body: {e}"),
+            )
+        })
+}
+
+macro_rules! deserialize_with_wire {
+    ($([$($generics:tt)*] $ty:ty),* $(,)?) => {$(
+        impl<F: crate::runtime::codec::Format<$ty> + std::fmt::Debug, $($generics)*>
+            azure_core::http::DeserializeWith<Wire<F>> for $ty
+        {
+            fn deserialize_with(body: azure_core::http::response::ResponseBody) -> Result<Self> {
+                read_wire::<F, $ty>(&body)
+            }
+        }
+    )*};
+}
+
+deserialize_with_wire!(
+    [] time::OffsetDateTime,
+    [] time::Date,
+    [T] Vec<T>,
+    [T] std::collections::BTreeMap<String, T>,
+    [T] Option<T>,
+);
+
 /// Builds the request for a next page from its next link (`x-ms-pageable`
 /// `operationName`).
 pub type NextRequest = Arc<dyn Fn(&str) -> Result<Request> + Send + Sync>;
@@ -1111,6 +1161,16 @@ fn regex(pattern: &str) -> Result<regex_lite::Regex> {
     })?;
     cache.push((pattern.to_string(), re.clone()));
     Ok(re)
+}
+
+/// A `date-time-rfc1123` parameter as sent on the wire.
+pub fn format_rfc1123(value: &time::OffsetDateTime) -> Result<String> {
+    crate::runtime::codec::format_rfc1123(value).map_err(|e| {
+        Error::with_message(
+            ErrorKind::DataConversion,
+            format!("cannot format a date-time: {e}"),
+        )
+    })
 }
 
 /// A date-time parameter as sent on the wire (RFC 3339).

@@ -434,7 +434,6 @@ async fn get_array_uuid_with_invalid_chars() -> TestResult {
 // ---- date ----
 
 #[tokio::test]
-#[ignore = "generator: top-level Vec<time::Date> bodies skip the `date` codec (time's serde tuple form)"]
 async fn get_array_date_valid() -> TestResult {
     let value = client().array().get_date_valid(None).await?.into_model()?;
     assert_eq!(
@@ -449,7 +448,6 @@ async fn get_array_date_valid() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level Vec<time::Date> bodies skip the `date` codec (time's serde tuple form)"]
 async fn put_array_date_valid() -> TestResult {
     let response = client()
         .array()
@@ -491,7 +489,6 @@ async fn get_array_date_with_invalid_chars() -> TestResult {
 // ---- date-time ----
 
 #[tokio::test]
-#[ignore = "generator: top-level Vec<OffsetDateTime> bodies skip the RFC 3339 codec (time's serde tuple form)"]
 async fn get_array_date_time_valid() -> TestResult {
     let value = client()
         .array()
@@ -510,7 +507,6 @@ async fn get_array_date_time_valid() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level Vec<OffsetDateTime> bodies skip the RFC 3339 codec (time's serde tuple form)"]
 async fn put_array_date_time_valid() -> TestResult {
     let response = client()
         .array()
@@ -552,7 +548,6 @@ async fn get_array_date_time_with_invalid_chars() -> TestResult {
 // ---- date-time-rfc1123 ----
 
 #[tokio::test]
-#[ignore = "generator: top-level Vec<OffsetDateTime> bodies skip the RFC 1123 codec (time's serde tuple form)"]
 async fn get_array_date_time_rfc1123_valid() -> TestResult {
     let value = client()
         .array()
@@ -571,7 +566,6 @@ async fn get_array_date_time_rfc1123_valid() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level Vec<OffsetDateTime> bodies skip the RFC 1123 codec (time's serde tuple form)"]
 async fn put_array_date_time_rfc1123_valid() -> TestResult {
     let response = client()
         .array()
@@ -632,7 +626,6 @@ fn bytes() -> Vec<Vec<u8>> {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level Vec<Vec<u8>> bodies skip the base64 codec (read/written as number arrays)"]
 async fn get_array_byte_valid() -> TestResult {
     let value = client().array().get_byte_valid(None).await?.into_model()?;
     assert_eq!(value, bytes());
@@ -640,7 +633,6 @@ async fn get_array_byte_valid() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level Vec<Vec<u8>> bodies skip the base64 codec (read/written as number arrays)"]
 async fn put_array_byte_valid() -> TestResult {
     let response = client().array().put_byte_valid(&bytes(), None).await?;
     assert_eq!(response.status(), 200);

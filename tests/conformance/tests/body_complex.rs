@@ -164,7 +164,6 @@ async fn put_complex_primitive_double() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "runtime: serde_json without `float_roundtrip` reads -5e-57 as -4.9999999999999996e-57"]
 async fn get_complex_primitive_double() -> TestResult {
     let value = client().primitive().get_double(None).await?.into_model()?;
     assert_eq!(

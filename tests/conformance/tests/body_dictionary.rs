@@ -408,7 +408,6 @@ async fn get_dictionary_string_with_number() -> TestResult {
 // ---- date ----
 
 #[tokio::test]
-#[ignore = "generator: top-level BTreeMap<String, time::Date> bodies skip the `date` codec (time's serde tuple form)"]
 async fn get_dictionary_date_valid() -> TestResult {
     let value = client()
         .dictionary()
@@ -427,7 +426,6 @@ async fn get_dictionary_date_valid() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level BTreeMap<String, time::Date> bodies skip the `date` codec (time's serde tuple form)"]
 async fn put_dictionary_date_valid() -> TestResult {
     let response = client()
         .dictionary()
@@ -469,7 +467,6 @@ async fn get_dictionary_date_with_invalid_chars() -> TestResult {
 // ---- date-time ----
 
 #[tokio::test]
-#[ignore = "generator: top-level BTreeMap<String, OffsetDateTime> bodies skip the RFC 3339 codec (time's serde tuple form)"]
 async fn get_dictionary_date_time_valid() -> TestResult {
     let value = client()
         .dictionary()
@@ -488,7 +485,6 @@ async fn get_dictionary_date_time_valid() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level BTreeMap<String, OffsetDateTime> bodies skip the RFC 3339 codec (time's serde tuple form)"]
 async fn put_dictionary_date_time_valid() -> TestResult {
     // The server compares UTC values: 1980-01-01T23:11:35Z, 1492-10-12T18:15:01Z.
     let response = client()
@@ -537,7 +533,6 @@ async fn get_dictionary_date_time_with_invalid_chars() -> TestResult {
 // ---- date-time-rfc1123 ----
 
 #[tokio::test]
-#[ignore = "generator: top-level BTreeMap<String, OffsetDateTime> bodies skip the RFC 1123 codec (time's serde tuple form)"]
 async fn get_dictionary_date_time_rfc1123_valid() -> TestResult {
     let value = client()
         .dictionary()
@@ -556,7 +551,6 @@ async fn get_dictionary_date_time_rfc1123_valid() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level BTreeMap<String, OffsetDateTime> bodies skip the RFC 1123 codec (time's serde tuple form)"]
 async fn put_dictionary_date_time_rfc1123_valid() -> TestResult {
     let response = client()
         .dictionary()
@@ -620,7 +614,6 @@ fn bytes() -> BTreeMap<String, Vec<u8>> {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level BTreeMap<String, Vec<u8>> bodies skip the base64 codec (read/written as number arrays)"]
 async fn get_dictionary_byte_valid() -> TestResult {
     let value = client()
         .dictionary()
@@ -632,7 +625,6 @@ async fn get_dictionary_byte_valid() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: top-level BTreeMap<String, Vec<u8>> bodies skip the base64 codec (read/written as number arrays)"]
 async fn put_dictionary_byte_valid() -> TestResult {
     let response = client().dictionary().put_byte_valid(&bytes(), None).await?;
     assert_eq!(response.status(), 200);

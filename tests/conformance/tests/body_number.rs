@@ -141,7 +141,6 @@ async fn put_float_small_scientific_notation() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "runtime: serde_json without `float_roundtrip` reads 2.5976931e-101 as 2.5976930999999998e-101"]
 async fn get_double_small_scientific_notation() -> TestResult {
     let value: f64 = client()
         .number()
@@ -228,7 +227,6 @@ async fn put_decimal_big_negative_decimal() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "runtime: serde_json without `float_roundtrip` reads 2.5976931e-101 as 2.5976930999999998e-101"]
 async fn get_decimal_small() -> TestResult {
     let value: f64 = client()
         .number()

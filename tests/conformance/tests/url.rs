@@ -9,11 +9,10 @@ mod common;
 
 use common::{server, TestResult};
 use conf_url::models::{
-    PathsByteEmptyBytePath, PathsDateTimeValidDateTimePath, PathsDateValidDatePath,
-    PathsStringEmptyStringPath, PathsStringUnicodeStringPath, PathsStringUrlEncodedStringPath,
-    PathsStringUrlNonEncodedStringPath, QueriesByteEmptyByteQuery,
-    QueriesDateTimeValidDateTimeQuery, QueriesDateValidDateQuery, QueriesStringEmptyStringQuery,
-    QueriesStringUnicodeStringQuery, QueriesStringUrlEncodedStringQuery, UriColor,
+    PathsByteEmptyBytePath, PathsStringEmptyStringPath, PathsStringUnicodeStringPath,
+    PathsStringUrlEncodedStringPath, PathsStringUrlNonEncodedStringPath, QueriesByteEmptyByteQuery,
+    QueriesStringEmptyStringQuery, QueriesStringUnicodeStringQuery,
+    QueriesStringUrlEncodedStringQuery, UriColor,
 };
 use conf_url::AutoRestUrlTestServiceClient as Client;
 use conf_url::AutoRestUrlTestServiceClientOptions as ClientOptions;
@@ -246,7 +245,7 @@ async fn url_paths_byte_multi_byte() -> TestResult {
 async fn url_paths_date_valid() -> TestResult {
     let response = client()
         .paths()
-        .date_valid(&PathsDateValidDatePath::V2012_01_01, None)
+        .date_valid(&time::macros::date!(2012 - 01 - 01), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
@@ -256,7 +255,7 @@ async fn url_paths_date_valid() -> TestResult {
 async fn url_paths_date_time_valid() -> TestResult {
     let response = client()
         .paths()
-        .date_time_valid(&PathsDateTimeValidDateTimePath::V2012_01_01t01_01_01z, None)
+        .date_time_valid(&time::macros::datetime!(2012-01-01 01:01:01 UTC), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
@@ -502,7 +501,7 @@ async fn url_queries_byte_null() -> TestResult {
 async fn url_queries_date_valid() -> TestResult {
     let response = client()
         .queries()
-        .date_valid(&QueriesDateValidDateQuery::V2012_01_01, None)
+        .date_valid(&time::macros::date!(2012 - 01 - 01), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
@@ -519,10 +518,7 @@ async fn url_queries_date_null() -> TestResult {
 async fn url_queries_date_time_valid() -> TestResult {
     let response = client()
         .queries()
-        .date_time_valid(
-            &QueriesDateTimeValidDateTimeQuery::V2012_01_01t01_01_01z,
-            None,
-        )
+        .date_time_valid(&time::macros::datetime!(2012-01-01 01:01:01 UTC), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
