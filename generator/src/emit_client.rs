@@ -145,6 +145,10 @@ fn query_stmt(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
             let item = borrowed(scalar_wire(space, inner, quote!(item)));
             quote!(for item in #value { http::query(&mut url, #wire, #item); })
         }
+        _ if p.raw => {
+            let v = to_wire(space, p, value);
+            quote!(http::query_raw(&mut url, #wire, #v);)
+        }
         _ => {
             let v = to_wire(space, p, value);
             quote!(http::query(&mut url, #wire, #v);)
@@ -425,8 +429,12 @@ fn method_tokens(
         .push(quote!(let #url_mut url = core.url(#template, &[#(#path_params),*], #api_version)?;));
     for c in client_query {
         let wire = &c.wire_name;
-        body_stmts
-            .push(quote!(http::query(&mut url, #wire, core.param(#wire).unwrap_or_default());));
+        let query = if c.raw {
+            quote!(http::query_raw)
+        } else {
+            quote!(http::query)
+        };
+        body_stmts.push(quote!(#query(&mut url, #wire, core.param(#wire).unwrap_or_default());));
     }
     for p in &query_params {
         let name = ident(&p.name);

@@ -609,7 +609,13 @@ impl<'a> Cx<'a, '_> {
                 ));
                 continue;
             }
-            if data.name == "api-version" && location_in == ParamIn::Query {
+            // `x-ms-api-version: false`: a parameter that is only named `api-version`.
+            let client_api_version = data
+                .extensions
+                .get("x-ms-api-version")
+                .and_then(Value::as_bool)
+                != Some(false);
+            if data.name == "api-version" && location_in == ParamIn::Query && client_api_version {
                 operation.api_version = true;
                 continue;
             }

@@ -168,18 +168,16 @@ async fn azure_api_version_swagger_global_valid() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: method api-version with x-ms-api-version:false and enum [\"2.0\"] is treated as the client's api-version; sends api-version=2015-07-01-preview instead of 2.0"]
 async fn azure_api_version_method_local_valid() -> TestResult {
     let response = client()
         .api_version_local()
-        .get_method_local_valid(None)
+        .get_method_local_valid(&conf_azure_special_properties::models::ApiVersionLocalGetMethodLocalValidApiVersion::V2_0, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
-#[ignore = "generator: optional method api-version (x-ms-api-version:false) is treated as the client's api-version; always sends api-version=2015-07-01-preview, cannot be left out"]
 async fn azure_api_version_method_local_null() -> TestResult {
     let response = client()
         .api_version_local()
@@ -190,22 +188,20 @@ async fn azure_api_version_method_local_null() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: path-level api-version with x-ms-api-version:false and enum [\"2.0\"] is treated as the client's api-version; sends 2015-07-01-preview instead of 2.0"]
 async fn azure_api_version_path_local_valid() -> TestResult {
     let response = client()
         .api_version_local()
-        .get_path_local_valid(None)
+        .get_path_local_valid(&conf_azure_special_properties::models::ApiVersionLocalGetPathLocalValidApiVersion::V2_0, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
-#[ignore = "generator: method api-version with x-ms-api-version:false and enum [\"2.0\"] is treated as the client's api-version; sends 2015-07-01-preview instead of 2.0"]
 async fn azure_api_version_swagger_local_valid() -> TestResult {
     let response = client()
         .api_version_local()
-        .get_swagger_local_valid(None)
+        .get_swagger_local_valid(&conf_azure_special_properties::models::ApiVersionLocalGetSwaggerLocalValidApiVersion::V2_0, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
@@ -247,7 +243,6 @@ async fn azure_swagger_path_url_encoding() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: x-ms-skip-url-encoding on a query parameter is ignored; q1 is sent as value1%26q2%3Dvalue2%26q3%3Dvalue3 (one parameter) and gets 400"]
 async fn azure_method_query_url_encoding() -> TestResult {
     let response = client()
         .skip_url_encoding()
@@ -258,7 +253,6 @@ async fn azure_method_query_url_encoding() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: x-ms-skip-url-encoding on a path-level query parameter is ignored; q1's `&`/`=` are percent-encoded and the server gets 400"]
 async fn azure_path_query_url_encoding() -> TestResult {
     let response = client()
         .skip_url_encoding()
@@ -269,7 +263,6 @@ async fn azure_path_query_url_encoding() -> TestResult {
 }
 
 #[tokio::test]
-#[ignore = "generator: x-ms-skip-url-encoding on an enum query parameter is ignored; q1's `&`/`=` are percent-encoded and the server gets 400"]
 async fn azure_swagger_query_url_encoding() -> TestResult {
     let response = client()
         .skip_url_encoding()

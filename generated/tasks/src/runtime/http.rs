@@ -1192,6 +1192,21 @@ pub fn query(url: &mut Url, name: &str, value: &str) {
     url.query_pairs_mut().append_pair(name, value);
 }
 
+/// A query parameter taken as URL text (`x-ms-skip-url-encoding`: its `&` and `=` are
+/// the caller's), only what cannot stand in a URL encoded.
+pub fn query_raw(url: &mut Url, name: &str, value: &str) {
+    let pair = format!(
+        "{}={}",
+        percent_encoding::utf8_percent_encode(name, PATH_SEGMENT),
+        percent_encoding::utf8_percent_encode(value, RAW_PATH)
+    );
+    let query = match url.query() {
+        Some(q) if !q.is_empty() => format!("{q}&{pair}"),
+        _ => pair,
+    };
+    url.set_query(Some(&query));
+}
+
 /// Implements azure_core's `Page` for a list model whose items are in `$field`
 /// (`x-ms-pageable`'s `itemName`), so a `Pager` can iterate its items.
 #[allow(unused_macros)] // a spec may have no pageable operation
