@@ -12,7 +12,7 @@ use ::azure_core::Result;
 use crate::models;
 use crate::runtime::http::{self, ClientCore as Core, FinalState, Operation, Limits};
 /// Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ContainerRegistryClientOptions {
     /// The api-version sent with every request.
     pub api_version: ::std::string::String,
@@ -34,7 +34,7 @@ impl ::std::default::Default for ContainerRegistryClientOptions {
 
  Create it with an Azure credential; every request goes through azure_core's pipeline
  (retries, telemetry, bearer-token authentication).*/
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ContainerRegistryClient {
     core: Core,
 }
@@ -130,7 +130,7 @@ impl ContainerRegistryClient {
     }
 }
 /// The `CacheRules` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CacheRulesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -323,7 +323,7 @@ impl CacheRulesClient<'_> {
     }
 }
 /// The `ConnectedRegistries` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ConnectedRegistriesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -555,7 +555,7 @@ impl ConnectedRegistriesClient<'_> {
     }
 }
 /// The `CredentialSets` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CredentialSetsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -748,7 +748,7 @@ impl CredentialSetsClient<'_> {
     }
 }
 /// The `ExportPipelines` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ExportPipelinesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -897,7 +897,7 @@ impl ExportPipelinesClient<'_> {
     }
 }
 /// The `ImportPipelines` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportPipelinesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -1046,7 +1046,7 @@ impl ImportPipelinesClient<'_> {
     }
 }
 /// The `Operations` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct OperationsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -1068,7 +1068,7 @@ impl OperationsClient<'_> {
     }
 }
 /// The `PipelineRuns` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PipelineRunsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -1217,7 +1217,7 @@ impl PipelineRunsClient<'_> {
     }
 }
 /// The `PrivateEndpointConnections` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PrivateEndpointConnectionsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -1362,7 +1362,7 @@ impl PrivateEndpointConnectionsClient<'_> {
     }
 }
 /// The `Registries` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RegistriesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -1790,7 +1790,7 @@ impl RegistriesClient<'_> {
     }
 }
 /// The `Replications` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReplicationsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -1982,7 +1982,7 @@ impl ReplicationsClient<'_> {
     }
 }
 /// The `ScopeMaps` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ScopeMapsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -2174,7 +2174,7 @@ impl ScopeMapsClient<'_> {
     }
 }
 /// The `Tokens` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TokensClient<'a> {
     client: &'a ContainerRegistryClient,
 }
@@ -2365,7 +2365,7 @@ impl TokensClient<'_> {
     }
 }
 /// The `Webhooks` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct WebhooksClient<'a> {
     client: &'a ContainerRegistryClient,
 }

@@ -181,21 +181,28 @@ fn field_tokens(space: &TypeSpace, f: &Field) -> TokenStream {
     let name = ident(&f.name);
     let wire = &f.wire_name;
     let ty = field_type(space, f);
-    let mut serde = vec![quote!(rename = #wire)];
+    let mut serde = Vec::new();
+    // The struct renames its fields to camelCase: a field says its wire name only
+    // when that is not what serde makes of the Rust name.
+    if serde_camel_case(&f.name) != *wire {
+        serde.push(quote!(rename = #wire));
+    }
+    // A boxed field is never a codec type: only named structs and unions close cycles.
+    let codec = codec_format(space, &f.ty).filter(|_| !f.boxed);
     if f.optional() {
-        serde.push(quote!(default));
+        // A missing `Option` is `None` without `default`, unless a codec reads it.
+        if codec.is_some() {
+            serde.push(quote!(default));
+        }
         if f.read_only {
             serde.push(quote!(
                 skip_serializing_if = "crate::runtime::skip_read_only"
             ));
         } else {
-            serde.push(quote!(
-                skip_serializing_if = "::std::option::Option::is_none"
-            ));
+            serde.push(quote!(skip_serializing_if = "crate::runtime::is_none"));
         }
     }
-    // A boxed field is never a codec type: only named structs and unions close cycles.
-    if let Some(mut format) = codec_format(space, &f.ty).filter(|_| !f.boxed) {
+    if let Some(mut format) = codec {
         if f.secret {
             format = quote!(crate::runtime::Secret<#format>);
         }
@@ -204,10 +211,35 @@ fn field_tokens(space: &TypeSpace, f: &Field) -> TokenStream {
         }
         serde.push(with_codec(&format));
     }
+    let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
     quote! {
         #docs
-        #[serde(#(#serde),*)]
+        #serde
         pub #name: #ty,
+    }
+}
+
+/// What serde's `rename_all = "camelCase"` makes of a field name (serde_derive's own
+/// rule: `_` dropped, the letter after it upper-cased, the first letter lower-cased;
+/// a raw identifier's `r#` is not part of the name).
+fn serde_camel_case(field: &str) -> String {
+    let field = field.strip_prefix("r#").unwrap_or(field);
+    let mut pascal = String::with_capacity(field.len());
+    let mut capitalize = true;
+    for c in field.chars() {
+        if c == '_' {
+            capitalize = true;
+        } else if capitalize {
+            pascal.push(c.to_ascii_uppercase());
+            capitalize = false;
+        } else {
+            pascal.push(c);
+        }
+    }
+    let mut chars = pascal.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+        None => pascal,
     }
 }
 
@@ -229,7 +261,9 @@ fn struct_tokens(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> TokenStream {
         }
     });
     let all_default = s.fields.iter().all(Field::optional);
-    let default = all_default.then(|| quote!(::std::default::Default,));
+    // Derives name the prelude's derive macros: a model named `Clone` is a type, and
+    // types never shadow macros.
+    let default = all_default.then(|| quote!(Default,));
     let constructor = (!all_default).then(|| {
         let required: Vec<&Field> = s.fields.iter().filter(|f| !f.optional()).collect();
         let params = required.iter().map(|f| {
@@ -265,106 +299,13 @@ fn struct_tokens(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> TokenStream {
     });
     quote! {
         #docs
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, #default ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
         pub struct #name {
             #(#fields)*
             #additional
         }
         #constructor
-    }
-}
-
-fn enum_tokens(t: &TypeDef, e: &EnumDef) -> TokenStream {
-    let name = ident(&t.name);
-    let docs = doc_attrs(t.docs.as_deref());
-    let type_name = &t.name;
-    let variants: Vec<Ident> = e.variants.iter().map(|v| ident(&v.name)).collect();
-    let values: Vec<&str> = e.variants.iter().map(|v| v.wire_value.as_str()).collect();
-    let variant_docs: Vec<TokenStream> = e
-        .variants
-        .iter()
-        .map(|v| doc_attrs(v.docs.as_deref()))
-        .collect();
-    // `from_str` names its error type outright: `Self::Err` would be ambiguous
-    // (a hard error) in an enum with a variant `Err`.
-    if e.extensible {
-        quote! {
-            #docs
-            #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
-            pub enum #name {
-                #( #variant_docs #variants, )*
-                /// A value this version of the crate does not know, kept as sent.
-                UnknownValue(::std::string::String),
-            }
-            impl #name {
-                /// The wire value.
-                pub fn as_str(&self) -> &str {
-                    match self {
-                        #( Self::#variants => #values, )*
-                        Self::UnknownValue(value) => value.as_str(),
-                    }
-                }
-            }
-            impl ::std::str::FromStr for #name {
-                type Err = ::std::convert::Infallible;
-                fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-                    ::std::result::Result::Ok(match value {
-                        #( #values => Self::#variants, )*
-                        other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-                    })
-                }
-            }
-            impl ::std::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-            impl ::serde::Serialize for #name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
-                }
-            }
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
-                    let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-                    ::std::result::Result::Ok(parsed)
-                }
-            }
-        }
-    } else {
-        quote! {
-            #docs
-            #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::serde::Serialize, ::serde::Deserialize)]
-            pub enum #name {
-                #( #variant_docs #[serde(rename = #values)] #variants, )*
-            }
-            impl #name {
-                /// The wire value.
-                pub fn as_str(&self) -> &'static str {
-                    match self {
-                        #( Self::#variants => #values, )*
-                    }
-                }
-            }
-            impl ::std::str::FromStr for #name {
-                type Err = crate::runtime::ParseEnumError;
-                fn from_str(value: &str) -> ::std::result::Result<Self, crate::runtime::ParseEnumError> {
-                    match value {
-                        #( #values => ::std::result::Result::Ok(Self::#variants), )*
-                        other => ::std::result::Result::Err(crate::runtime::ParseEnumError {
-                            type_name: #type_name,
-                            value: ::std::string::ToString::to_string(other),
-                        }),
-                    }
-                }
-            }
-            impl ::std::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-        }
     }
 }
 
@@ -399,7 +340,7 @@ fn union_tokens(space: &TypeSpace, t: &TypeDef, u: &UnionDef) -> TokenStream {
     let fallback_doc = format!(" A kind this version of the crate does not know (its `{tag}` is none of the above), kept as sent.");
     quote! {
         #docs
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::serde::Serialize)]
+        #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
         #[serde(tag = #tag)]
         pub enum #name {
             #(#variants)*
@@ -425,25 +366,87 @@ fn union_tokens(space: &TypeSpace, t: &TypeDef, u: &UnionDef) -> TokenStream {
 
 /// `src/models.rs`.
 pub fn models(space: &TypeSpace, title: &str) -> Result<String> {
-    let items = space.sorted().into_iter().map(|t| match &t.kind {
-        TypeKind::Struct(s) => struct_tokens(space, t, s),
-        TypeKind::Enum(e) => enum_tokens(t, e),
-        TypeKind::Union(u) => union_tokens(space, t, u),
-        TypeKind::Alias(target) => {
-            let name = ident(&t.name);
-            let docs = doc_attrs(t.docs.as_deref());
-            let ty = rust_type(space, target);
-            quote!(#docs pub type #name = #ty;)
-        }
-    });
+    // Enums are invocations of the runtime's enum macros, written out here: prettyplease
+    // prints a macro's tokens on as few lines as fit, which no one could read. Every
+    // other item goes through prettyplease, in runs between the enums.
     let doc = format!(" The models of {title}: every definition of the spec, and the inline schemas that need a name.");
-    render(
-        quote! {
-            #![doc = #doc]
-            #(#items)*
-        },
-        "models.rs",
-    )
+    let mut body = String::new();
+    let mut run: Vec<TokenStream> = vec![quote!(#![doc = #doc])];
+    let flush = |run: &mut Vec<TokenStream>, body: &mut String| -> Result<()> {
+        if run.is_empty() {
+            return Ok(());
+        }
+        let tokens = quote!(#(#run)*);
+        run.clear();
+        let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Unsupported {
+            location: crate::error::Location::new("models.rs", ""),
+            message: format!("internal: generated code does not parse: {e}"),
+        })?;
+        body.push_str(&prettyplease::unparse(&file));
+        Ok(())
+    };
+    for t in space.sorted() {
+        match &t.kind {
+            TypeKind::Struct(s) => run.push(struct_tokens(space, t, s)),
+            TypeKind::Union(u) => run.push(union_tokens(space, t, u)),
+            TypeKind::Alias(target) => {
+                let name = ident(&t.name);
+                let docs = doc_attrs(t.docs.as_deref());
+                let ty = rust_type(space, target);
+                run.push(quote!(#docs pub type #name = #ty;));
+            }
+            TypeKind::Enum(e) => {
+                flush(&mut run, &mut body)?;
+                body.push_str(&enum_text(t, e));
+            }
+        }
+    }
+    flush(&mut run, &mut body)?;
+    // The whole file must still parse: the enum text is written by hand.
+    syn::parse_file(&body).map_err(|e| Error::Unsupported {
+        location: crate::error::Location::new("models.rs", ""),
+        message: format!("internal: generated code does not parse: {e}"),
+    })?;
+    Ok(format!("{PREAMBLE}\n\n{body}"))
+}
+
+/// `/// line` doc comments, indented.
+fn doc_comment(out: &mut String, indent: &str, text: Option<&str>) {
+    let Some(text) = text else { return };
+    for line in doc_lines(text) {
+        out.push_str(indent);
+        if line.is_empty() {
+            out.push_str("///\n");
+        } else {
+            out.push_str("/// ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+}
+
+/// An enum: `crate::runtime::extensible_enum! { Name { Variant = "value", ... } }` (or
+/// `closed_enum!`), one line per variant. Names pass through [`ident`], values are
+/// string literals.
+fn enum_text(t: &TypeDef, e: &EnumDef) -> String {
+    let mac = if e.extensible {
+        "extensible_enum"
+    } else {
+        "closed_enum"
+    };
+    let mut out = format!("crate::runtime::{mac}! {{\n");
+    doc_comment(&mut out, "    ", t.docs.as_deref());
+    out.push_str(&format!("    {} {{\n", ident(&t.name)));
+    for v in &e.variants {
+        doc_comment(&mut out, "        ", v.docs.as_deref());
+        out.push_str(&format!(
+            "        {} = {},\n",
+            ident(&v.name),
+            proc_macro2::Literal::string(&v.wire_value)
+        ));
+    }
+    out.push_str("    }\n}\n");
+    out
 }
 
 /// `Cargo.toml`: the dependencies the generated code needs, and nothing else.

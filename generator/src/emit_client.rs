@@ -759,7 +759,7 @@ pub fn clients(
                 let doc = format!(" The `{g}` operations.");
                 group_items.push(quote! {
                     #[doc = #doc]
-                    #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+                    #[derive(Clone, Debug)]
                     pub struct #struct_ident<'a> { client: &'a #client_ident }
                     impl #struct_ident<'_> { #(#methods)* }
                 });
@@ -966,7 +966,7 @@ pub fn clients(
         use crate::runtime::http::{#http_self ClientCore as Core, #(#runtime_imports,)* Limits};
 
         #[doc = #options_doc]
-        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+        #[derive(Clone, Debug)]
         pub struct #client_options {
             /// The api-version sent with every request.
             pub api_version: ::std::string::String,
@@ -989,7 +989,7 @@ pub fn clients(
         }
 
         #[doc = #client_doc]
-        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+        #[derive(Clone, Debug)]
         pub struct #client_ident {
             core: Core,
         }

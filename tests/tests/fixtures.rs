@@ -111,8 +111,21 @@ fn method<'a>(clients: &'a str, owner: &str, name: &str) -> &'a str {
     &rest[..end]
 }
 
-/// The text of `pub struct|enum|type <name>` up to the next item.
+/// The text of `pub struct|enum|type <name>` up to the next item; for an enum made
+/// by the runtime's enum macros, the whole invocation
+/// (`crate::runtime::extensible_enum! { Name { Variant = "value", } }`).
 fn item<'a>(models: &'a str, kind: &str, name: &str) -> &'a str {
+    if kind == "enum" {
+        if let Some(at) = models.find(&format!("\n    {name} {{\n")) {
+            let start = models[..at]
+                .rfind("crate::runtime::")
+                .expect("a macro invocation");
+            let end = models[at..]
+                .find("\n}\n")
+                .map_or(models.len(), |e| at + e + 3);
+            return &models[start..end];
+        }
+    }
     let start_marker = format!("pub {kind} {name} ");
     let start_marker_generic = format!("pub {kind} {name}<");
     let start = models
@@ -126,6 +139,50 @@ fn item<'a>(models: &'a str, kind: &str, name: &str) -> &'a str {
         .min()
         .unwrap_or(rest.len());
     &rest[..end]
+}
+
+/// The attributes (and docs) of the field `pub <field>:` in `text`: the lines between
+/// the previous field (or the struct's `{`) and it.
+fn field_attrs<'a>(text: &'a str, field: &str) -> &'a str {
+    let at = text
+        .find(&format!("pub {field}: "))
+        .unwrap_or_else(|| panic!("no field `{field}` in:\n{text}"));
+    let before = &text[..at];
+    let start = match before.rfind("\n    pub ") {
+        // The end of the previous field's line.
+        Some(prev) => before[prev + 1..]
+            .find('\n')
+            .map_or(at, |e| prev + 1 + e + 1),
+        None => before.find("{\n").map_or(0, |i| i + 2),
+    };
+    &text[start..at]
+}
+
+/// The JSON name serde gives the field `pub <field>:` of a model struct: its
+/// `rename`, else the struct's `rename_all = "camelCase"` of the field name.
+fn wire_name(text: &str, field: &str) -> String {
+    let attrs = field_attrs(text, field);
+    if let Some(at) = attrs.find("rename = \"") {
+        let rest = &attrs[at + 10..];
+        return rest[..rest.find('"').expect("a closing quote")].to_string();
+    }
+    let field = field.strip_prefix("r#").unwrap_or(field);
+    let mut out = String::new();
+    let mut upper = false;
+    for c in field.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper && !out.is_empty() => {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            }
+            c => {
+                out.push(c);
+                upper = false;
+            }
+        }
+    }
+    out
 }
 
 fn assert_no_warnings(name: &str, warnings: &[String]) {
@@ -193,14 +250,20 @@ fn discriminator() {
 fn enums() {
     let (models, warnings) = models("enums");
     assert_no_warnings("enums", &warnings);
-    // Closed: serde derives, Copy, FromStr with an error.
-    assert!(models.contains("::std::marker::Copy"));
+    // Closed: serde derives, Copy, FromStr with an error (the runtime's `closed_enum!`).
     let sku_name = item(&models, "enum", "SkuName");
-    assert!(!sku_name.contains("UnknownValue"), "{sku_name}");
-    // Extensible: a catch-all variant.
-    assert!(item(&models, "enum", "SkuTier").contains("UnknownValue(::std::string::String)"));
+    assert!(
+        sku_name.starts_with("crate::runtime::closed_enum! {"),
+        "{sku_name}"
+    );
+    // Extensible: a catch-all variant (the runtime's `extensible_enum!`).
+    let sku_tier = item(&models, "enum", "SkuTier");
+    assert!(
+        sku_tier.starts_with("crate::runtime::extensible_enum! {"),
+        "{sku_tier}"
+    );
     // One x-ms-enum name, one type, used by both properties.
-    assert_eq!(models.matches("pub enum PolicyStatus ").count(), 1);
+    assert_eq!(models.matches("\n    PolicyStatus {\n").count(), 1);
     assert_eq!(
         models
             .matches("pub status: ::std::option::Option<crate::models::PolicyStatus>")
@@ -209,20 +272,18 @@ fn enums() {
     );
     // x-ms-enum values: a custom name, descriptions as docs.
     let action = item(&models, "enum", "DefaultAction");
-    assert!(
-        action.contains("#[serde(rename = \"Deny\")]\n    Reject,"),
-        "{action}"
-    );
-    assert!(action.contains("/// Traffic that matches no rule is\n    /// rejected."));
+    assert!(action.contains("        Reject = \"Deny\","), "{action}");
+    assert!(action.contains("/// Traffic that matches no rule is\n        /// rejected."));
     // Awkward values.
     for variant in ["V1_0", "V1_2", "Tls1_3", "V2Preview", "V2023_01_01Preview"] {
         assert!(
-            item(&models, "enum", "TlsVersion").contains(&format!("    {variant},")),
+            item(&models, "enum", "TlsVersion").contains(&format!("        {variant} = ")),
             "{variant}"
         );
     }
     // An enum without x-ms-enum is open, and named after its property.
-    assert!(item(&models, "enum", "PoliciesNetworkRuleBypassOptions").contains("UnknownValue("));
+    assert!(item(&models, "enum", "PoliciesNetworkRuleBypassOptions")
+        .starts_with("crate::runtime::extensible_enum! {"));
 }
 
 #[test]
@@ -230,11 +291,8 @@ fn readonly() {
     let (models, warnings) = models("readonly");
     assert_no_warnings("readonly", &warnings);
     let registry = item(&models, "struct", "Registry");
-    for field in ["id", "provisioningState", "creationDate", "systemData"] {
-        let at = registry
-            .find(&format!("rename = \"{field}\""))
-            .unwrap_or_else(|| panic!("{field}"));
-        let attrs = &registry[at..registry.len().min(at + 200)];
+    for field in ["id", "provisioning_state", "creation_date", "system_data"] {
+        let attrs = field_attrs(registry, field);
         assert!(
             attrs.contains("skip_serializing_if = \"crate::runtime::skip_read_only\""),
             "{field}: {attrs}"
@@ -242,9 +300,8 @@ fn readonly() {
     }
     assert_eq!(registry.matches("skip_read_only").count(), 4);
     // A `$ref` with siblings: the sibling description is the field's doc, the type is the target.
-    assert!(registry.contains(
-        "/// Metadata pertaining to creation and last modification of the resource.\n    #[serde(\n        rename = \"systemData\""
-    ));
+    assert!(field_attrs(registry, "system_data")
+        .contains("/// Metadata pertaining to creation and last modification of the resource.\n"));
     assert!(registry.contains("pub system_data: ::std::option::Option<crate::models::SystemData>,"));
     // Required and read-only: still optional.
     assert!(
@@ -284,13 +341,7 @@ fn keywords() {
         ("async", "async_"),
         ("box", "box_"),
     ] {
-        let at = keywords
-            .find(&format!("rename = \"{wire}\""))
-            .unwrap_or_else(|| panic!("{wire}"));
-        assert!(
-            keywords[at..].contains(&format!("pub {field}: ")),
-            "{wire} → {field}"
-        );
+        assert_eq!(wire_name(keywords, field), wire, "{wire} → {field}");
     }
     // Prelude names as type names: the generated code never refers to the prelude unqualified.
     for name in ["String", "Option", "Box", "Result"] {
@@ -312,7 +363,7 @@ fn keywords() {
     for u in unqualified {
         assert!(!models.contains(u), "unqualified `{u}`");
     }
-    assert!(item(&models, "enum", "Kind").contains("    Self_,"));
+    assert!(item(&models, "enum", "Kind").contains("        Self_ = "));
     assert_eq!(
         warnings,
         ["keywords.json:10:17: #/definitions/Keywords: in `Keywords`, field name `self_` is taken by `self`; `Self` is named `self_2`"]
@@ -323,16 +374,24 @@ fn keywords() {
 fn collisions() {
     let (models, warnings) = models("collisions");
     // Nothing merged: every wire name has its own Rust item.
-    assert!(item(&models, "struct", "Foo").contains("rename = \"a\""));
-    assert!(item(&models, "struct", "Foo2").contains("rename = \"c\""));
-    assert!(item(&models, "struct", "Foo3").contains("rename = \"b\""));
+    let wire_names = |name: &str| -> Vec<String> {
+        let text = item(&models, "struct", name);
+        text.match_indices("pub ")
+            .skip(1)
+            .filter_map(|(i, _)| text[i + 4..].split_once(':').map(|(f, _)| f.to_string()))
+            .map(|field| wire_name(text, &field))
+            .collect()
+    };
+    assert!(wire_names("Foo").contains(&"a".to_string()));
+    assert!(wire_names("Foo2").contains(&"c".to_string()));
+    assert!(wire_names("Foo3").contains(&"b".to_string()));
     let widget = item(&models, "struct", "Widget");
     assert!(widget.contains("pub foo_bar: ::std::option::Option<i32>,"));
     assert!(widget.contains("pub foo_bar2: ::std::option::Option<::std::string::String>,"));
     assert!(widget.contains("pub settings: ::std::option::Option<crate::models::WidgetSettings2>,"));
-    assert!(models.contains("Self::ReadOnly2 => \"Read-Only\""));
-    assert!(models.contains("Self::UnknownValue2 => \"UnknownValue\""));
-    assert!(models.contains("Self::Enabled2 => \"enabled\""));
+    assert!(models.contains("ReadOnly2 = \"Read-Only\","));
+    assert!(models.contains("UnknownValue2 = \"UnknownValue\","));
+    assert!(models.contains("Enabled2 = \"enabled\","));
     // Every collision is reported, in a stable order.
     // `Foo` itself keeps its name: no warning for it.
     let mut expected = [
@@ -452,10 +511,15 @@ fn formats() {
         ("instant", "Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"),
         ("timestamps", "Codec::<::std::option::Option<::std::collections::BTreeMap<::std::string::String,crate::runtime::codec::Rfc3339>>>"),
     ] {
-        let at = formats
-            .find(&format!("rename = \"{wire}\""))
-            .unwrap_or_else(|| panic!("{wire}"));
-        let attrs = &formats[at..formats[at..].find(")]").map_or(formats.len(), |e| at + e)];
+        let field: String = wire
+            .chars()
+            .flat_map(|c| {
+                let lower = c.to_ascii_lowercase();
+                (c.is_ascii_uppercase().then_some('_').into_iter()).chain([lower])
+            })
+            .collect();
+        let attrs = field_attrs(formats, &field);
+        assert_eq!(wire_name(formats, &field), wire);
         assert!(attrs.contains(codec), "{wire}: {attrs}");
     }
     // uuid is a dependency only because a property uses it.

@@ -11,7 +11,7 @@ use ::azure_core::Result;
 use crate::models;
 use crate::runtime::http::{self, ClientCore as Core, FinalState, Operation, Limits};
 /// Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ContainerRegistryTasksClientOptions {
     /// The api-version sent with every request.
     pub api_version: ::std::string::String,
@@ -33,7 +33,7 @@ impl ::std::default::Default for ContainerRegistryTasksClientOptions {
 
  Create it with an Azure credential; every request goes through azure_core's pipeline
  (retries, telemetry, bearer-token authentication).*/
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ContainerRegistryTasksClient {
     core: Core,
 }
@@ -79,7 +79,7 @@ impl ContainerRegistryTasksClient {
     }
 }
 /// The `Registries` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RegistriesClient<'a> {
     client: &'a ContainerRegistryTasksClient,
 }
@@ -146,7 +146,7 @@ impl RegistriesClient<'_> {
     }
 }
 /// The `Runs` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RunsClient<'a> {
     client: &'a ContainerRegistryTasksClient,
 }
@@ -324,7 +324,7 @@ impl RunsClient<'_> {
     }
 }
 /// The `Tasks` operations.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TasksClient<'a> {
     client: &'a ContainerRegistryTasksClient,
 }

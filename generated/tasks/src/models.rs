@@ -2,110 +2,32 @@
 
 //! The models of ContainerRegistryManagementClient: every definition of the spec, and the inline schemas that need a name.
 /// The properties that determine the run agent configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AgentProperties {
     /// The CPU configuration in terms of number of cores required for the run.
-    #[serde(
-        rename = "cpu",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub cpu: ::std::option::Option<i32>,
 }
-/// The OS architecture.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum Architecture {
-    Amd64,
-    X86,
-    Arm,
-    Arm64,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl Architecture {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Amd64 => "amd64",
-            Self::X86 => "x86",
-            Self::Arm => "arm",
-            Self::Arm64 => "arm64",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for Architecture {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "amd64" => Self::Amd64,
-                "x86" => Self::X86,
-                "arm" => Self::Arm,
-                "arm64" => Self::Arm64,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for Architecture {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for Architecture {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Architecture {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The OS architecture.
+    Architecture {
+        Amd64 = "amd64",
+        X86 = "x86",
+        Arm = "arm",
+        Arm64 = "arm64",
     }
 }
 /// The properties of a run argument.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Argument {
     /// Flag to indicate whether the argument represents a secret and want to be removed from build logs.
-    #[serde(
-        rename = "isSecret",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_secret: ::std::option::Option<bool>,
     /// The name of the argument.
-    #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// The value of the argument.
-    #[serde(rename = "value")]
     pub value: ::std::string::String,
 }
 impl Argument {
@@ -120,40 +42,21 @@ impl Argument {
     }
 }
 /// The authorization properties for accessing the source code repository.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AuthInfo {
     /// Time in seconds that the token remains valid
-    #[serde(
-        rename = "expiresIn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub expires_in: ::std::option::Option<i32>,
     /// The refresh token used to refresh the access token.
-    #[serde(
-        rename = "refreshToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// The scope of the access token.
-    #[serde(
-        rename = "scope",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub scope: ::std::option::Option<::std::string::String>,
     /// The access token used to access the source control provider.
-    #[serde(rename = "token")]
     pub token: ::std::string::String,
     /// The type of Auth token.
-    #[serde(rename = "tokenType")]
     pub token_type: crate::models::TokenType,
 }
 impl AuthInfo {
@@ -173,178 +76,62 @@ impl AuthInfo {
     }
 }
 /// The authorization properties for accessing the source code repository.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AuthInfoUpdateParameters {
     /// Time in seconds that the token remains valid
-    #[serde(
-        rename = "expiresIn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub expires_in: ::std::option::Option<i32>,
     /// The refresh token used to refresh the access token.
-    #[serde(
-        rename = "refreshToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// The scope of the access token.
-    #[serde(
-        rename = "scope",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub scope: ::std::option::Option<::std::string::String>,
     /// The access token used to access the source control provider.
-    #[serde(
-        rename = "token",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub token: ::std::option::Option<::std::string::String>,
     /// The type of Auth token.
-    #[serde(
-        rename = "tokenType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub token_type: ::std::option::Option<crate::models::TokenType>,
 }
 /// Properties that describe a base image dependency.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BaseImageDependency {
     /// The sha256-based digest of the image manifest.
-    #[serde(
-        rename = "digest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub digest: ::std::option::Option<::std::string::String>,
     /// The registry login server.
-    #[serde(
-        rename = "registry",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub registry: ::std::option::Option<::std::string::String>,
     /// The repository name.
-    #[serde(
-        rename = "repository",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub repository: ::std::option::Option<::std::string::String>,
     /// The tag name.
-    #[serde(
-        rename = "tag",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub tag: ::std::option::Option<::std::string::String>,
     /// The type of the base image dependency.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub type_: ::std::option::Option<crate::models::BaseImageDependencyType>,
 }
-/// The type of the base image dependency.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum BaseImageDependencyType {
-    BuildTime,
-    RunTime,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl BaseImageDependencyType {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BuildTime => "BuildTime",
-            Self::RunTime => "RunTime",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for BaseImageDependencyType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "BuildTime" => Self::BuildTime,
-                "RunTime" => Self::RunTime,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for BaseImageDependencyType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for BaseImageDependencyType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for BaseImageDependencyType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The type of the base image dependency.
+    BaseImageDependencyType {
+        BuildTime = "BuildTime",
+        RunTime = "RunTime",
     }
 }
 /// The trigger based on base image dependency.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BaseImageTrigger {
     /// The type of the auto trigger for base image dependency updates.
-    #[serde(rename = "baseImageTriggerType")]
     pub base_image_trigger_type: crate::models::BaseImageTriggerType,
     /// The name of the trigger.
-    #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// The current status of trigger.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::TriggerStatus>,
 }
 impl BaseImageTrigger {
@@ -361,93 +148,26 @@ impl BaseImageTrigger {
         }
     }
 }
-/// The type of the auto trigger for base image dependency updates.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum BaseImageTriggerType {
-    All,
-    Runtime,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl BaseImageTriggerType {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::All => "All",
-            Self::Runtime => "Runtime",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for BaseImageTriggerType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "All" => Self::All,
-                "Runtime" => Self::Runtime,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for BaseImageTriggerType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for BaseImageTriggerType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for BaseImageTriggerType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The type of the auto trigger for base image dependency updates.
+    BaseImageTriggerType {
+        All = "All",
+        Runtime = "Runtime",
     }
 }
 /// The properties for updating base image dependency trigger.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BaseImageTriggerUpdateParameters {
     /// The type of the auto trigger for base image dependency updates.
-    #[serde(
-        rename = "baseImageTriggerType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub base_image_trigger_type: ::std::option::Option<
         crate::models::BaseImageTriggerType,
     >,
     /// The name of the trigger.
-    #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// The current status of trigger.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::TriggerStatus>,
 }
 impl BaseImageTriggerUpdateParameters {
@@ -462,23 +182,13 @@ impl BaseImageTriggerUpdateParameters {
     }
 }
 /// The parameters that describes a set of credentials that will be used when a run is invoked.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Credentials {
     /// Describes the credential parameters for accessing other custom registries. The key
     /// for the dictionary item will be the registry login server (myregistry.azurecr.io) and
     /// the value of the item will be the registry credentials for accessing the registry.
-    #[serde(
-        rename = "customRegistries",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub custom_registries: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -486,135 +196,66 @@ pub struct Credentials {
         >,
     >,
     /// Describes the credential parameters for accessing the source registry.
-    #[serde(
-        rename = "sourceRegistry",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_registry: ::std::option::Option<crate::models::SourceRegistryCredentials>,
 }
 /// Describes the credentials that will be used to access a custom registry during a run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CustomRegistryCredentials {
     /// Indicates the managed identity assigned to the custom credential. If a user-assigned identity
     /// this value is the Client ID. If a system-assigned identity, the value will be `system`. In
     /// the case of a system-assigned identity, the Client ID will be determined by the runner. This
     /// identity may be used to authenticate to key vault to retrieve credentials or it may be the only
     /// source of authentication used for accessing the registry.
-    #[serde(
-        rename = "identity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub identity: ::std::option::Option<::std::string::String>,
     /// The password for logging into the custom registry. The password is a secret
     /// object that allows multiple ways of providing the value for it.
-    #[serde(
-        rename = "password",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub password: ::std::option::Option<crate::models::SecretObject>,
     /// The username for logging into the custom registry.
-    #[serde(
-        rename = "userName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub user_name: ::std::option::Option<crate::models::SecretObject>,
 }
 /// The parameters for a docker quick build.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DockerBuildRequest {
     /// The value that indicates whether archiving is enabled for the run or not.
-    #[serde(
-        rename = "isArchiveEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_archive_enabled: ::std::option::Option<bool>,
     /// The machine configuration of the run agent.
-    #[serde(
-        rename = "agentConfiguration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub agent_configuration: ::std::option::Option<crate::models::AgentProperties>,
     /// The collection of override arguments to be used when executing the run.
-    #[serde(
-        rename = "arguments",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub arguments: ::std::option::Option<::std::vec::Vec<crate::models::Argument>>,
     /// The properties that describes a set of credentials that will be used when this run is invoked.
-    #[serde(
-        rename = "credentials",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub credentials: ::std::option::Option<crate::models::Credentials>,
     /// The Docker file path relative to the source location.
-    #[serde(rename = "dockerFilePath")]
     pub docker_file_path: ::std::string::String,
     /// The fully qualified image names including the repository and tag.
-    #[serde(
-        rename = "imageNames",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub image_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The value of this property indicates whether the image built should be pushed to the registry or not.
-    #[serde(
-        rename = "isPushEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_push_enabled: ::std::option::Option<bool>,
     /// The value of this property indicates whether the image cache is enabled or not.
-    #[serde(
-        rename = "noCache",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub no_cache: ::std::option::Option<bool>,
     /// The platform properties against which the run has to happen.
-    #[serde(rename = "platform")]
     pub platform: crate::models::PlatformProperties,
     /// The URL(absolute or relative) of the source context. It can be an URL to a tar or git repository.
     /// If it is relative URL, the relative path should be obtained from calling listBuildSourceUploadUrl API.
-    #[serde(
-        rename = "sourceLocation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_location: ::std::option::Option<::std::string::String>,
     /// The name of the target build stage for the docker build.
-    #[serde(
-        rename = "target",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub target: ::std::option::Option<::std::string::String>,
     /// Run timeout in seconds.
-    #[serde(
-        rename = "timeout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub timeout: ::std::option::Option<i32>,
 }
 impl DockerBuildRequest {
@@ -641,74 +282,36 @@ impl DockerBuildRequest {
     }
 }
 /// The Docker build step.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DockerBuildStep {
     /// List of base image dependencies for a step.
-    #[serde(
-        rename = "baseImageDependencies",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub base_image_dependencies: ::std::option::Option<
         ::std::vec::Vec<crate::models::BaseImageDependency>,
     >,
     /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-    #[serde(
-        rename = "contextAccessToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_access_token: ::std::option::Option<::std::string::String>,
     /// The URL(absolute or relative) of the source context for the task step.
-    #[serde(
-        rename = "contextPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_path: ::std::option::Option<::std::string::String>,
     /// The collection of override arguments to be used when executing this build step.
-    #[serde(
-        rename = "arguments",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub arguments: ::std::option::Option<::std::vec::Vec<crate::models::Argument>>,
     /// The Docker file path relative to the source context.
-    #[serde(rename = "dockerFilePath")]
     pub docker_file_path: ::std::string::String,
     /// The fully qualified image names including the repository and tag.
-    #[serde(
-        rename = "imageNames",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub image_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The value of this property indicates whether the image built should be pushed to the registry or not.
-    #[serde(
-        rename = "isPushEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_push_enabled: ::std::option::Option<bool>,
     /// The value of this property indicates whether the image cache is enabled or not.
-    #[serde(
-        rename = "noCache",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub no_cache: ::std::option::Option<bool>,
     /// The name of the target build stage for the docker build.
-    #[serde(
-        rename = "target",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub target: ::std::option::Option<::std::string::String>,
 }
 impl DockerBuildStep {
@@ -729,136 +332,63 @@ impl DockerBuildStep {
     }
 }
 /// The properties for updating a docker build step.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DockerBuildStepUpdateParameters {
     /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-    #[serde(
-        rename = "contextAccessToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_access_token: ::std::option::Option<::std::string::String>,
     /// The URL(absolute or relative) of the source context for the task step.
-    #[serde(
-        rename = "contextPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_path: ::std::option::Option<::std::string::String>,
     /// The collection of override arguments to be used when executing this build step.
-    #[serde(
-        rename = "arguments",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub arguments: ::std::option::Option<::std::vec::Vec<crate::models::Argument>>,
     /// The Docker file path relative to the source context.
-    #[serde(
-        rename = "dockerFilePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub docker_file_path: ::std::option::Option<::std::string::String>,
     /// The fully qualified image names including the repository and tag.
-    #[serde(
-        rename = "imageNames",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub image_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The value of this property indicates whether the image built should be pushed to the registry or not.
-    #[serde(
-        rename = "isPushEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_push_enabled: ::std::option::Option<bool>,
     /// The value of this property indicates whether the image cache is enabled or not.
-    #[serde(
-        rename = "noCache",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub no_cache: ::std::option::Option<bool>,
     /// The name of the target build stage for the docker build.
-    #[serde(
-        rename = "target",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub target: ::std::option::Option<::std::string::String>,
 }
 /// The parameters for a quick task run request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct EncodedTaskRunRequest {
     /// The value that indicates whether archiving is enabled for the run or not.
-    #[serde(
-        rename = "isArchiveEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_archive_enabled: ::std::option::Option<bool>,
     /// The machine configuration of the run agent.
-    #[serde(
-        rename = "agentConfiguration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub agent_configuration: ::std::option::Option<crate::models::AgentProperties>,
     /// The properties that describes a set of credentials that will be used when this run is invoked.
-    #[serde(
-        rename = "credentials",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub credentials: ::std::option::Option<crate::models::Credentials>,
     /// Base64 encoded value of the template/definition file content.
-    #[serde(rename = "encodedTaskContent")]
     pub encoded_task_content: ::std::string::String,
     /// Base64 encoded value of the parameters/values file content.
-    #[serde(
-        rename = "encodedValuesContent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub encoded_values_content: ::std::option::Option<::std::string::String>,
     /// The platform properties against which the run has to happen.
-    #[serde(rename = "platform")]
     pub platform: crate::models::PlatformProperties,
     /// The URL(absolute or relative) of the source context. It can be an URL to a tar or git repository.
     /// If it is relative URL, the relative path should be obtained from calling listBuildSourceUploadUrl API.
-    #[serde(
-        rename = "sourceLocation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_location: ::std::option::Option<::std::string::String>,
     /// Run timeout in seconds.
-    #[serde(
-        rename = "timeout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// The collection of overridable values that can be passed when running a task.
-    #[serde(
-        rename = "values",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<crate::models::SetValue>>,
 }
 impl EncodedTaskRunRequest {
@@ -882,53 +412,27 @@ impl EncodedTaskRunRequest {
     }
 }
 /// The properties of a encoded task step.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct EncodedTaskStep {
     /// List of base image dependencies for a step.
-    #[serde(
-        rename = "baseImageDependencies",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub base_image_dependencies: ::std::option::Option<
         ::std::vec::Vec<crate::models::BaseImageDependency>,
     >,
     /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-    #[serde(
-        rename = "contextAccessToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_access_token: ::std::option::Option<::std::string::String>,
     /// The URL(absolute or relative) of the source context for the task step.
-    #[serde(
-        rename = "contextPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_path: ::std::option::Option<::std::string::String>,
     /// Base64 encoded value of the template/definition file content.
-    #[serde(rename = "encodedTaskContent")]
     pub encoded_task_content: ::std::string::String,
     /// Base64 encoded value of the parameters/values file content.
-    #[serde(
-        rename = "encodedValuesContent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub encoded_values_content: ::std::option::Option<::std::string::String>,
     /// The collection of overridable values that can be passed when running a task.
-    #[serde(
-        rename = "values",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<crate::models::SetValue>>,
 }
 impl EncodedTaskStep {
@@ -946,115 +450,54 @@ impl EncodedTaskStep {
     }
 }
 /// The properties for updating encoded task step.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct EncodedTaskStepUpdateParameters {
     /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-    #[serde(
-        rename = "contextAccessToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_access_token: ::std::option::Option<::std::string::String>,
     /// The URL(absolute or relative) of the source context for the task step.
-    #[serde(
-        rename = "contextPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_path: ::std::option::Option<::std::string::String>,
     /// Base64 encoded value of the template/definition file content.
-    #[serde(
-        rename = "encodedTaskContent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub encoded_task_content: ::std::option::Option<::std::string::String>,
     /// Base64 encoded value of the parameters/values file content.
-    #[serde(
-        rename = "encodedValuesContent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub encoded_values_content: ::std::option::Option<::std::string::String>,
     /// The collection of overridable values that can be passed when running a task.
-    #[serde(
-        rename = "values",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<crate::models::SetValue>>,
 }
 /// The request parameters for a scheduling run against a task file.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FileTaskRunRequest {
     /// The value that indicates whether archiving is enabled for the run or not.
-    #[serde(
-        rename = "isArchiveEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_archive_enabled: ::std::option::Option<bool>,
     /// The machine configuration of the run agent.
-    #[serde(
-        rename = "agentConfiguration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub agent_configuration: ::std::option::Option<crate::models::AgentProperties>,
     /// The properties that describes a set of credentials that will be used when this run is invoked.
-    #[serde(
-        rename = "credentials",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub credentials: ::std::option::Option<crate::models::Credentials>,
     /// The platform properties against which the run has to happen.
-    #[serde(rename = "platform")]
     pub platform: crate::models::PlatformProperties,
     /// The URL(absolute or relative) of the source context. It can be an URL to a tar or git repository.
     /// If it is relative URL, the relative path should be obtained from calling listBuildSourceUploadUrl API.
-    #[serde(
-        rename = "sourceLocation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_location: ::std::option::Option<::std::string::String>,
     /// The template/definition file path relative to the source.
-    #[serde(rename = "taskFilePath")]
     pub task_file_path: ::std::string::String,
     /// Run timeout in seconds.
-    #[serde(
-        rename = "timeout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// The collection of overridable values that can be passed when running a task.
-    #[serde(
-        rename = "values",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<crate::models::SetValue>>,
     /// The values/parameters file path relative to the source.
-    #[serde(
-        rename = "valuesFilePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values_file_path: ::std::option::Option<::std::string::String>,
 }
 impl FileTaskRunRequest {
@@ -1078,53 +521,27 @@ impl FileTaskRunRequest {
     }
 }
 /// The properties of a task step.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FileTaskStep {
     /// List of base image dependencies for a step.
-    #[serde(
-        rename = "baseImageDependencies",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub base_image_dependencies: ::std::option::Option<
         ::std::vec::Vec<crate::models::BaseImageDependency>,
     >,
     /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-    #[serde(
-        rename = "contextAccessToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_access_token: ::std::option::Option<::std::string::String>,
     /// The URL(absolute or relative) of the source context for the task step.
-    #[serde(
-        rename = "contextPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_path: ::std::option::Option<::std::string::String>,
     /// The task template/definition file path relative to the source context.
-    #[serde(rename = "taskFilePath")]
     pub task_file_path: ::std::string::String,
     /// The collection of overridable values that can be passed when running a task.
-    #[serde(
-        rename = "values",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<crate::models::SetValue>>,
     /// The task values/parameters file path relative to the source context.
-    #[serde(
-        rename = "valuesFilePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values_file_path: ::std::option::Option<::std::string::String>,
 }
 impl FileTaskStep {
@@ -1142,91 +559,43 @@ impl FileTaskStep {
     }
 }
 /// The properties of updating a task step.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FileTaskStepUpdateParameters {
     /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-    #[serde(
-        rename = "contextAccessToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_access_token: ::std::option::Option<::std::string::String>,
     /// The URL(absolute or relative) of the source context for the task step.
-    #[serde(
-        rename = "contextPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub context_path: ::std::option::Option<::std::string::String>,
     /// The task template/definition file path relative to the source context.
-    #[serde(
-        rename = "taskFilePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub task_file_path: ::std::option::Option<::std::string::String>,
     /// The collection of overridable values that can be passed when running a task.
-    #[serde(
-        rename = "values",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<crate::models::SetValue>>,
     /// The values/parameters file path relative to the source context.
-    #[serde(
-        rename = "valuesFilePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values_file_path: ::std::option::Option<::std::string::String>,
 }
 /// Managed identity for the resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct IdentityProperties {
     /// The principal ID of resource identity.
-    #[serde(
-        rename = "principalId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub principal_id: ::std::option::Option<::std::string::String>,
     /// The tenant ID of resource.
-    #[serde(
-        rename = "tenantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub tenant_id: ::std::option::Option<::std::string::String>,
     /// The identity type.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub type_: ::std::option::Option<crate::models::ResourceIdentityType>,
     /// The list of user identities associated with the resource. The user identity
     /// dictionary key references will be ARM resource ids in the form:
     /// '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/
     /// providers/Microsoft.ManagedIdentity/userAssignedIdentities/{identityName}'.
-    #[serde(
-        rename = "userAssignedIdentities",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub user_assigned_identities: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -1235,162 +604,58 @@ pub struct IdentityProperties {
     >,
 }
 /// Properties for a registry image.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ImageDescriptor {
     /// The sha256-based digest of the image manifest.
-    #[serde(
-        rename = "digest",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub digest: ::std::option::Option<::std::string::String>,
     /// The registry login server.
-    #[serde(
-        rename = "registry",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub registry: ::std::option::Option<::std::string::String>,
     /// The repository name.
-    #[serde(
-        rename = "repository",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub repository: ::std::option::Option<::std::string::String>,
     /// The tag name.
-    #[serde(
-        rename = "tag",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub tag: ::std::option::Option<::std::string::String>,
 }
 /// The image update trigger that caused a build.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ImageUpdateTrigger {
     /// The unique ID of the trigger.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The list of image updates that caused the build.
-    #[serde(
-        rename = "images",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub images: ::std::option::Option<::std::vec::Vec<crate::models::ImageDescriptor>>,
     /// The timestamp when the image update happened.
     #[serde(
-        rename = "timestamp",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "crate::runtime::is_none",
         with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
     )]
     pub timestamp: ::std::option::Option<::time::OffsetDateTime>,
 }
-/// The operating system type required for the run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum Os {
-    Windows,
-    Linux,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl Os {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Windows => "Windows",
-            Self::Linux => "Linux",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for Os {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "Windows" => Self::Windows,
-                "Linux" => Self::Linux,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for Os {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for Os {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Os {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The operating system type required for the run.
+    Os {
+        Windows = "Windows",
+        Linux = "Linux",
     }
 }
 /// The platform properties against which the run has to happen.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PlatformProperties {
     /// The OS architecture.
-    #[serde(
-        rename = "architecture",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub architecture: ::std::option::Option<crate::models::Architecture>,
     /// The operating system type required for the run.
-    #[serde(rename = "os")]
     pub os: crate::models::Os,
     /// Variant of the CPU.
-    #[serde(
-        rename = "variant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub variant: ::std::option::Option<crate::models::Variant>,
 }
 impl PlatformProperties {
@@ -1405,182 +670,63 @@ impl PlatformProperties {
     }
 }
 /// The properties for updating the platform configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PlatformUpdateParameters {
     /// The OS architecture.
-    #[serde(
-        rename = "architecture",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub architecture: ::std::option::Option<crate::models::Architecture>,
     /// The operating system type required for the run.
-    #[serde(
-        rename = "os",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub os: ::std::option::Option<crate::models::Os>,
     /// Variant of the CPU.
-    #[serde(
-        rename = "variant",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub variant: ::std::option::Option<crate::models::Variant>,
 }
-/// The provisioning state of a run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum ProvisioningState {
-    Creating,
-    Updating,
-    Deleting,
-    Succeeded,
-    Failed,
-    Canceled,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl ProvisioningState {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Creating => "Creating",
-            Self::Updating => "Updating",
-            Self::Deleting => "Deleting",
-            Self::Succeeded => "Succeeded",
-            Self::Failed => "Failed",
-            Self::Canceled => "Canceled",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for ProvisioningState {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "Creating" => Self::Creating,
-                "Updating" => Self::Updating,
-                "Deleting" => Self::Deleting,
-                "Succeeded" => Self::Succeeded,
-                "Failed" => Self::Failed,
-                "Canceled" => Self::Canceled,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for ProvisioningState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for ProvisioningState {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ProvisioningState {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The provisioning state of a run.
+    ProvisioningState {
+        Creating = "Creating",
+        Updating = "Updating",
+        Deleting = "Deleting",
+        Succeeded = "Succeeded",
+        Failed = "Failed",
+        Canceled = "Canceled",
     }
 }
 /// The resource model definition for a ARM proxy resource. It will have everything other than required location and tags.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ProxyResource {
     /// The resource ID.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The name of the resource.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The type of the resource.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: ::std::option::Option<::std::string::String>,
 }
 /// An Azure resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Resource {
     /// The resource ID.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The location of the resource. This cannot be changed after the resource is created.
-    #[serde(rename = "location")]
     pub location: ::std::string::String,
     /// The name of the resource.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The tags of the resource.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The type of the resource.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: ::std::option::Option<::std::string::String>,
 }
 impl Resource {
@@ -1596,380 +742,174 @@ impl Resource {
         }
     }
 }
-/// The identity type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub enum ResourceIdentityType {
-    #[serde(rename = "SystemAssigned")]
-    SystemAssigned,
-    #[serde(rename = "UserAssigned")]
-    UserAssigned,
-    #[serde(rename = "SystemAssigned, UserAssigned")]
-    SystemAssignedUserAssigned,
-    #[serde(rename = "None")]
-    None,
-}
-impl ResourceIdentityType {
-    /// The wire value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::SystemAssigned => "SystemAssigned",
-            Self::UserAssigned => "UserAssigned",
-            Self::SystemAssignedUserAssigned => "SystemAssigned, UserAssigned",
-            Self::None => "None",
-        }
-    }
-}
-impl ::std::str::FromStr for ResourceIdentityType {
-    type Err = crate::runtime::ParseEnumError;
-    fn from_str(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::runtime::ParseEnumError> {
-        match value {
-            "SystemAssigned" => ::std::result::Result::Ok(Self::SystemAssigned),
-            "UserAssigned" => ::std::result::Result::Ok(Self::UserAssigned),
-            "SystemAssigned, UserAssigned" => {
-                ::std::result::Result::Ok(Self::SystemAssignedUserAssigned)
-            }
-            "None" => ::std::result::Result::Ok(Self::None),
-            other => {
-                ::std::result::Result::Err(crate::runtime::ParseEnumError {
-                    type_name: "ResourceIdentityType",
-                    value: ::std::string::ToString::to_string(other),
-                })
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for ResourceIdentityType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
+crate::runtime::closed_enum! {
+    /// The identity type.
+    ResourceIdentityType {
+        SystemAssigned = "SystemAssigned",
+        UserAssigned = "UserAssigned",
+        SystemAssignedUserAssigned = "SystemAssigned, UserAssigned",
+        None = "None",
     }
 }
 /// Run resource properties
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Run {
     /// The resource ID.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The name of the resource.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The type of the resource.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: ::std::option::Option<::std::string::String>,
     /// The properties of a run.
-    #[serde(
-        rename = "properties",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub properties: ::std::option::Option<crate::models::RunProperties>,
 }
 /// Properties that are enabled for Odata querying on runs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RunFilter {
     /// The create time for a run.
     #[serde(
-        rename = "createTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "crate::runtime::is_none",
         with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
     )]
     pub create_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The time the run finished.
     #[serde(
-        rename = "finishTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "crate::runtime::is_none",
         with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
     )]
     pub finish_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The value that indicates whether archiving is enabled or not.
-    #[serde(
-        rename = "isArchiveEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_archive_enabled: ::std::option::Option<bool>,
     /// The list of comma-separated image manifests that were generated from the run. This is applicable if the run is of
     /// build type.
-    #[serde(
-        rename = "outputImageManifests",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub output_image_manifests: ::std::option::Option<::std::string::String>,
     /// The unique identifier for the run.
-    #[serde(
-        rename = "runId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub run_id: ::std::option::Option<::std::string::String>,
     /// The type of run.
-    #[serde(
-        rename = "runType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub run_type: ::std::option::Option<crate::models::RunType>,
     /// The current status of the run.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::RunStatus>,
     /// The name of the task that the run corresponds to.
-    #[serde(
-        rename = "taskName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub task_name: ::std::option::Option<::std::string::String>,
 }
 /// The result of get log link operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RunGetLogResult {
     /// The link to logs for a run on a azure container registry.
-    #[serde(
-        rename = "logLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub log_link: ::std::option::Option<::std::string::String>,
 }
 /// Collection of runs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RunListResult {
     /// The URI that can be used to request the next set of paged results.
-    #[serde(
-        rename = "nextLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub next_link: ::std::option::Option<::std::string::String>,
     /// The collection value.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub value: ::std::option::Option<::std::vec::Vec<crate::models::Run>>,
 }
 /// The properties for a run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RunProperties {
     /// The machine configuration of the run agent.
-    #[serde(
-        rename = "agentConfiguration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub agent_configuration: ::std::option::Option<crate::models::AgentProperties>,
     /// The time the run was scheduled.
     #[serde(
-        rename = "createTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "crate::runtime::is_none",
         with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
     )]
     pub create_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The list of custom registries that were logged in during this run.
-    #[serde(
-        rename = "customRegistries",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub custom_registries: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The time the run finished.
     #[serde(
-        rename = "finishTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "crate::runtime::is_none",
         with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
     )]
     pub finish_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The image update trigger that caused the run. This is applicable if the task has base image trigger configured.
-    #[serde(
-        rename = "imageUpdateTrigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub image_update_trigger: ::std::option::Option<crate::models::ImageUpdateTrigger>,
     /// The value that indicates whether archiving is enabled or not.
-    #[serde(
-        rename = "isArchiveEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_archive_enabled: ::std::option::Option<bool>,
     /// The last updated time for the run.
     #[serde(
-        rename = "lastUpdatedTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "crate::runtime::is_none",
         with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
     )]
     pub last_updated_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The list of all images that were generated from the run. This is applicable if the run generates base image dependencies.
-    #[serde(
-        rename = "outputImages",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub output_images: ::std::option::Option<
         ::std::vec::Vec<crate::models::ImageDescriptor>,
     >,
     /// The platform properties against which the run will happen.
-    #[serde(
-        rename = "platform",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub platform: ::std::option::Option<crate::models::PlatformProperties>,
     /// The provisioning state of a run.
-    #[serde(
-        rename = "provisioningState",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
     /// The error message received from backend systems after the run is scheduled.
-    #[serde(
-        rename = "runErrorMessage",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub run_error_message: ::std::option::Option<::std::string::String>,
     /// The unique identifier for the run.
-    #[serde(
-        rename = "runId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub run_id: ::std::option::Option<::std::string::String>,
     /// The type of run.
-    #[serde(
-        rename = "runType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub run_type: ::std::option::Option<crate::models::RunType>,
     /// The scope of the credentials that were used to login to the source registry during this run.
-    #[serde(
-        rename = "sourceRegistryAuth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_registry_auth: ::std::option::Option<::std::string::String>,
     /// The source trigger that caused the run.
-    #[serde(
-        rename = "sourceTrigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_trigger: ::std::option::Option<crate::models::SourceTriggerDescriptor>,
     /// The time the run started.
     #[serde(
-        rename = "startTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "crate::runtime::is_none",
         with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
     )]
     pub start_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The current status of the run.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::RunStatus>,
     /// The task against which run was scheduled.
-    #[serde(
-        rename = "task",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub task: ::std::option::Option<::std::string::String>,
     /// The timer trigger that caused the run.
-    #[serde(
-        rename = "timerTrigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub timer_trigger: ::std::option::Option<crate::models::TimerTriggerDescriptor>,
     /// The update trigger token passed for the Run.
-    #[serde(
-        rename = "updateTriggerToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub update_trigger_token: ::std::option::Option<::std::string::String>,
 }
 /// The request parameters for scheduling a run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[serde(tag = "type")]
 pub enum RunRequest {
     #[serde(rename = "DockerBuildRequest")]
@@ -2029,278 +969,68 @@ impl<'de> ::serde::Deserialize<'de> for RunRequest {
         }
     }
 }
-/// The current status of the run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum RunStatus {
-    Queued,
-    Started,
-    Running,
-    Succeeded,
-    Failed,
-    Canceled,
-    Error,
-    Timeout,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl RunStatus {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "Queued",
-            Self::Started => "Started",
-            Self::Running => "Running",
-            Self::Succeeded => "Succeeded",
-            Self::Failed => "Failed",
-            Self::Canceled => "Canceled",
-            Self::Error => "Error",
-            Self::Timeout => "Timeout",
-            Self::UnknownValue(value) => value.as_str(),
-        }
+crate::runtime::extensible_enum! {
+    /// The current status of the run.
+    RunStatus {
+        Queued = "Queued",
+        Started = "Started",
+        Running = "Running",
+        Succeeded = "Succeeded",
+        Failed = "Failed",
+        Canceled = "Canceled",
+        Error = "Error",
+        Timeout = "Timeout",
     }
 }
-impl ::std::str::FromStr for RunStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "Queued" => Self::Queued,
-                "Started" => Self::Started,
-                "Running" => Self::Running,
-                "Succeeded" => Self::Succeeded,
-                "Failed" => Self::Failed,
-                "Canceled" => Self::Canceled,
-                "Error" => Self::Error,
-                "Timeout" => Self::Timeout,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for RunStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for RunStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RunStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
-    }
-}
-/// The type of run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum RunType {
-    QuickBuild,
-    QuickRun,
-    AutoBuild,
-    AutoRun,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl RunType {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::QuickBuild => "QuickBuild",
-            Self::QuickRun => "QuickRun",
-            Self::AutoBuild => "AutoBuild",
-            Self::AutoRun => "AutoRun",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for RunType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "QuickBuild" => Self::QuickBuild,
-                "QuickRun" => Self::QuickRun,
-                "AutoBuild" => Self::AutoBuild,
-                "AutoRun" => Self::AutoRun,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for RunType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for RunType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RunType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The type of run.
+    RunType {
+        QuickBuild = "QuickBuild",
+        QuickRun = "QuickRun",
+        AutoBuild = "AutoBuild",
+        AutoRun = "AutoRun",
     }
 }
 /// The set of run properties that can be updated.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RunUpdateParameters {
     /// The value that indicates whether archiving is enabled or not.
-    #[serde(
-        rename = "isArchiveEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_archive_enabled: ::std::option::Option<bool>,
 }
 /// Describes the properties of a secret object value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SecretObject {
     /// The type of the secret object which determines how the value of the secret object has to be
     /// interpreted.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub type_: ::std::option::Option<crate::models::SecretObjectType>,
     /// The value of the secret. The format of this value will be determined
     /// based on the type of the secret object. If the type is Opaque, the value will be
     /// used as is without any modification.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
-/// The type of the secret object which determines how the value of the secret object has to be
-/// interpreted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum SecretObjectType {
-    Opaque,
-    Vaultsecret,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl SecretObjectType {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Opaque => "Opaque",
-            Self::Vaultsecret => "Vaultsecret",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for SecretObjectType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "Opaque" => Self::Opaque,
-                "Vaultsecret" => Self::Vaultsecret,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for SecretObjectType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for SecretObjectType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SecretObjectType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The type of the secret object which determines how the value of the secret object has to be
+    /// interpreted.
+    SecretObjectType {
+        Opaque = "Opaque",
+        Vaultsecret = "Vaultsecret",
     }
 }
 /// The properties of a overridable value that can be passed to a task template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SetValue {
     /// Flag to indicate whether the value represents a secret or not.
-    #[serde(
-        rename = "isSecret",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_secret: ::std::option::Option<bool>,
     /// The name of the overridable value.
-    #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// The overridable value.
-    #[serde(rename = "value")]
     pub value: ::std::string::String,
 }
 impl SetValue {
@@ -2314,95 +1044,27 @@ impl SetValue {
         }
     }
 }
-/// The type of source control service.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum SourceControlType {
-    Github,
-    VisualStudioTeamService,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl SourceControlType {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Github => "Github",
-            Self::VisualStudioTeamService => "VisualStudioTeamService",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for SourceControlType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "Github" => Self::Github,
-                "VisualStudioTeamService" => Self::VisualStudioTeamService,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for SourceControlType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for SourceControlType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SourceControlType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The type of source control service.
+    SourceControlType {
+        Github = "Github",
+        VisualStudioTeamService = "VisualStudioTeamService",
     }
 }
 /// The properties of the source code repository.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SourceProperties {
     /// The branch name of the source code.
-    #[serde(
-        rename = "branch",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub branch: ::std::option::Option<::std::string::String>,
     /// The full URL to the source code repository
-    #[serde(rename = "repositoryUrl")]
     pub repository_url: ::std::string::String,
     /// The authorization properties for accessing the source code repository and to set up
     /// webhooks for notifications.
-    #[serde(
-        rename = "sourceControlAuthProperties",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_control_auth_properties: ::std::option::Option<crate::models::AuthInfo>,
     /// The type of source control service.
-    #[serde(rename = "sourceControlType")]
     pub source_control_type: crate::models::SourceControlType,
 }
 impl SourceProperties {
@@ -2421,111 +1083,36 @@ impl SourceProperties {
     }
 }
 /// Describes the credential parameters for accessing the source registry.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SourceRegistryCredentials {
     /// The authentication mode which determines the source registry login scope. The credentials for the source registry
     /// will be generated using the given scope. These credentials will be used to login to
     /// the source registry during the run.
-    #[serde(
-        rename = "loginMode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub login_mode: ::std::option::Option<crate::models::SourceRegistryLoginMode>,
 }
-/// The authentication mode which determines the source registry login scope. The credentials for the source registry
-/// will be generated using the given scope. These credentials will be used to login to
-/// the source registry during the run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum SourceRegistryLoginMode {
-    None,
-    Default,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl SourceRegistryLoginMode {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "None",
-            Self::Default => "Default",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for SourceRegistryLoginMode {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "None" => Self::None,
-                "Default" => Self::Default,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for SourceRegistryLoginMode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for SourceRegistryLoginMode {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SourceRegistryLoginMode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The authentication mode which determines the source registry login scope. The credentials for the source registry
+    /// will be generated using the given scope. These credentials will be used to login to
+    /// the source registry during the run.
+    SourceRegistryLoginMode {
+        None = "None",
+        Default = "Default",
     }
 }
 /// The properties of a source based trigger.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SourceTrigger {
     /// The name of the trigger.
-    #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// The properties that describes the source(code) for the task.
-    #[serde(rename = "sourceRepository")]
     pub source_repository: crate::models::SourceProperties,
     /// The source event corresponding to the trigger.
-    #[serde(rename = "sourceTriggerEvents")]
     pub source_trigger_events: ::std::vec::Vec<crate::models::SourceTriggerEvent>,
     /// The current status of trigger.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::TriggerStatus>,
 }
 impl SourceTrigger {
@@ -2545,158 +1132,53 @@ impl SourceTrigger {
     }
 }
 /// The source trigger that caused a run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SourceTriggerDescriptor {
     /// The branch name in the repository.
-    #[serde(
-        rename = "branchName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub branch_name: ::std::option::Option<::std::string::String>,
     /// The unique ID that identifies a commit.
-    #[serde(
-        rename = "commitId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub commit_id: ::std::option::Option<::std::string::String>,
     /// The event type of the trigger.
-    #[serde(
-        rename = "eventType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub event_type: ::std::option::Option<::std::string::String>,
     /// The unique ID of the trigger.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The source control provider type.
-    #[serde(
-        rename = "providerType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub provider_type: ::std::option::Option<::std::string::String>,
     /// The unique ID that identifies pull request.
-    #[serde(
-        rename = "pullRequestId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub pull_request_id: ::std::option::Option<::std::string::String>,
     /// The repository URL.
-    #[serde(
-        rename = "repositoryUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub repository_url: ::std::option::Option<::std::string::String>,
 }
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum SourceTriggerEvent {
-    Commit,
-    Pullrequest,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl SourceTriggerEvent {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Commit => "commit",
-            Self::Pullrequest => "pullrequest",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for SourceTriggerEvent {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "commit" => Self::Commit,
-                "pullrequest" => Self::Pullrequest,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for SourceTriggerEvent {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for SourceTriggerEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SourceTriggerEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    SourceTriggerEvent {
+        Commit = "commit",
+        Pullrequest = "pullrequest",
     }
 }
 /// The properties for updating a source based trigger.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SourceTriggerUpdateParameters {
     /// The name of the trigger.
-    #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// The properties that describes the source(code) for the task.
-    #[serde(
-        rename = "sourceRepository",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_repository: ::std::option::Option<crate::models::SourceUpdateParameters>,
     /// The source event corresponding to the trigger.
-    #[serde(
-        rename = "sourceTriggerEvents",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_trigger_events: ::std::option::Option<
         ::std::vec::Vec<crate::models::SourceTriggerEvent>,
     >,
     /// The current status of trigger.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::TriggerStatus>,
 }
 impl SourceTriggerUpdateParameters {
@@ -2712,191 +1194,70 @@ impl SourceTriggerUpdateParameters {
     }
 }
 /// The properties for updating the source code repository.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SourceUpdateParameters {
     /// The branch name of the source code.
-    #[serde(
-        rename = "branch",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub branch: ::std::option::Option<::std::string::String>,
     /// The full URL to the source code repository
-    #[serde(
-        rename = "repositoryUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub repository_url: ::std::option::Option<::std::string::String>,
     /// The authorization properties for accessing the source code repository and to set up
     /// webhooks for notifications.
-    #[serde(
-        rename = "sourceControlAuthProperties",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_control_auth_properties: ::std::option::Option<
         crate::models::AuthInfoUpdateParameters,
     >,
     /// The type of source control service.
-    #[serde(
-        rename = "sourceControlType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_control_type: ::std::option::Option<crate::models::SourceControlType>,
 }
 /// The properties of a response to source upload request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SourceUploadDefinition {
     /// The relative path to the source. This is used to submit the subsequent queue build request.
-    #[serde(
-        rename = "relativePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub relative_path: ::std::option::Option<::std::string::String>,
     /// The URL where the client can upload the source.
-    #[serde(
-        rename = "uploadUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub upload_url: ::std::option::Option<::std::string::String>,
 }
-/// The type of the step.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum StepType {
-    Docker,
-    FileTask,
-    EncodedTask,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl StepType {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Docker => "Docker",
-            Self::FileTask => "FileTask",
-            Self::EncodedTask => "EncodedTask",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for StepType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "Docker" => Self::Docker,
-                "FileTask" => Self::FileTask,
-                "EncodedTask" => Self::EncodedTask,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for StepType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for StepType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for StepType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The type of the step.
+    StepType {
+        Docker = "Docker",
+        FileTask = "FileTask",
+        EncodedTask = "EncodedTask",
     }
 }
 /// The task that has the ARM resource and task properties.
 /// The task will have all information to schedule a run against it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Task {
     /// The resource ID.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The location of the resource. This cannot be changed after the resource is created.
-    #[serde(rename = "location")]
     pub location: ::std::string::String,
     /// The name of the resource.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The tags of the resource.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The type of the resource.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: ::std::option::Option<::std::string::String>,
     /// Identity for the resource.
-    #[serde(
-        rename = "identity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub identity: ::std::option::Option<crate::models::IdentityProperties>,
     /// The properties of a task.
-    #[serde(
-        rename = "properties",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub properties: ::std::option::Option<crate::models::TaskProperties>,
 }
 impl Task {
@@ -2915,94 +1276,48 @@ impl Task {
     }
 }
 /// The collection of tasks.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TaskListResult {
     /// The URI that can be used to request the next set of paged results.
-    #[serde(
-        rename = "nextLink",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub next_link: ::std::option::Option<::std::string::String>,
     /// The collection value.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub value: ::std::option::Option<::std::vec::Vec<crate::models::Task>>,
 }
 /// The properties of a task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TaskProperties {
     /// The machine configuration of the run agent.
-    #[serde(
-        rename = "agentConfiguration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub agent_configuration: ::std::option::Option<crate::models::AgentProperties>,
     /// The creation date of task.
     #[serde(
-        rename = "creationDate",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only",
         with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
     )]
     pub creation_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The properties that describes a set of credentials that will be used when this run is invoked.
-    #[serde(
-        rename = "credentials",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub credentials: ::std::option::Option<crate::models::Credentials>,
     /// The platform properties against which the run has to happen.
-    #[serde(rename = "platform")]
     pub platform: crate::models::PlatformProperties,
     /// The provisioning state of the task.
-    #[serde(
-        rename = "provisioningState",
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
     /// The current status of task.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::TaskStatus>,
     /// The properties of a task step.
-    #[serde(rename = "step")]
     pub step: crate::models::TaskStepProperties,
     /// Run timeout in seconds.
-    #[serde(
-        rename = "timeout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// The properties that describe all triggers for the task.
-    #[serde(
-        rename = "trigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub trigger: ::std::option::Option<crate::models::TriggerProperties>,
 }
 impl TaskProperties {
@@ -3026,90 +1341,42 @@ impl TaskProperties {
     }
 }
 /// The properties for updating a task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TaskPropertiesUpdateParameters {
     /// The machine configuration of the run agent.
-    #[serde(
-        rename = "agentConfiguration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub agent_configuration: ::std::option::Option<crate::models::AgentProperties>,
     /// The parameters that describes a set of credentials that will be used when this run is invoked.
-    #[serde(
-        rename = "credentials",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub credentials: ::std::option::Option<crate::models::Credentials>,
     /// The platform properties against which the run has to happen.
-    #[serde(
-        rename = "platform",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub platform: ::std::option::Option<crate::models::PlatformUpdateParameters>,
     /// The current status of task.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::TaskStatus>,
     /// The properties for updating a task step.
-    #[serde(
-        rename = "step",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub step: ::std::option::Option<crate::models::TaskStepUpdateParameters>,
     /// Run timeout in seconds.
-    #[serde(
-        rename = "timeout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// The properties for updating trigger properties.
-    #[serde(
-        rename = "trigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub trigger: ::std::option::Option<crate::models::TriggerUpdateParameters>,
 }
 /// The parameters for a task run request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TaskRunRequest {
     /// The value that indicates whether archiving is enabled for the run or not.
-    #[serde(
-        rename = "isArchiveEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub is_archive_enabled: ::std::option::Option<bool>,
     /// The name of task against which run has to be queued.
-    #[serde(rename = "taskName")]
     pub task_name: ::std::string::String,
     /// The collection of overridable values that can be passed when running a task.
-    #[serde(
-        rename = "values",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<crate::models::SetValue>>,
 }
 impl TaskRunRequest {
@@ -3123,73 +1390,15 @@ impl TaskRunRequest {
         }
     }
 }
-/// The current status of task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum TaskStatus {
-    Disabled,
-    Enabled,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl TaskStatus {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Disabled => "Disabled",
-            Self::Enabled => "Enabled",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for TaskStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "Disabled" => Self::Disabled,
-                "Enabled" => Self::Enabled,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for TaskStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for TaskStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for TaskStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The current status of task.
+    TaskStatus {
+        Disabled = "Disabled",
+        Enabled = "Enabled",
     }
 }
 /// Base properties for any task step.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[serde(tag = "type")]
 pub enum TaskStepProperties {
     #[serde(rename = "Docker")]
@@ -3241,12 +1450,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskStepProperties {
     }
 }
 /// Base properties for updating any task step.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 #[serde(tag = "type")]
 pub enum TaskStepUpdateParameters {
     #[serde(rename = "Docker")]
@@ -3302,60 +1506,31 @@ impl<'de> ::serde::Deserialize<'de> for TaskStepUpdateParameters {
     }
 }
 /// The parameters for updating a task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TaskUpdateParameters {
     /// Identity for the resource.
-    #[serde(
-        rename = "identity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub identity: ::std::option::Option<crate::models::IdentityProperties>,
     /// The properties for updating a task.
-    #[serde(
-        rename = "properties",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub properties: ::std::option::Option<crate::models::TaskPropertiesUpdateParameters>,
     /// The ARM resource tags.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
 /// The properties of a timer trigger.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TimerTrigger {
     /// The name of the trigger.
-    #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// The CRON expression for the task schedule
-    #[serde(rename = "schedule")]
     pub schedule: ::std::string::String,
     /// The current status of trigger.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::TriggerStatus>,
 }
 impl TimerTrigger {
@@ -3369,55 +1544,27 @@ impl TimerTrigger {
         }
     }
 }
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TimerTriggerDescriptor {
     /// The occurrence that triggered the run.
-    #[serde(
-        rename = "scheduleOccurrence",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub schedule_occurrence: ::std::option::Option<::std::string::String>,
     /// The timer trigger name that caused the run.
-    #[serde(
-        rename = "timerTriggerName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub timer_trigger_name: ::std::option::Option<::std::string::String>,
 }
 /// The properties for updating a timer trigger.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TimerTriggerUpdateParameters {
     /// The name of the trigger.
-    #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// The CRON expression for the task schedule
-    #[serde(
-        rename = "schedule",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub schedule: ::std::option::Option<::std::string::String>,
     /// The current status of trigger.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub status: ::std::option::Option<crate::models::TriggerStatus>,
 }
 impl TimerTriggerUpdateParameters {
@@ -3431,284 +1578,73 @@ impl TimerTriggerUpdateParameters {
         }
     }
 }
-/// The type of Auth token.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum TokenType {
-    Pat,
-    OAuth,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl TokenType {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pat => "PAT",
-            Self::OAuth => "OAuth",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for TokenType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "PAT" => Self::Pat,
-                "OAuth" => Self::OAuth,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for TokenType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for TokenType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for TokenType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The type of Auth token.
+    TokenType {
+        Pat = "PAT",
+        OAuth = "OAuth",
     }
 }
 /// The properties of a trigger.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TriggerProperties {
     /// The trigger based on base image dependencies.
-    #[serde(
-        rename = "baseImageTrigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub base_image_trigger: ::std::option::Option<crate::models::BaseImageTrigger>,
     /// The collection of triggers based on source code repository.
-    #[serde(
-        rename = "sourceTriggers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_triggers: ::std::option::Option<
         ::std::vec::Vec<crate::models::SourceTrigger>,
     >,
     /// The collection of timer triggers.
-    #[serde(
-        rename = "timerTriggers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub timer_triggers: ::std::option::Option<
         ::std::vec::Vec<crate::models::TimerTrigger>,
     >,
 }
-/// The current status of trigger.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum TriggerStatus {
-    Disabled,
-    Enabled,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl TriggerStatus {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Disabled => "Disabled",
-            Self::Enabled => "Enabled",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for TriggerStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "Disabled" => Self::Disabled,
-                "Enabled" => Self::Enabled,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for TriggerStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for TriggerStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for TriggerStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// The current status of trigger.
+    TriggerStatus {
+        Disabled = "Disabled",
+        Enabled = "Enabled",
     }
 }
 /// The properties for updating triggers.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TriggerUpdateParameters {
     /// The trigger based on base image dependencies.
-    #[serde(
-        rename = "baseImageTrigger",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub base_image_trigger: ::std::option::Option<
         crate::models::BaseImageTriggerUpdateParameters,
     >,
     /// The collection of triggers based on source code repository.
-    #[serde(
-        rename = "sourceTriggers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub source_triggers: ::std::option::Option<
         ::std::vec::Vec<crate::models::SourceTriggerUpdateParameters>,
     >,
     /// The collection of timer triggers.
-    #[serde(
-        rename = "timerTriggers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub timer_triggers: ::std::option::Option<
         ::std::vec::Vec<crate::models::TimerTriggerUpdateParameters>,
     >,
 }
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct UserIdentityProperties {
     /// The client id of user assigned identity.
-    #[serde(
-        rename = "clientId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub client_id: ::std::option::Option<::std::string::String>,
     /// The principal id of user assigned identity.
-    #[serde(
-        rename = "principalId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::is_none")]
     pub principal_id: ::std::option::Option<::std::string::String>,
 }
-/// Variant of the CPU.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum Variant {
-    V6,
-    V7,
-    V8,
-    /// A value this version of the crate does not know, kept as sent.
-    UnknownValue(::std::string::String),
-}
-impl Variant {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V6 => "v6",
-            Self::V7 => "v7",
-            Self::V8 => "v8",
-            Self::UnknownValue(value) => value.as_str(),
-        }
-    }
-}
-impl ::std::str::FromStr for Variant {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
-        ::std::result::Result::Ok(
-            match value {
-                "v6" => Self::V6,
-                "v7" => Self::V7,
-                "v8" => Self::V8,
-                other => Self::UnknownValue(::std::string::ToString::to_string(other)),
-            },
-        )
-    }
-}
-impl ::std::fmt::Display for Variant {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for Variant {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Variant {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
-        ::std::result::Result::Ok(parsed)
+crate::runtime::extensible_enum! {
+    /// Variant of the CPU.
+    Variant {
+        V6 = "v6",
+        V7 = "v7",
+        V8 = "v8",
     }
 }

@@ -52,6 +52,11 @@ pub fn to_request_value<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<
     serde_json::to_value(value)
 }
 
+/// `skip_serializing_if` of optional fields: absent values.
+pub fn is_none<T>(value: &Option<T>) -> bool {
+    value.is_none()
+}
+
 /// `skip_serializing_if` of read-only fields: absent values, and any value in a request body.
 pub fn skip_read_only<T>(value: &Option<T>) -> bool {
     value.is_none() || IN_REQUEST_BODY.with(Cell::get)
@@ -109,6 +114,109 @@ impl fmt::Display for ParseEnumError {
 }
 
 impl std::error::Error for ParseEnumError {}
+
+/// An enum whose values the service may add to (`x-ms-enum` `modelAsString`): the
+/// known values, and `UnknownValue` keeping any other as sent. Written once here so
+/// that each model enum is a few lines: `extensible_enum! { Name { Variant = "value", } }`.
+/// (`from_str` names its error type outright: `Self::Err` would be ambiguous in an
+/// enum with a variant `Err`.)
+#[allow(unused_macros)] // a spec may have no such enum
+macro_rules! extensible_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+            /// A value this version of the crate does not know, kept as sent.
+            UnknownValue(::std::string::String),
+        }
+
+        impl $name {
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::UnknownValue(value) => value.as_str(),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
+                ::std::result::Result::Ok(match value {
+                    $($value => Self::$variant,)*
+                    other => Self::UnknownValue(::std::string::ToString::to_string(other)),
+                })
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
+                ::std::result::Result::Ok(parsed)
+            }
+        }
+    };
+}
+#[allow(unused_imports)] // a spec may have no such enum
+pub(crate) use extensible_enum;
+
+/// An enum of a fixed set of values (`x-ms-enum` `modelAsString: false`): another
+/// value is an error. `closed_enum! { Name { Variant = "value", } }`.
+#[allow(unused_macros)] // a spec may have no such enum
+macro_rules! closed_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $value)] $variant,)*
+        }
+
+        impl $name {
+            /// The wire value.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $(Self::$variant => $value,)*
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::runtime::ParseEnumError;
+            fn from_str(value: &str) -> ::std::result::Result<Self, $crate::runtime::ParseEnumError> {
+                match value {
+                    $($value => ::std::result::Result::Ok(Self::$variant),)*
+                    other => ::std::result::Result::Err($crate::runtime::ParseEnumError {
+                        type_name: ::std::stringify!($name),
+                        value: ::std::string::ToString::to_string(other),
+                    }),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+#[allow(unused_imports)] // a spec may have no such enum
+pub(crate) use closed_enum;
 
 /// An ISO 8601 duration (`P[n]Y[n]M[n]W[n]DT[n]H[n]M[n]S`), as the service sends it.
 ///
