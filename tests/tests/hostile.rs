@@ -291,13 +291,7 @@ fn odd_names_become_valid_distinct_identifiers() {
     // `_1st_place` is `1stPlace` by the structs' `rename_all = "camelCase"`.
     assert!(models.contains("#[serde(rename_all = \"camelCase\")]\npub struct V1stPlace {"));
     assert!(models.contains("pub _1st_place: "));
-    for wire in [
-        "dotted.name",
-        "dashed-name",
-        "with space",
-        "größe",
-        "名前",
-    ] {
+    for wire in ["dotted.name", "dashed-name", "with space", "größe", "名前"] {
         assert!(
             models.contains(&format!("rename = \"{wire}\"")),
             "`{wire}` keeps its wire name"
