@@ -306,7 +306,8 @@ fn generates_acr() {
     for item in [
         "pub struct Registry {",
         "pub struct RegistryProperties {",
-        "pub enum SkuName {",
+        // Enums are invocations of the runtime's enum macros.
+        "crate::runtime::extensible_enum! {\n    /// The SKU name of the container registry. Required for registry creation.\n    SkuName {",
     ] {
         assert!(models.contains(item), "models.rs has `{item}`");
     }
