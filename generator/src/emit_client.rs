@@ -156,6 +156,35 @@ fn query_stmt(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
     }
 }
 
+/// An operation's path template for the runtime's `url`: `{+name}` tells it to keep
+/// the URL text of an `x-ms-skip-url-encoding` value.
+fn url_template(client: &Client, op: &Operation) -> String {
+    let mut template = op.path.clone();
+    for p in op
+        .params
+        .iter()
+        .chain(client.params.iter())
+        .filter(|p| p.raw && p.location == ParamIn::Path)
+    {
+        template = template.replace(
+            &format!("{{{}}}", p.wire_name),
+            &format!("{{+{}}}", p.wire_name),
+        );
+    }
+    template
+}
+
+/// Adds a client-level query parameter (the runtime holds its value) to `url`.
+fn client_query_stmt(c: &Param) -> TokenStream {
+    let wire = &c.wire_name;
+    let query = if c.raw {
+        quote!(http::query_raw)
+    } else {
+        quote!(http::query)
+    };
+    quote!(#query(&mut url, #wire, core.param(#wire).unwrap_or_default());)
+}
+
 /// `x-ms-pageable` `operationName`: a closure building `next`'s request from a next
 /// link, its other parameters taken from `op`'s arguments (checked in `ops`).
 fn next_request(
@@ -203,21 +232,9 @@ fn next_request(
         .iter()
         .filter(|c| c.location == ParamIn::Query && next.client_params.contains(&c.wire_name))
     {
-        let wire = &c.wire_name;
-        query.push(quote!(http::query(&mut url, #wire, core.param(#wire).unwrap_or_default());));
+        query.push(client_query_stmt(c));
     }
-    let mut template = next.path.clone();
-    for p in next
-        .params
-        .iter()
-        .chain(client.params.iter())
-        .filter(|p| p.raw && p.location == ParamIn::Path)
-    {
-        template = template.replace(
-            &format!("{{{}}}", p.wire_name),
-            &format!("{{+{}}}", p.wire_name),
-        );
-    }
+    let template = url_template(client, next);
     let api_version = next.api_version;
     let method = ident(next.http_method);
     let url_mut = (!query.is_empty()).then(|| quote!(mut));
@@ -396,19 +413,7 @@ fn method_tokens(
         let value = to_wire(space, p, quote!(#name));
         path_params.push(quote!((#wire, #value)));
     }
-    // `{+name}` tells the runtime to keep the `/`s of an `x-ms-skip-url-encoding` value.
-    let mut template = op.path.clone();
-    let raw_params = op
-        .params
-        .iter()
-        .chain(client.params.iter())
-        .filter(|p| p.raw && p.location == ParamIn::Path);
-    for p in raw_params {
-        template = template.replace(
-            &format!("{{{}}}", p.wire_name),
-            &format!("{{+{}}}", p.wire_name),
-        );
-    }
+    let template = url_template(client, op);
     let api_version = op.api_version;
     let query_params: Vec<&Param> = op
         .params
@@ -428,13 +433,7 @@ fn method_tokens(
     body_stmts
         .push(quote!(let #url_mut url = core.url(#template, &[#(#path_params),*], #api_version)?;));
     for c in client_query {
-        let wire = &c.wire_name;
-        let query = if c.raw {
-            quote!(http::query_raw)
-        } else {
-            quote!(http::query)
-        };
-        body_stmts.push(quote!(#query(&mut url, #wire, core.param(#wire).unwrap_or_default());));
+        body_stmts.push(client_query_stmt(c));
     }
     for p in &query_params {
         let name = ident(&p.name);
