@@ -7,15 +7,12 @@
 
 mod common;
 
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use azure_core::error::ErrorKind;
 use azure_core::http::headers::HeaderName;
-use azure_core::http::policies::{Policy, PolicyResult};
-use azure_core::http::{Context, Request, Response};
-use common::{no_retry, server, TestResult};
+use azure_core::http::Response;
+use common::{no_retry, server, CookieJar, TestResult};
 use conf_httpinfrastructure::models::{Error as ErrorModel, A, B, C, D};
 use conf_httpinfrastructure::{
     AutoRestHttpInfrastructureTestServiceClient as Client,
@@ -42,59 +39,6 @@ fn retrying_client() -> Client {
         .per_try_policies
         .push(Arc::new(CookieJar::default()));
     Client::new(&server(), Some(options)).expect("a client")
-}
-
-/// Keeps the cookies the server sets (`name=value`, attributes ignored; an empty value
-/// clears the cookie) and sends them back on every try.
-#[derive(Debug, Default)]
-struct CookieJar {
-    cookies: Mutex<Vec<(String, String)>>,
-}
-
-impl Policy for CookieJar {
-    fn send<'life0, 'life1, 'life2, 'life3, 'async_trait>(
-        &'life0 self,
-        ctx: &'life1 Context<'_>,
-        request: &'life2 mut Request,
-        next: &'life3 [Arc<dyn Policy>],
-    ) -> Pin<Box<dyn Future<Output = PolicyResult> + Send + 'async_trait>>
-    where
-        'life0: 'async_trait,
-        'life1: 'async_trait,
-        'life2: 'async_trait,
-        'life3: 'async_trait,
-        Self: 'async_trait,
-    {
-        Box::pin(async move {
-            let cookie = {
-                let jar = self.cookies.lock().unwrap();
-                jar.iter()
-                    .map(|(k, v)| format!("{k}={v}"))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            if !cookie.is_empty() {
-                request.insert_header("cookie", cookie);
-            }
-            let response = next[0].send(ctx, request, &next[1..]).await?;
-            let set = response
-                .headers()
-                .get_optional_str(&HeaderName::from_static("set-cookie"))
-                .map(str::to_string);
-            if let Some(set) = set {
-                let pair = set.split(';').next().unwrap_or_default();
-                if let Some((name, value)) = pair.split_once('=') {
-                    let (name, value) = (name.trim().to_string(), value.trim().to_string());
-                    let mut jar = self.cookies.lock().unwrap();
-                    jar.retain(|(k, _)| *k != name);
-                    if !value.is_empty() {
-                        jar.push((name, value));
-                    }
-                }
-            }
-            Ok(response)
-        })
-    }
 }
 
 /// The HTTP status of an error response (panics on any other error).

@@ -7,17 +7,12 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use azure_core::http::headers::HeaderName;
-use azure_core::http::policies::{Policy, PolicyResult};
 use azure_core::http::request::options::ClientRequestId;
-use azure_core::http::{ClientMethodOptions, Context, Poller, Request, StatusCode};
-use common::{server, TestResult};
+use azure_core::http::{ClientMethodOptions, Poller, StatusCode};
+use common::{server, CookieJar, TestResult};
 use conf_lro::clients::*;
 use conf_lro::models::{Product, Sku, SubProduct};
 use conf_lro::runtime::http::{Limits, Operation};
@@ -26,71 +21,7 @@ use conf_lro::AutoRestLongRunningOperationTestServiceClientOptions as ClientOpti
 use futures::StreamExt;
 use serde::de::DeserializeOwned;
 
-const SET_COOKIE: HeaderName = HeaderName::from_static("set-cookie");
 const REQUEST_ID: &str = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
-
-/// A minimal cookie jar: remembers the cookies the server sets (and forgets the ones
-/// it clears), and sends them back with every request of its client.
-#[derive(Debug, Default)]
-struct CookieJar(Mutex<BTreeMap<String, String>>);
-
-impl CookieJar {
-    fn header(&self) -> Option<String> {
-        let jar = self.0.lock().unwrap();
-        (!jar.is_empty()).then(|| {
-            jar.iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ")
-        })
-    }
-
-    fn store(&self, set_cookie: &str) {
-        let mut parts = set_cookie.split(';');
-        let Some((name, value)) = parts.next().and_then(|p| p.split_once('=')) else {
-            return;
-        };
-        let expired = parts.any(|attr| {
-            let attr = attr.trim().to_ascii_lowercase();
-            attr.starts_with("expires=") && attr.contains("1970")
-                || attr == "max-age=0"
-                || attr.starts_with("max-age=-")
-        });
-        let mut jar = self.0.lock().unwrap();
-        if value.is_empty() || expired {
-            jar.remove(name.trim());
-        } else {
-            jar.insert(name.trim().to_string(), value.to_string());
-        }
-    }
-}
-
-impl Policy for CookieJar {
-    fn send<'a, 'b, 'c, 'd, 't>(
-        &'a self,
-        ctx: &'b Context,
-        request: &'c mut Request,
-        next: &'d [Arc<dyn Policy>],
-    ) -> Pin<Box<dyn Future<Output = PolicyResult> + Send + 't>>
-    where
-        'a: 't,
-        'b: 't,
-        'c: 't,
-        'd: 't,
-        Self: 't,
-    {
-        Box::pin(async move {
-            if let Some(cookie) = self.header() {
-                request.insert_header("cookie", cookie);
-            }
-            let response = next[0].send(ctx, request, &next[1..]).await?;
-            if let Some(set_cookie) = response.headers().get_optional_str(&SET_COOKIE) {
-                self.store(set_cookie);
-            }
-            Ok(response)
-        })
-    }
-}
 
 /// A client with its own cookie jar and the default retries (5xx are retried); polling
 /// gives up after a few minutes so that a poller that never ends fails the test.
