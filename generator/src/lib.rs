@@ -150,8 +150,6 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
     };
     let has_client = !client.operations.is_empty();
     let example_client = has_client.then_some((&client, client_name.as_str()));
-    let example_tests = examples::tests(spec, settings, &space, &by_ref, example_client, source)?;
-
     let mut files = BTreeMap::new();
     let description = match has_client {
         true => format!("Rust client for {title} (API version {})", info.version),
@@ -168,7 +166,7 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
     );
     files.insert("Cargo.toml".to_string(), manifest);
     let client_names = emit_client::ClientNames {
-        client: client_name,
+        client: client_name.clone(),
     };
     let lib = emit::lib(
         &title,
@@ -178,7 +176,19 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
         has_client.then_some(&client_names),
     )?;
     files.insert("src/lib.rs".to_string(), lib);
-    files.insert("src/models.rs".to_string(), emit::models(&space, &title)?);
+    // The three largest files are written side by side (each is independent of the
+    // others): the example tests and the models on threads of their own, the clients
+    // on this one.
+    let (example_tests, models, clients) = std::thread::scope(|scope| {
+        let examples = scope
+            .spawn(|| examples::tests(spec, settings, &space, &by_ref, example_client, source));
+        let models = scope.spawn(|| emit::models(&space, &title));
+        let clients = has_client
+            .then(|| emit_client::clients(&space, &client, &client_names, &info.version, &title));
+        (join(examples), join(models), clients)
+    });
+    let example_tests = example_tests?;
+    files.insert("src/models.rs".to_string(), models?);
     let http = match has_client {
         true => "\n/// The HTTP side: requests, long-running operations, paging, checks.\npub mod http;\n",
         false => "",
@@ -192,8 +202,9 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
             "src/runtime/http.rs".to_string(),
             format!("{}\n\n{}", emit::PREAMBLE, RUNTIME_HTTP),
         );
-        let clients = emit_client::clients(&space, &client, &client_names, &info.version, &title)?;
-        files.insert("src/clients.rs".to_string(), clients);
+    }
+    if let Some(clients) = clients {
+        files.insert("src/clients.rs".to_string(), clients?);
     }
     let mut example_count = 0;
     if let Some(tests) = example_tests {
@@ -217,4 +228,11 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
             operations: client.operations.len(),
         },
     })
+}
+
+/// A scoped thread's result; its panic (a bug) goes on in the caller.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

@@ -8,8 +8,9 @@ use serde_json::Value;
 use crate::error::{Error, Location, Result};
 use crate::locate;
 
-/// Supplies the text of a file named by a normalized, `/`-separated path.
-pub trait SourceProvider {
+/// Supplies the text of a file named by a normalized, `/`-separated path. Generation
+/// reads example files from threads of its own, hence `Sync`.
+pub trait SourceProvider: Sync {
     /// The file's text, or a message saying why it cannot be had.
     fn read(&self, path: &str) -> std::result::Result<String, String>;
     /// Whether the file exists (used for files the generator only links to, like examples).
