@@ -6,11 +6,11 @@ use ::azure_core::credentials::TokenCredential;
 use ::std::sync::Arc;
 use ::azure_core::http::headers::HeaderName;
 use ::azure_core::http::{
-    ClientMethodOptions, ClientOptions, Method, Url, Pager, Poller, Response,
+    ClientMethodOptions, ClientOptions, Method, Url, Pager, Response,
 };
 use ::azure_core::Result;
 use crate::models;
-use crate::runtime::http::{self, ClientCore as Core, FinalState, Operation, Limits};
+use crate::runtime::http::{self, ClientCore as Core, FinalState, LroPoller, Limits};
 /// Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits.
 #[derive(Clone, Debug)]
 pub struct ContainerRegistryClientOptions {
@@ -217,7 +217,7 @@ impl CacheRulesClient<'_> {
         cache_rule_name: &str,
         cache_rule_create_parameters: &crate::models::CacheRule,
         options: Option<CacheRulesCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::CacheRule>>> {
+    ) -> Result<LroPoller<crate::models::CacheRule>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -259,7 +259,7 @@ impl CacheRulesClient<'_> {
         registry_name: &str,
         cache_rule_name: &str,
         options: Option<CacheRulesDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -297,7 +297,7 @@ impl CacheRulesClient<'_> {
         cache_rule_name: &str,
         cache_rule_update_parameters: &crate::models::CacheRuleUpdateParameters,
         options: Option<CacheRulesUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::CacheRule>>> {
+    ) -> Result<LroPoller<crate::models::CacheRule>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -413,7 +413,7 @@ impl ConnectedRegistriesClient<'_> {
         connected_registry_name: &str,
         connected_registry_create_parameters: &crate::models::ConnectedRegistry,
         options: Option<ConnectedRegistriesCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::ConnectedRegistry>>> {
+    ) -> Result<LroPoller<crate::models::ConnectedRegistry>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -455,7 +455,7 @@ impl ConnectedRegistriesClient<'_> {
         registry_name: &str,
         connected_registry_name: &str,
         options: Option<ConnectedRegistriesDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -493,7 +493,7 @@ impl ConnectedRegistriesClient<'_> {
         connected_registry_name: &str,
         connected_registry_update_parameters: &crate::models::ConnectedRegistryUpdateParameters,
         options: Option<ConnectedRegistriesUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::ConnectedRegistry>>> {
+    ) -> Result<LroPoller<crate::models::ConnectedRegistry>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -535,7 +535,7 @@ impl ConnectedRegistriesClient<'_> {
         registry_name: &str,
         connected_registry_name: &str,
         options: Option<ConnectedRegistriesDeactivateOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -642,7 +642,7 @@ impl CredentialSetsClient<'_> {
         credential_set_name: &str,
         credential_set_create_parameters: &crate::models::CredentialSet,
         options: Option<CredentialSetsCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::CredentialSet>>> {
+    ) -> Result<LroPoller<crate::models::CredentialSet>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -684,7 +684,7 @@ impl CredentialSetsClient<'_> {
         registry_name: &str,
         credential_set_name: &str,
         options: Option<CredentialSetsDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -722,7 +722,7 @@ impl CredentialSetsClient<'_> {
         credential_set_name: &str,
         credential_set_update_parameters: &crate::models::CredentialSetUpdateParameters,
         options: Option<CredentialSetsUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::CredentialSet>>> {
+    ) -> Result<LroPoller<crate::models::CredentialSet>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -835,7 +835,7 @@ impl ExportPipelinesClient<'_> {
         export_pipeline_name: &str,
         export_pipeline_create_parameters: &crate::models::ExportPipeline,
         options: Option<ExportPipelinesCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::ExportPipeline>>> {
+    ) -> Result<LroPoller<crate::models::ExportPipeline>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -877,7 +877,7 @@ impl ExportPipelinesClient<'_> {
         registry_name: &str,
         export_pipeline_name: &str,
         options: Option<ExportPipelinesDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -984,7 +984,7 @@ impl ImportPipelinesClient<'_> {
         import_pipeline_name: &str,
         import_pipeline_create_parameters: &crate::models::ImportPipeline,
         options: Option<ImportPipelinesCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::ImportPipeline>>> {
+    ) -> Result<LroPoller<crate::models::ImportPipeline>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1026,7 +1026,7 @@ impl ImportPipelinesClient<'_> {
         registry_name: &str,
         import_pipeline_name: &str,
         options: Option<ImportPipelinesDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1155,7 +1155,7 @@ impl PipelineRunsClient<'_> {
         pipeline_run_name: &str,
         pipeline_run_create_parameters: &crate::models::PipelineRun,
         options: Option<PipelineRunsCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::PipelineRun>>> {
+    ) -> Result<LroPoller<crate::models::PipelineRun>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1197,7 +1197,7 @@ impl PipelineRunsClient<'_> {
         registry_name: &str,
         pipeline_run_name: &str,
         options: Option<PipelineRunsDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1303,7 +1303,7 @@ impl PrivateEndpointConnectionsClient<'_> {
         private_endpoint_connection_name: &str,
         private_endpoint_connection: &crate::models::PrivateEndpointConnection,
         options: Option<PrivateEndpointConnectionsCreateOrUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::PrivateEndpointConnection>>> {
+    ) -> Result<LroPoller<crate::models::PrivateEndpointConnection>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1343,7 +1343,7 @@ impl PrivateEndpointConnectionsClient<'_> {
         registry_name: &str,
         private_endpoint_connection_name: &str,
         options: Option<PrivateEndpointConnectionsDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1478,7 +1478,7 @@ impl RegistriesClient<'_> {
         registry_name: &str,
         registry: &crate::models::Registry,
         options: Option<RegistriesCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Registry>>> {
+    ) -> Result<LroPoller<crate::models::Registry>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1515,7 +1515,7 @@ impl RegistriesClient<'_> {
         resource_group_name: &str,
         registry_name: &str,
         options: Option<RegistriesDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1549,7 +1549,7 @@ impl RegistriesClient<'_> {
         registry_name: &str,
         registry_update_parameters: &crate::models::RegistryUpdateParameters,
         options: Option<RegistriesUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Registry>>> {
+    ) -> Result<LroPoller<crate::models::Registry>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1589,7 +1589,7 @@ impl RegistriesClient<'_> {
         registry_name: &str,
         generate_credentials_parameters: &crate::models::GenerateCredentialsParameters,
         options: Option<RegistriesGenerateCredentialsOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::GenerateCredentialsResult>>> {
+    ) -> Result<LroPoller<crate::models::GenerateCredentialsResult>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1624,7 +1624,7 @@ impl RegistriesClient<'_> {
         registry_name: &str,
         parameters: &crate::models::ImportImageParameters,
         options: Option<RegistriesImportImageOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1877,7 +1877,7 @@ impl ReplicationsClient<'_> {
         replication_name: &str,
         replication: &crate::models::Replication,
         options: Option<ReplicationsCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Replication>>> {
+    ) -> Result<LroPoller<crate::models::Replication>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1918,7 +1918,7 @@ impl ReplicationsClient<'_> {
         registry_name: &str,
         replication_name: &str,
         options: Option<ReplicationsDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -1956,7 +1956,7 @@ impl ReplicationsClient<'_> {
         replication_name: &str,
         replication_update_parameters: &crate::models::ReplicationUpdateParameters,
         options: Option<ReplicationsUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Replication>>> {
+    ) -> Result<LroPoller<crate::models::Replication>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -2069,7 +2069,7 @@ impl ScopeMapsClient<'_> {
         scope_map_name: &str,
         scope_map_create_parameters: &crate::models::ScopeMap,
         options: Option<ScopeMapsCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::ScopeMap>>> {
+    ) -> Result<LroPoller<crate::models::ScopeMap>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -2110,7 +2110,7 @@ impl ScopeMapsClient<'_> {
         registry_name: &str,
         scope_map_name: &str,
         options: Option<ScopeMapsDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -2148,7 +2148,7 @@ impl ScopeMapsClient<'_> {
         scope_map_name: &str,
         scope_map_update_parameters: &crate::models::ScopeMapUpdateParameters,
         options: Option<ScopeMapsUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::ScopeMap>>> {
+    ) -> Result<LroPoller<crate::models::ScopeMap>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -2261,7 +2261,7 @@ impl TokensClient<'_> {
         token_name: &str,
         token_create_parameters: &crate::models::Token,
         options: Option<TokensCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Token>>> {
+    ) -> Result<LroPoller<crate::models::Token>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -2302,7 +2302,7 @@ impl TokensClient<'_> {
         registry_name: &str,
         token_name: &str,
         options: Option<TokensDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -2340,7 +2340,7 @@ impl TokensClient<'_> {
         token_name: &str,
         token_update_parameters: &crate::models::TokenUpdateParameters,
         options: Option<TokensUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Token>>> {
+    ) -> Result<LroPoller<crate::models::Token>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -2452,7 +2452,7 @@ impl WebhooksClient<'_> {
         webhook_name: &str,
         webhook_create_parameters: &crate::models::WebhookCreateParameters,
         options: Option<WebhooksCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Webhook>>> {
+    ) -> Result<LroPoller<crate::models::Webhook>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -2493,7 +2493,7 @@ impl WebhooksClient<'_> {
         registry_name: &str,
         webhook_name: &str,
         options: Option<WebhooksDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -2531,7 +2531,7 @@ impl WebhooksClient<'_> {
         webhook_name: &str,
         webhook_update_parameters: &crate::models::WebhookUpdateParameters,
         options: Option<WebhooksUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Webhook>>> {
+    ) -> Result<LroPoller<crate::models::Webhook>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;

@@ -14,13 +14,13 @@ crate::runtime::extensible_enum! {
         Recreate = "Recreate",
     }
 }
-/// The activation properties of the connected registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ActivationProperties {
-    /// The activation status of the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub status: ::std::option::Option<crate::models::ActivationStatus>,
+crate::runtime::model! {
+    /// The activation properties of the connected registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ActivationProperties {
+        /// The activation status of the connected registry.
+        pub status: ::std::option::Option<crate::models::ActivationStatus> => ro "status",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The activation status of the connected registry.
@@ -29,24 +29,23 @@ crate::runtime::extensible_enum! {
         Inactive = "Inactive",
     }
 }
-/// The Active Directory Object that will be used for authenticating the token of a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ActiveDirectoryObject {
-    /// The user/group/application object ID for Active Directory Object that will be used for authenticating the token of a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub object_id: ::std::option::Option<::std::string::String>,
-    /// The tenant ID of user/group/application object Active Directory Object that will be used for authenticating the token of a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tenant_id: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The Active Directory Object that will be used for authenticating the token of a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ActiveDirectoryObject {
+        /// The user/group/application object ID for Active Directory Object that will be used for authenticating the token of a container registry.
+        pub object_id: ::std::option::Option<::std::string::String> => opt "objectId",
+        /// The tenant ID of user/group/application object Active Directory Object that will be used for authenticating the token of a container registry.
+        pub tenant_id: ::std::option::Option<::std::string::String> => opt "tenantId",
+    }
 }
-/// The agent that initiated the event. For most situations, this could be from the authorization context of the request.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Actor {
-    /// The subject or username associated with the request context that generated the event.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The agent that initiated the event. For most situations, this could be from the authorization context of the request.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Actor {
+        /// The subject or username associated with the request context that generated the event.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+    }
 }
 crate::runtime::extensible_enum! {
     /// Indicates whether audit logs are enabled on the connected registry.
@@ -55,32 +54,27 @@ crate::runtime::extensible_enum! {
         Disabled = "Disabled",
     }
 }
-/// Authentication credential stored for an upstream.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthCredential {
-    /// This provides data pertaining to the health of the auth credential.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub credential_health: ::std::option::Option<crate::models::CredentialHealth>,
-    /// The name of the credential.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<crate::models::CredentialName>,
-    /// KeyVault Secret URI for accessing the password.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub password_secret_identifier: ::std::option::Option<::std::string::String>,
-    /// KeyVault Secret URI for accessing the username.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub username_secret_identifier: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// Authentication credential stored for an upstream.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct AuthCredential {
+        /// This provides data pertaining to the health of the auth credential.
+        pub credential_health: ::std::option::Option<crate::models::CredentialHealth> => ro "credentialHealth",
+        /// The name of the credential.
+        pub name: ::std::option::Option<crate::models::CredentialName> => opt "name",
+        /// KeyVault Secret URI for accessing the password.
+        pub password_secret_identifier: ::std::option::Option<::std::string::String> => opt "passwordSecretIdentifier",
+        /// KeyVault Secret URI for accessing the username.
+        pub username_secret_identifier: ::std::option::Option<::std::string::String> => opt "usernameSecretIdentifier",
+    }
 }
-/// The policy for using ARM audience token for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AzureAdAuthenticationAsArmPolicy {
-    /// The value that indicates whether the policy is enabled or not.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<
-        crate::models::AzureAdAuthenticationAsArmPolicyStatus,
-    >,
+crate::runtime::model! {
+    /// The policy for using ARM audience token for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct AzureAdAuthenticationAsArmPolicy {
+        /// The value that indicates whether the policy is enabled or not.
+        pub status: ::std::option::Option<crate::models::AzureAdAuthenticationAsArmPolicyStatus> => opt "status",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The value that indicates whether the policy is enabled or not.
@@ -89,89 +83,74 @@ crate::runtime::extensible_enum! {
         Disabled = "disabled",
     }
 }
-/// An object that represents a cache rule for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CacheRule {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The properties of the cache rule.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::CacheRuleProperties>,
+crate::runtime::model! {
+    /// An object that represents a cache rule for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CacheRule {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The properties of the cache rule.
+        pub properties: ::std::option::Option<crate::models::CacheRuleProperties> => opt "properties",
+    }
 }
-/// The properties of a cache rule.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CacheRuleProperties {
-    /// The creation date of the cache rule.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub creation_date: ::std::option::Option<::time::OffsetDateTime>,
-    /// The ARM resource ID of the credential store which is associated with the cache rule.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub credential_set_resource_id: ::std::option::Option<::std::string::String>,
-    /// Provisioning state of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// Source repository pulled from upstream.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub source_repository: ::std::option::Option<::std::string::String>,
-    /// Target repository specified in docker pull command.
-    /// Eg: docker pull myregistry.azurecr.io/{targetRepository}:{tag}
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub target_repository: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The properties of a cache rule.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CacheRuleProperties {
+        /// The creation date of the cache rule.
+        pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The ARM resource ID of the credential store which is associated with the cache rule.
+        pub credential_set_resource_id: ::std::option::Option<::std::string::String> => opt "credentialSetResourceId",
+        /// Provisioning state of the resource.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// Source repository pulled from upstream.
+        pub source_repository: ::std::option::Option<::std::string::String> => opt "sourceRepository",
+        /// Target repository specified in docker pull command.
+        /// Eg: docker pull myregistry.azurecr.io/{targetRepository}:{tag}
+        pub target_repository: ::std::option::Option<::std::string::String> => opt "targetRepository",
+    }
 }
-/// The parameters for updating a cache rule.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CacheRuleUpdateParameters {
-    /// The properties of the cache rule update parameters.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::CacheRuleUpdateProperties>,
+crate::runtime::model! {
+    /// The parameters for updating a cache rule.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CacheRuleUpdateParameters {
+        /// The properties of the cache rule update parameters.
+        pub properties: ::std::option::Option<crate::models::CacheRuleUpdateProperties> => opt "properties",
+    }
 }
-/// The parameters for updating cache rule properties.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CacheRuleUpdateProperties {
-    /// The ARM resource ID of the credential store which is associated with the Cache rule.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub credential_set_resource_id: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The parameters for updating cache rule properties.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CacheRuleUpdateProperties {
+        /// The ARM resource ID of the credential store which is associated with the Cache rule.
+        pub credential_set_resource_id: ::std::option::Option<::std::string::String> => opt "credentialSetResourceId",
+    }
 }
-/// The result of a request to list cache rules for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CacheRulesListResult {
-    /// If provided, client must use NextLink URI to request next list of cache rules.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of cache rules.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::CacheRule>>,
+crate::runtime::model! {
+    /// The result of a request to list cache rules for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CacheRulesListResult {
+        /// If provided, client must use NextLink URI to request next list of cache rules.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of cache rules.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::CacheRule>> => opt "value",
+    }
 }
-/// The configuration of service URI and custom headers for the webhook.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CallbackConfig {
-    /// Custom headers that will be added to the webhook notifications.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub custom_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    /// The service URI for the webhook to post notifications.
-    pub service_uri: ::std::string::String,
+crate::runtime::model! {
+    /// The configuration of service URI and custom headers for the webhook.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct CallbackConfig {
+        /// Custom headers that will be added to the webhook notifications.
+        pub custom_headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "customHeaders",
+        /// The service URI for the webhook to post notifications.
+        pub service_uri: ::std::string::String => req "serviceUri",
+    }
 }
 impl CallbackConfig {
     /// A `CallbackConfig` with its required properties; the others are `None`.
@@ -189,36 +168,31 @@ crate::runtime::extensible_enum! {
         LocalDirectory = "LocalDirectory",
     }
 }
-/// An object that represents a connected registry for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectedRegistry {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The properties of the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::ConnectedRegistryProperties>,
+crate::runtime::model! {
+    /// An object that represents a connected registry for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ConnectedRegistry {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The properties of the connected registry.
+        pub properties: ::std::option::Option<crate::models::ConnectedRegistryProperties> => opt "properties",
+    }
 }
-/// The result of a request to list connected registries for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectedRegistryListResult {
-    /// The URI that can be used to request the next list of connected registries.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of connected registries. Since this list may be incomplete, the nextLink field should be used to request the next list of connected registries.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::ConnectedRegistry>>,
+crate::runtime::model! {
+    /// The result of a request to list connected registries for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ConnectedRegistryListResult {
+        /// The URI that can be used to request the next list of connected registries.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of connected registries. Since this list may be incomplete, the nextLink field should be used to request the next list of connected registries.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::ConnectedRegistry>> => opt "value",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The mode of the connected registry resource that indicates the permissions of the registry.
@@ -229,52 +203,35 @@ crate::runtime::extensible_enum! {
         Mirror = "Mirror",
     }
 }
-/// The properties of a connected registry.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectedRegistryProperties {
-    /// The activation properties of the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub activation: ::std::option::Option<crate::models::ActivationProperties>,
-    /// The list of the ACR token resource IDs used to authenticate clients to the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub client_token_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The current connection state of the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub connection_state: ::std::option::Option<crate::models::ConnectionState>,
-    /// The last activity time of the connected registry.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub last_activity_time: ::std::option::Option<::time::OffsetDateTime>,
-    /// The logging properties of the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub logging: ::std::option::Option<crate::models::LoggingProperties>,
-    /// The login server properties of the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub login_server: ::std::option::Option<crate::models::LoginServerProperties>,
-    /// The mode of the connected registry resource that indicates the permissions of the registry.
-    pub mode: crate::models::ConnectedRegistryMode,
-    /// The list of notifications subscription information for the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub notifications_list: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    /// The parent of the connected registry.
-    pub parent: crate::models::ParentProperties,
-    /// Provisioning state of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// The list of current statuses of the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub status_details: ::std::option::Option<
-        ::std::vec::Vec<crate::models::StatusDetailProperties>,
-    >,
-    /// The current version of ACR runtime on the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub version: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The properties of a connected registry.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ConnectedRegistryProperties {
+        /// The activation properties of the connected registry.
+        pub activation: ::std::option::Option<crate::models::ActivationProperties> => ro "activation",
+        /// The list of the ACR token resource IDs used to authenticate clients to the connected registry.
+        pub client_token_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "clientTokenIds",
+        /// The current connection state of the connected registry.
+        pub connection_state: ::std::option::Option<crate::models::ConnectionState> => ro "connectionState",
+        /// The last activity time of the connected registry.
+        pub last_activity_time: ::std::option::Option<::time::OffsetDateTime> => ro "lastActivityTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The logging properties of the connected registry.
+        pub logging: ::std::option::Option<crate::models::LoggingProperties> => opt "logging",
+        /// The login server properties of the connected registry.
+        pub login_server: ::std::option::Option<crate::models::LoginServerProperties> => opt "loginServer",
+        /// The mode of the connected registry resource that indicates the permissions of the registry.
+        pub mode: crate::models::ConnectedRegistryMode => req "mode",
+        /// The list of notifications subscription information for the connected registry.
+        pub notifications_list: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "notificationsList",
+        /// The parent of the connected registry.
+        pub parent: crate::models::ParentProperties => req "parent",
+        /// Provisioning state of the resource.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// The list of current statuses of the connected registry.
+        pub status_details: ::std::option::Option<::std::vec::Vec<crate::models::StatusDetailProperties>> => ro "statusDetails",
+        /// The current version of ACR runtime on the connected registry.
+        pub version: ::std::option::Option<::std::string::String> => ro "version",
+    }
 }
 impl ConnectedRegistryProperties {
     /// A `ConnectedRegistryProperties` with its required properties; the others are `None`.
@@ -299,34 +256,27 @@ impl ConnectedRegistryProperties {
         }
     }
 }
-/// The parameters for updating a connected registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectedRegistryUpdateParameters {
-    /// The properties of the connected registry update parameters.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<
-        crate::models::ConnectedRegistryUpdateProperties,
-    >,
+crate::runtime::model! {
+    /// The parameters for updating a connected registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ConnectedRegistryUpdateParameters {
+        /// The properties of the connected registry update parameters.
+        pub properties: ::std::option::Option<crate::models::ConnectedRegistryUpdateProperties> => opt "properties",
+    }
 }
-/// The parameters for updating token properties.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectedRegistryUpdateProperties {
-    /// The list of the ACR token resource IDs used to authenticate clients to the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub client_token_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The logging properties of the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub logging: ::std::option::Option<crate::models::LoggingProperties>,
-    /// The list of notifications subscription information for the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub notifications_list: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    /// The sync properties of the connected registry with its parent.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub sync_properties: ::std::option::Option<crate::models::SyncUpdateProperties>,
+crate::runtime::model! {
+    /// The parameters for updating token properties.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ConnectedRegistryUpdateProperties {
+        /// The list of the ACR token resource IDs used to authenticate clients to the connected registry.
+        pub client_token_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "clientTokenIds",
+        /// The logging properties of the connected registry.
+        pub logging: ::std::option::Option<crate::models::LoggingProperties> => opt "logging",
+        /// The list of notifications subscription information for the connected registry.
+        pub notifications_list: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "notificationsList",
+        /// The sync properties of the connected registry with its parent.
+        pub sync_properties: ::std::option::Option<crate::models::SyncUpdateProperties> => opt "syncProperties",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The current connection state of the connected registry.
@@ -361,19 +311,17 @@ crate::runtime::extensible_enum! {
         Key = "Key",
     }
 }
-/// The health of the auth credential.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CredentialHealth {
-    /// Error code representing the health check error.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub error_code: ::std::option::Option<::std::string::String>,
-    /// Descriptive message representing the health check error.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub error_message: ::std::option::Option<::std::string::String>,
-    /// The health status of credential.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::CredentialHealthStatus>,
+crate::runtime::model! {
+    /// The health of the auth credential.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CredentialHealth {
+        /// Error code representing the health check error.
+        pub error_code: ::std::option::Option<::std::string::String> => opt "errorCode",
+        /// Descriptive message representing the health check error.
+        pub error_message: ::std::option::Option<::std::string::String> => opt "errorMessage",
+        /// The health status of credential.
+        pub status: ::std::option::Option<crate::models::CredentialHealthStatus> => opt "status",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The health status of credential.
@@ -388,85 +336,67 @@ crate::runtime::extensible_enum! {
         Credential1 = "Credential1",
     }
 }
-/// An object that represents a credential set resource for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CredentialSet {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// Identities associated with the resource. This is used to access the KeyVault secrets.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub identity: ::std::option::Option<crate::models::IdentityProperties>,
-    /// The properties of the credential set.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::CredentialSetProperties>,
+crate::runtime::model! {
+    /// An object that represents a credential set resource for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CredentialSet {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// Identities associated with the resource. This is used to access the KeyVault secrets.
+        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        /// The properties of the credential set.
+        pub properties: ::std::option::Option<crate::models::CredentialSetProperties> => opt "properties",
+    }
 }
-/// The result of a request to list credential sets for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CredentialSetListResult {
-    /// The URI that can be used to request the next list of credential sets.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of credential sets. Since this list may be incomplete, the nextLink field should be used to request the next list of credential sets.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::CredentialSet>>,
+crate::runtime::model! {
+    /// The result of a request to list credential sets for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CredentialSetListResult {
+        /// The URI that can be used to request the next list of credential sets.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of credential sets. Since this list may be incomplete, the nextLink field should be used to request the next list of credential sets.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::CredentialSet>> => opt "value",
+    }
 }
-/// The properties of a credential set resource.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CredentialSetProperties {
-    /// List of authentication credentials stored for an upstream.
-    /// Usually consists of a primary and an optional secondary credential.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub auth_credentials: ::std::option::Option<
-        ::std::vec::Vec<crate::models::AuthCredential>,
-    >,
-    /// The creation date of credential store resource.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub creation_date: ::std::option::Option<::time::OffsetDateTime>,
-    /// The credentials are stored for this upstream or login server.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub login_server: ::std::option::Option<::std::string::String>,
-    /// Provisioning state of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
+crate::runtime::model! {
+    /// The properties of a credential set resource.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CredentialSetProperties {
+        /// List of authentication credentials stored for an upstream.
+        /// Usually consists of a primary and an optional secondary credential.
+        pub auth_credentials: ::std::option::Option<::std::vec::Vec<crate::models::AuthCredential>> => opt "authCredentials",
+        /// The creation date of credential store resource.
+        pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The credentials are stored for this upstream or login server.
+        pub login_server: ::std::option::Option<::std::string::String> => opt "loginServer",
+        /// Provisioning state of the resource.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+    }
 }
-/// The parameters for updating a credential set
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CredentialSetUpdateParameters {
-    /// Identities associated with the resource. This is used to access the KeyVault secrets.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub identity: ::std::option::Option<crate::models::IdentityProperties>,
-    /// The properties of the credential set update parameters
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::CredentialSetUpdateProperties>,
+crate::runtime::model! {
+    /// The parameters for updating a credential set
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CredentialSetUpdateParameters {
+        /// Identities associated with the resource. This is used to access the KeyVault secrets.
+        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        /// The properties of the credential set update parameters
+        pub properties: ::std::option::Option<crate::models::CredentialSetUpdateProperties> => opt "properties",
+    }
 }
-/// The parameters for updating credential set properties.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CredentialSetUpdateProperties {
-    /// List of authentication credentials stored for an upstream.
-    /// Usually consists of a primary and an optional secondary credential.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub auth_credentials: ::std::option::Option<
-        ::std::vec::Vec<crate::models::AuthCredential>,
-    >,
+crate::runtime::model! {
+    /// The parameters for updating credential set properties.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CredentialSetUpdateProperties {
+        /// List of authentication credentials stored for an upstream.
+        /// Usually consists of a primary and an optional secondary credential.
+        pub auth_credentials: ::std::option::Option<::std::vec::Vec<crate::models::AuthCredential>> => opt "authCredentials",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The default action of allow or deny when no other rules match.
@@ -475,15 +405,14 @@ crate::runtime::extensible_enum! {
         Deny = "Deny",
     }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EncryptionProperty {
-    /// Key vault properties.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub key_vault_properties: ::std::option::Option<crate::models::KeyVaultProperties>,
-    /// Indicates whether or not the encryption is enabled for container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::EncryptionStatus>,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct EncryptionProperty {
+        /// Key vault properties.
+        pub key_vault_properties: ::std::option::Option<crate::models::KeyVaultProperties> => opt "keyVaultProperties",
+        /// Indicates whether or not the encryption is enabled for container registry.
+        pub status: ::std::option::Option<crate::models::EncryptionStatus> => opt "status",
+    }
 }
 crate::runtime::extensible_enum! {
     /// Indicates whether or not the encryption is enabled for container registry.
@@ -492,30 +421,27 @@ crate::runtime::extensible_enum! {
         Disabled = "disabled",
     }
 }
-/// An error response from the Azure Container Registry service.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ErrorResponse {
-    /// Azure container registry build API error body.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub error: ::std::option::Option<crate::models::ErrorResponseBody>,
+crate::runtime::model! {
+    /// An error response from the Azure Container Registry service.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ErrorResponse {
+        /// Azure container registry build API error body.
+        pub error: ::std::option::Option<crate::models::ErrorResponseBody> => opt "error",
+    }
 }
-/// An error response from the Azure Container Registry service.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ErrorResponseBody {
-    /// error code.
-    pub code: ::std::string::String,
-    /// an array of additional nested error response info objects, as described by this contract.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub details: ::std::option::Option<
-        ::std::vec::Vec<crate::models::InnerErrorDescription>,
-    >,
-    /// error message.
-    pub message: ::std::string::String,
-    /// target of the particular error.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub target: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// An error response from the Azure Container Registry service.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ErrorResponseBody {
+        /// error code.
+        pub code: ::std::string::String => req "code",
+        /// an array of additional nested error response info objects, as described by this contract.
+        pub details: ::std::option::Option<::std::vec::Vec<crate::models::InnerErrorDescription>> => opt "details",
+        /// error message.
+        pub message: ::std::string::String => req "message",
+        /// target of the particular error.
+        pub target: ::std::option::Option<::std::string::String> => opt "target",
+    }
 }
 impl ErrorResponseBody {
     /// A `ErrorResponseBody` with its required properties; the others are `None`.
@@ -529,164 +455,129 @@ impl ErrorResponseBody {
         }
     }
 }
-/// The event for a webhook.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Event {
-    /// The event ID.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The event request message sent to the service URI.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub event_request_message: ::std::option::Option<crate::models::EventRequestMessage>,
-    /// The event response message received from the service URI.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub event_response_message: ::std::option::Option<
-        crate::models::EventResponseMessage,
-    >,
+crate::runtime::model! {
+    /// The event for a webhook.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Event {
+        /// The event ID.
+        pub id: ::std::option::Option<::std::string::String> => opt "id",
+        /// The event request message sent to the service URI.
+        pub event_request_message: ::std::option::Option<crate::models::EventRequestMessage> => opt "eventRequestMessage",
+        /// The event response message received from the service URI.
+        pub event_response_message: ::std::option::Option<crate::models::EventResponseMessage> => opt "eventResponseMessage",
+    }
 }
-/// The content of the event request message.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventContent {
-    /// The action that encompasses the provided event.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub action: ::std::option::Option<::std::string::String>,
-    /// The agent that initiated the event. For most situations, this could be from the authorization context of the request.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub actor: ::std::option::Option<crate::models::Actor>,
-    /// The event ID.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The request that generated the event.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub request: ::std::option::Option<crate::models::Request>,
-    /// The registry node that generated the event. Put differently, while the actor initiates the event, the source generates it.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub source: ::std::option::Option<crate::models::Source>,
-    /// The target of the event.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub target: ::std::option::Option<crate::models::Target>,
-    /// The time at which the event occurred.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub timestamp: ::std::option::Option<::time::OffsetDateTime>,
-}
-/// The basic information of an event.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventInfo {
-    /// The event ID.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
-}
-/// The result of a request to list events for a webhook.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventListResult {
-    /// The URI that can be used to request the next list of events.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of events. Since this list may be incomplete, the nextLink field should be used to request the next list of events.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::Event>>,
-}
-/// The event request message sent to the service URI.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventRequestMessage {
+crate::runtime::model! {
     /// The content of the event request message.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub content: ::std::option::Option<crate::models::EventContent>,
-    /// The headers of the event request message.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    /// The HTTP method used to send the event request message.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub method: ::std::option::Option<::std::string::String>,
-    /// The URI used to send the event request message.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub request_uri: ::std::option::Option<::std::string::String>,
-    /// The HTTP message version.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub version: ::std::option::Option<::std::string::String>,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct EventContent {
+        /// The action that encompasses the provided event.
+        pub action: ::std::option::Option<::std::string::String> => opt "action",
+        /// The agent that initiated the event. For most situations, this could be from the authorization context of the request.
+        pub actor: ::std::option::Option<crate::models::Actor> => opt "actor",
+        /// The event ID.
+        pub id: ::std::option::Option<::std::string::String> => opt "id",
+        /// The request that generated the event.
+        pub request: ::std::option::Option<crate::models::Request> => opt "request",
+        /// The registry node that generated the event. Put differently, while the actor initiates the event, the source generates it.
+        pub source: ::std::option::Option<crate::models::Source> => opt "source",
+        /// The target of the event.
+        pub target: ::std::option::Option<crate::models::Target> => opt "target",
+        /// The time at which the event occurred.
+        pub timestamp: ::std::option::Option<::time::OffsetDateTime> => opt "timestamp" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+    }
 }
-/// The event response message received from the service URI.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventResponseMessage {
-    /// The content of the event response message.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub content: ::std::option::Option<::std::string::String>,
-    /// The headers of the event response message.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    /// The reason phrase of the event response message.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub reason_phrase: ::std::option::Option<::std::string::String>,
-    /// The status code of the event response message.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status_code: ::std::option::Option<::std::string::String>,
-    /// The HTTP message version.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub version: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The basic information of an event.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct EventInfo {
+        /// The event ID.
+        pub id: ::std::option::Option<::std::string::String> => opt "id",
+    }
 }
-/// An object that represents an export pipeline for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportPipeline {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The identity of the export pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub identity: ::std::option::Option<crate::models::IdentityProperties>,
-    /// The location of the export pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub location: ::std::option::Option<::std::string::String>,
-    /// The properties of the export pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::ExportPipelineProperties>,
+crate::runtime::model! {
+    /// The result of a request to list events for a webhook.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct EventListResult {
+        /// The URI that can be used to request the next list of events.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of events. Since this list may be incomplete, the nextLink field should be used to request the next list of events.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::Event>> => opt "value",
+    }
 }
-/// The result of a request to list export pipelines for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportPipelineListResult {
-    /// The URI that can be used to request the next list of pipeline runs.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of export pipelines. Since this list may be incomplete, the nextLink field should be used to request the next list of export pipelines.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::ExportPipeline>>,
+crate::runtime::model! {
+    /// The event request message sent to the service URI.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct EventRequestMessage {
+        /// The content of the event request message.
+        pub content: ::std::option::Option<crate::models::EventContent> => opt "content",
+        /// The headers of the event request message.
+        pub headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "headers",
+        /// The HTTP method used to send the event request message.
+        pub method: ::std::option::Option<::std::string::String> => opt "method",
+        /// The URI used to send the event request message.
+        pub request_uri: ::std::option::Option<::std::string::String> => opt "requestUri",
+        /// The HTTP message version.
+        pub version: ::std::option::Option<::std::string::String> => opt "version",
+    }
 }
-/// The properties of an export pipeline.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportPipelineProperties {
-    /// The list of all options configured for the pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub options: ::std::option::Option<::std::vec::Vec<crate::models::PipelineOptions>>,
-    /// The provisioning state of the pipeline at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// The target properties of the export pipeline.
-    pub target: crate::models::ExportPipelineTargetProperties,
+crate::runtime::model! {
+    /// The event response message received from the service URI.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct EventResponseMessage {
+        /// The content of the event response message.
+        pub content: ::std::option::Option<::std::string::String> => opt "content",
+        /// The headers of the event response message.
+        pub headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "headers",
+        /// The reason phrase of the event response message.
+        pub reason_phrase: ::std::option::Option<::std::string::String> => opt "reasonPhrase",
+        /// The status code of the event response message.
+        pub status_code: ::std::option::Option<::std::string::String> => opt "statusCode",
+        /// The HTTP message version.
+        pub version: ::std::option::Option<::std::string::String> => opt "version",
+    }
+}
+crate::runtime::model! {
+    /// An object that represents an export pipeline for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ExportPipeline {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The identity of the export pipeline.
+        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        /// The location of the export pipeline.
+        pub location: ::std::option::Option<::std::string::String> => opt "location",
+        /// The properties of the export pipeline.
+        pub properties: ::std::option::Option<crate::models::ExportPipelineProperties> => opt "properties",
+    }
+}
+crate::runtime::model! {
+    /// The result of a request to list export pipelines for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ExportPipelineListResult {
+        /// The URI that can be used to request the next list of pipeline runs.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of export pipelines. Since this list may be incomplete, the nextLink field should be used to request the next list of export pipelines.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::ExportPipeline>> => opt "value",
+    }
+}
+crate::runtime::model! {
+    /// The properties of an export pipeline.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ExportPipelineProperties {
+        /// The list of all options configured for the pipeline.
+        pub options: ::std::option::Option<::std::vec::Vec<crate::models::PipelineOptions>> => opt "options",
+        /// The provisioning state of the pipeline at the time the operation was called.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// The target properties of the export pipeline.
+        pub target: crate::models::ExportPipelineTargetProperties => req "target",
+    }
 }
 impl ExportPipelineProperties {
     /// A `ExportPipelineProperties` with its required properties; the others are `None`.
@@ -699,20 +590,19 @@ impl ExportPipelineProperties {
         }
     }
 }
-/// The properties of the export pipeline target.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportPipelineTargetProperties {
-    /// They key vault secret uri to obtain the target storage SAS token.
-    pub key_vault_uri: ::std::string::String,
-    /// The type of target for the export pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The target uri of the export pipeline.
-    /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
-    /// When 'AzureStorageBlobContainer':  "https://accountName.blob.core.windows.net/containerName"
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub uri: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The properties of the export pipeline target.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ExportPipelineTargetProperties {
+        /// They key vault secret uri to obtain the target storage SAS token.
+        pub key_vault_uri: ::std::string::String => req "keyVaultUri",
+        /// The type of target for the export pipeline.
+        pub type_: ::std::option::Option<::std::string::String> => opt "type",
+        /// The target uri of the export pipeline.
+        /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
+        /// When 'AzureStorageBlobContainer':  "https://accountName.blob.core.windows.net/containerName"
+        pub uri: ::std::option::Option<::std::string::String> => opt "uri",
+    }
 }
 impl ExportPipelineTargetProperties {
     /// A `ExportPipelineTargetProperties` with its required properties; the others are `None`.
@@ -725,13 +615,13 @@ impl ExportPipelineTargetProperties {
         }
     }
 }
-/// The export policy for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportPolicy {
-    /// The value that indicates whether the policy is enabled or not.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::ExportPolicyStatus>,
+crate::runtime::model! {
+    /// The export policy for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ExportPolicy {
+        /// The value that indicates whether the policy is enabled or not.
+        pub status: ::std::option::Option<crate::models::ExportPolicyStatus> => opt "status",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The value that indicates whether the policy is enabled or not.
@@ -740,76 +630,57 @@ crate::runtime::extensible_enum! {
         Disabled = "disabled",
     }
 }
-/// The parameters used to generate credentials for a specified token or user of a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GenerateCredentialsParameters {
-    /// The expiry date of the generated credentials after which the credentials become invalid.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub expiry: ::std::option::Option<::time::OffsetDateTime>,
-    /// Specifies name of the password which should be regenerated if any -- password1 or password2.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<crate::models::TokenPasswordName>,
-    /// The resource ID of the token for which credentials have to be generated.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub token_id: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The parameters used to generate credentials for a specified token or user of a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct GenerateCredentialsParameters {
+        /// The expiry date of the generated credentials after which the credentials become invalid.
+        pub expiry: ::std::option::Option<::time::OffsetDateTime> => opt "expiry" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// Specifies name of the password which should be regenerated if any -- password1 or password2.
+        pub name: ::std::option::Option<crate::models::TokenPasswordName> => opt "name",
+        /// The resource ID of the token for which credentials have to be generated.
+        pub token_id: ::std::option::Option<::std::string::String> => opt "tokenId",
+    }
 }
-/// The response from the GenerateCredentials operation.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GenerateCredentialsResult {
-    /// The list of passwords for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub passwords: ::std::option::Option<::std::vec::Vec<crate::models::TokenPassword>>,
-    /// The username for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub username: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The response from the GenerateCredentials operation.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct GenerateCredentialsResult {
+        /// The list of passwords for a container registry.
+        pub passwords: ::std::option::Option<::std::vec::Vec<crate::models::TokenPassword>> => opt "passwords",
+        /// The username for a container registry.
+        pub username: ::std::option::Option<::std::string::String> => opt "username",
+    }
 }
-/// Managed identity for the resource.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct IdentityProperties {
-    /// The principal ID of resource identity.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub principal_id: ::std::option::Option<::std::string::String>,
-    /// The tenant ID of resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tenant_id: ::std::option::Option<::std::string::String>,
-    /// The identity type.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub type_: ::std::option::Option<crate::models::ResourceIdentityType>,
-    /// The list of user identities associated with the resource. The user identity
-    /// dictionary key references will be ARM resource ids in the form:
-    /// '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/
-    /// providers/Microsoft.ManagedIdentity/userAssignedIdentities/{identityName}'.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub user_assigned_identities: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::models::UserIdentityProperties,
-        >,
-    >,
+crate::runtime::model! {
+    /// Managed identity for the resource.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct IdentityProperties {
+        /// The principal ID of resource identity.
+        pub principal_id: ::std::option::Option<::std::string::String> => opt "principalId",
+        /// The tenant ID of resource.
+        pub tenant_id: ::std::option::Option<::std::string::String> => opt "tenantId",
+        /// The identity type.
+        pub type_: ::std::option::Option<crate::models::ResourceIdentityType> => opt "type",
+        /// The list of user identities associated with the resource. The user identity
+        /// dictionary key references will be ARM resource ids in the form:
+        /// '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/
+        /// providers/Microsoft.ManagedIdentity/userAssignedIdentities/{identityName}'.
+        pub user_assigned_identities: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, crate::models::UserIdentityProperties>> => opt "userAssignedIdentities",
+    }
 }
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportImageParameters {
-    /// When Force, any existing target tags will be overwritten. When NoForce, any existing target tags will fail the operation before any copying begins.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub mode: ::std::option::Option<crate::models::ImportMode>,
-    /// The source of the image.
-    pub source: crate::models::ImportSource,
-    /// List of strings of the form repo[:tag]. When tag is omitted the source will be used (or 'latest' if source tag is also omitted).
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub target_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// List of strings of repository names to do a manifest only copy. No tag will be created.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub untagged_target_repositories: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+crate::runtime::model! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ImportImageParameters {
+        /// When Force, any existing target tags will be overwritten. When NoForce, any existing target tags will fail the operation before any copying begins.
+        pub mode: ::std::option::Option<crate::models::ImportMode> => opt "mode",
+        /// The source of the image.
+        pub source: crate::models::ImportSource => req "source",
+        /// List of strings of the form repo[:tag]. When tag is omitted the source will be used (or 'latest' if source tag is also omitted).
+        pub target_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "targetTags",
+        /// List of strings of repository names to do a manifest only copy. No tag will be created.
+        pub untagged_target_repositories: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "untaggedTargetRepositories",
+    }
 }
 impl ImportImageParameters {
     /// A `ImportImageParameters` with its required properties; the others are `None`.
@@ -830,58 +701,49 @@ crate::runtime::extensible_enum! {
         Force = "Force",
     }
 }
-/// An object that represents an import pipeline for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportPipeline {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The identity of the import pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub identity: ::std::option::Option<crate::models::IdentityProperties>,
-    /// The location of the import pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub location: ::std::option::Option<::std::string::String>,
-    /// The properties of the import pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::ImportPipelineProperties>,
+crate::runtime::model! {
+    /// An object that represents an import pipeline for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ImportPipeline {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The identity of the import pipeline.
+        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        /// The location of the import pipeline.
+        pub location: ::std::option::Option<::std::string::String> => opt "location",
+        /// The properties of the import pipeline.
+        pub properties: ::std::option::Option<crate::models::ImportPipelineProperties> => opt "properties",
+    }
 }
-/// The result of a request to list import pipelines for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportPipelineListResult {
-    /// The URI that can be used to request the next list of pipeline runs.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of import pipelines. Since this list may be incomplete, the nextLink field should be used to request the next list of import pipelines.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::ImportPipeline>>,
+crate::runtime::model! {
+    /// The result of a request to list import pipelines for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ImportPipelineListResult {
+        /// The URI that can be used to request the next list of pipeline runs.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of import pipelines. Since this list may be incomplete, the nextLink field should be used to request the next list of import pipelines.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::ImportPipeline>> => opt "value",
+    }
 }
-/// The properties of an import pipeline.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportPipelineProperties {
-    /// The list of all options configured for the pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub options: ::std::option::Option<::std::vec::Vec<crate::models::PipelineOptions>>,
-    /// The provisioning state of the pipeline at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// The source properties of the import pipeline.
-    pub source: crate::models::ImportPipelineSourceProperties,
-    /// The properties that describe the trigger of the import pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub trigger: ::std::option::Option<crate::models::PipelineTriggerProperties>,
+crate::runtime::model! {
+    /// The properties of an import pipeline.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ImportPipelineProperties {
+        /// The list of all options configured for the pipeline.
+        pub options: ::std::option::Option<::std::vec::Vec<crate::models::PipelineOptions>> => opt "options",
+        /// The provisioning state of the pipeline at the time the operation was called.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// The source properties of the import pipeline.
+        pub source: crate::models::ImportPipelineSourceProperties => req "source",
+        /// The properties that describe the trigger of the import pipeline.
+        pub trigger: ::std::option::Option<crate::models::PipelineTriggerProperties> => opt "trigger",
+    }
 }
 impl ImportPipelineProperties {
     /// A `ImportPipelineProperties` with its required properties; the others are `None`.
@@ -895,20 +757,19 @@ impl ImportPipelineProperties {
         }
     }
 }
-/// The properties of the import pipeline source.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportPipelineSourceProperties {
-    /// They key vault secret uri to obtain the source storage SAS token.
-    pub key_vault_uri: ::std::string::String,
-    /// The type of source for the import pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub type_: ::std::option::Option<crate::models::PipelineSourceType>,
-    /// The source uri of the import pipeline.
-    /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
-    /// When 'AzureStorageBlobContainer': "https://accountName.blob.core.windows.net/containerName"
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub uri: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The properties of the import pipeline source.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ImportPipelineSourceProperties {
+        /// They key vault secret uri to obtain the source storage SAS token.
+        pub key_vault_uri: ::std::string::String => req "keyVaultUri",
+        /// The type of source for the import pipeline.
+        pub type_: ::std::option::Option<crate::models::PipelineSourceType> => opt "type",
+        /// The source uri of the import pipeline.
+        /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
+        /// When 'AzureStorageBlobContainer': "https://accountName.blob.core.windows.net/containerName"
+        pub uri: ::std::option::Option<::std::string::String> => opt "uri",
+    }
 }
 impl ImportPipelineSourceProperties {
     /// A `ImportPipelineSourceProperties` with its required properties; the others are `None`.
@@ -921,23 +782,21 @@ impl ImportPipelineSourceProperties {
         }
     }
 }
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportSource {
-    /// Credentials used when importing from a registry uri.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub credentials: ::std::option::Option<crate::models::ImportSourceCredentials>,
-    /// The address of the source registry (e.g. 'mcr.microsoft.com').
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub registry_uri: ::std::option::Option<::std::string::String>,
-    /// The resource identifier of the source Azure Container Registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub resource_id: ::std::option::Option<::std::string::String>,
-    /// Repository name of the source image.
-    /// Specify an image by repository ('hello-world'). This will use the 'latest' tag.
-    /// Specify an image by tag ('hello-world:latest').
-    /// Specify an image by sha256-based manifest digest ('hello-world@sha256:abc123').
-    pub source_image: ::std::string::String,
+crate::runtime::model! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ImportSource {
+        /// Credentials used when importing from a registry uri.
+        pub credentials: ::std::option::Option<crate::models::ImportSourceCredentials> => opt "credentials",
+        /// The address of the source registry (e.g. 'mcr.microsoft.com').
+        pub registry_uri: ::std::option::Option<::std::string::String> => opt "registryUri",
+        /// The resource identifier of the source Azure Container Registry.
+        pub resource_id: ::std::option::Option<::std::string::String> => opt "resourceId",
+        /// Repository name of the source image.
+        /// Specify an image by repository ('hello-world'). This will use the 'latest' tag.
+        /// Specify an image by tag ('hello-world:latest').
+        /// Specify an image by sha256-based manifest digest ('hello-world@sha256:abc123').
+        pub source_image: ::std::string::String => req "sourceImage",
+    }
 }
 impl ImportSource {
     /// A `ImportSource` with its required properties; the others are `None`.
@@ -951,14 +810,14 @@ impl ImportSource {
         }
     }
 }
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportSourceCredentials {
-    /// The password used to authenticate with the source registry.
-    pub password: ::std::string::String,
-    /// The username to authenticate with the source registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub username: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ImportSourceCredentials {
+        /// The password used to authenticate with the source registry.
+        pub password: ::std::string::String => req "password",
+        /// The username to authenticate with the source registry.
+        pub username: ::std::option::Option<::std::string::String> => opt "username",
+    }
 }
 impl ImportSourceCredentials {
     /// A `ImportSourceCredentials` with its required properties; the others are `None`.
@@ -970,17 +829,17 @@ impl ImportSourceCredentials {
         }
     }
 }
-/// inner error.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct InnerErrorDescription {
-    /// error code.
-    pub code: ::std::string::String,
-    /// error message.
-    pub message: ::std::string::String,
-    /// target of the particular error.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub target: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// inner error.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct InnerErrorDescription {
+        /// error code.
+        pub code: ::std::string::String => req "code",
+        /// error message.
+        pub message: ::std::string::String => req "message",
+        /// target of the particular error.
+        pub target: ::std::option::Option<::std::string::String> => opt "target",
+    }
 }
 impl InnerErrorDescription {
     /// A `InnerErrorDescription` with its required properties; the others are `None`.
@@ -993,16 +852,15 @@ impl InnerErrorDescription {
         }
     }
 }
-/// IP rule with specific IP or IP range in CIDR format.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct IpRule {
-    /// The action of IP ACL rule.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub action: ::std::option::Option<crate::models::Action>,
-    /// Specifies the IP or IP range in CIDR format. Only IPV4 address is allowed.
-    #[serde(rename = "value")]
-    pub ip_address_or_range: ::std::string::String,
+crate::runtime::model! {
+    /// IP rule with specific IP or IP range in CIDR format.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct IpRule {
+        /// The action of IP ACL rule.
+        pub action: ::std::option::Option<crate::models::Action> => opt "action",
+        /// Specifies the IP or IP range in CIDR format. Only IPV4 address is allowed.
+        pub ip_address_or_range: ::std::string::String => req "value",
+    }
 }
 impl IpRule {
     /// A `IpRule` with its required properties; the others are `None`.
@@ -1014,28 +872,20 @@ impl IpRule {
         }
     }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct KeyVaultProperties {
-    /// The client id of the identity which will be used to access key vault.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub identity: ::std::option::Option<::std::string::String>,
-    /// Key vault uri to access the encryption key.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub key_identifier: ::std::option::Option<::std::string::String>,
-    /// Auto key rotation status for a CMK enabled registry.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub key_rotation_enabled: ::std::option::Option<bool>,
-    /// Timestamp of the last successful key rotation.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub last_key_rotation_timestamp: ::std::option::Option<::time::OffsetDateTime>,
-    /// The fully qualified key identifier that includes the version of the key that is actually used for encryption.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub versioned_key_identifier: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct KeyVaultProperties {
+        /// The client id of the identity which will be used to access key vault.
+        pub identity: ::std::option::Option<::std::string::String> => opt "identity",
+        /// Key vault uri to access the encryption key.
+        pub key_identifier: ::std::option::Option<::std::string::String> => opt "keyIdentifier",
+        /// Auto key rotation status for a CMK enabled registry.
+        pub key_rotation_enabled: ::std::option::Option<bool> => ro "keyRotationEnabled",
+        /// Timestamp of the last successful key rotation.
+        pub last_key_rotation_timestamp: ::std::option::Option<::time::OffsetDateTime> => ro "lastKeyRotationTimestamp" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The fully qualified key identifier that includes the version of the key that is actually used for encryption.
+        pub versioned_key_identifier: ::std::option::Option<::std::string::String> => ro "versionedKeyIdentifier",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The type of identity that last modified the resource.
@@ -1056,27 +906,25 @@ crate::runtime::extensible_enum! {
         None = "None",
     }
 }
-/// The logging properties of the connected registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LoggingProperties {
-    /// Indicates whether audit logs are enabled on the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub audit_log_status: ::std::option::Option<crate::models::AuditLogStatus>,
-    /// The verbosity of logs persisted on the connected registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub log_level: ::std::option::Option<crate::models::LogLevel>,
+crate::runtime::model! {
+    /// The logging properties of the connected registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct LoggingProperties {
+        /// Indicates whether audit logs are enabled on the connected registry.
+        pub audit_log_status: ::std::option::Option<crate::models::AuditLogStatus> => opt "auditLogStatus",
+        /// The verbosity of logs persisted on the connected registry.
+        pub log_level: ::std::option::Option<crate::models::LogLevel> => opt "logLevel",
+    }
 }
-/// The login server properties of the connected registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LoginServerProperties {
-    /// The host of the connected registry. Can be FQDN or IP.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub host: ::std::option::Option<::std::string::String>,
-    /// The TLS properties of the connected registry login server.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub tls: ::std::option::Option<crate::models::TlsProperties>,
+crate::runtime::model! {
+    /// The login server properties of the connected registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct LoginServerProperties {
+        /// The host of the connected registry. Can be FQDN or IP.
+        pub host: ::std::option::Option<::std::string::String> => ro "host",
+        /// The TLS properties of the connected registry login server.
+        pub tls: ::std::option::Option<crate::models::TlsProperties> => ro "tls",
+    }
 }
 crate::runtime::extensible_enum! {
     /// Whether to allow trusted Azure services to access a network restricted registry.
@@ -1085,15 +933,15 @@ crate::runtime::extensible_enum! {
         None = "None",
     }
 }
-/// The network rule set for a container registry.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NetworkRuleSet {
-    /// The default action of allow or deny when no other rules match.
-    pub default_action: crate::models::DefaultAction,
-    /// The IP ACL rules.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub ip_rules: ::std::option::Option<::std::vec::Vec<crate::models::IpRule>>,
+crate::runtime::model! {
+    /// The network rule set for a container registry.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct NetworkRuleSet {
+        /// The default action of allow or deny when no other rules match.
+        pub default_action: crate::models::DefaultAction => req "defaultAction",
+        /// The IP ACL rules.
+        pub ip_rules: ::std::option::Option<::std::vec::Vec<crate::models::IpRule>> => opt "ipRules",
+    }
 }
 impl NetworkRuleSet {
     /// A `NetworkRuleSet` with its required properties; the others are `None`.
@@ -1105,139 +953,114 @@ impl NetworkRuleSet {
         }
     }
 }
-/// The definition of a container registry operation.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OperationDefinition {
-    /// The display information for the container registry operation.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub display: ::std::option::Option<crate::models::OperationDisplayDefinition>,
-    /// This property indicates if the operation is an action or a data action
-    /// ref: https://docs.microsoft.com/en-us/azure/role-based-access-control/role-definitions#management-and-data-operations
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub is_data_action: ::std::option::Option<bool>,
-    /// Operation name: {provider}/{resource}/{operation}.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// The origin information of the container registry operation.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub origin: ::std::option::Option<::std::string::String>,
-    /// The properties information for the container registry operation.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::OperationPropertiesDefinition>,
+crate::runtime::model! {
+    /// The definition of a container registry operation.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OperationDefinition {
+        /// The display information for the container registry operation.
+        pub display: ::std::option::Option<crate::models::OperationDisplayDefinition> => opt "display",
+        /// This property indicates if the operation is an action or a data action
+        /// ref: https://docs.microsoft.com/en-us/azure/role-based-access-control/role-definitions#management-and-data-operations
+        pub is_data_action: ::std::option::Option<bool> => opt "isDataAction",
+        /// Operation name: {provider}/{resource}/{operation}.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+        /// The origin information of the container registry operation.
+        pub origin: ::std::option::Option<::std::string::String> => opt "origin",
+        /// The properties information for the container registry operation.
+        pub properties: ::std::option::Option<crate::models::OperationPropertiesDefinition> => opt "properties",
+    }
 }
-/// The display information for a container registry operation.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OperationDisplayDefinition {
-    /// The description for the operation.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub description: ::std::option::Option<::std::string::String>,
-    /// The operation that users can perform.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub operation: ::std::option::Option<::std::string::String>,
-    /// The resource provider name: Microsoft.ContainerRegistry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub provider: ::std::option::Option<::std::string::String>,
-    /// The resource on which the operation is performed.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub resource: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The display information for a container registry operation.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OperationDisplayDefinition {
+        /// The description for the operation.
+        pub description: ::std::option::Option<::std::string::String> => opt "description",
+        /// The operation that users can perform.
+        pub operation: ::std::option::Option<::std::string::String> => opt "operation",
+        /// The resource provider name: Microsoft.ContainerRegistry.
+        pub provider: ::std::option::Option<::std::string::String> => opt "provider",
+        /// The resource on which the operation is performed.
+        pub resource: ::std::option::Option<::std::string::String> => opt "resource",
+    }
 }
-/// The result of a request to list container registry operations.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OperationListResult {
-    /// The URI that can be used to request the next list of container registry operations.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of container registry operations. Since this list may be incomplete, the nextLink field should be used to request the next list of operations.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<
-        ::std::vec::Vec<crate::models::OperationDefinition>,
-    >,
+crate::runtime::model! {
+    /// The result of a request to list container registry operations.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OperationListResult {
+        /// The URI that can be used to request the next list of container registry operations.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of container registry operations. Since this list may be incomplete, the nextLink field should be used to request the next list of operations.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::OperationDefinition>> => opt "value",
+    }
 }
-/// The definition of Azure Monitoring log.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OperationLogSpecificationDefinition {
-    /// Log blob duration.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub blob_duration: ::std::option::Option<::std::string::String>,
-    /// Log display name.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub display_name: ::std::option::Option<::std::string::String>,
-    /// Log name.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The definition of Azure Monitoring log.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OperationLogSpecificationDefinition {
+        /// Log blob duration.
+        pub blob_duration: ::std::option::Option<::std::string::String> => opt "blobDuration",
+        /// Log display name.
+        pub display_name: ::std::option::Option<::std::string::String> => opt "displayName",
+        /// Log name.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+    }
 }
-/// The definition of Azure Monitoring metric.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OperationMetricSpecificationDefinition {
-    /// Metric aggregation type.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub aggregation_type: ::std::option::Option<::std::string::String>,
-    /// Metric description.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub display_description: ::std::option::Option<::std::string::String>,
-    /// Metric display name.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub display_name: ::std::option::Option<::std::string::String>,
-    /// Internal metric name.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub internal_metric_name: ::std::option::Option<::std::string::String>,
-    /// Metric name.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metric unit.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub unit: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The definition of Azure Monitoring metric.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OperationMetricSpecificationDefinition {
+        /// Metric aggregation type.
+        pub aggregation_type: ::std::option::Option<::std::string::String> => opt "aggregationType",
+        /// Metric description.
+        pub display_description: ::std::option::Option<::std::string::String> => opt "displayDescription",
+        /// Metric display name.
+        pub display_name: ::std::option::Option<::std::string::String> => opt "displayName",
+        /// Internal metric name.
+        pub internal_metric_name: ::std::option::Option<::std::string::String> => opt "internalMetricName",
+        /// Metric name.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+        /// Metric unit.
+        pub unit: ::std::option::Option<::std::string::String> => opt "unit",
+    }
 }
-/// The definition of Azure Monitoring properties.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OperationPropertiesDefinition {
-    /// The definition of Azure Monitoring service.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub service_specification: ::std::option::Option<
-        crate::models::OperationServiceSpecificationDefinition,
-    >,
+crate::runtime::model! {
+    /// The definition of Azure Monitoring properties.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OperationPropertiesDefinition {
+        /// The definition of Azure Monitoring service.
+        pub service_specification: ::std::option::Option<crate::models::OperationServiceSpecificationDefinition> => opt "serviceSpecification",
+    }
 }
-/// The definition of Azure Monitoring list.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OperationServiceSpecificationDefinition {
-    /// A list of Azure Monitoring log definitions.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub log_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::models::OperationLogSpecificationDefinition>,
-    >,
-    /// A list of Azure Monitoring metrics definition.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub metric_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::models::OperationMetricSpecificationDefinition>,
-    >,
+crate::runtime::model! {
+    /// The definition of Azure Monitoring list.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OperationServiceSpecificationDefinition {
+        /// A list of Azure Monitoring log definitions.
+        pub log_specifications: ::std::option::Option<::std::vec::Vec<crate::models::OperationLogSpecificationDefinition>> => opt "logSpecifications",
+        /// A list of Azure Monitoring metrics definition.
+        pub metric_specifications: ::std::option::Option<::std::vec::Vec<crate::models::OperationMetricSpecificationDefinition>> => opt "metricSpecifications",
+    }
 }
-/// The properties of a package type.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PackageType {
-    /// The endpoint of the package type.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub endpoint: ::std::option::Option<::std::string::String>,
-    /// The name of the package type.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The properties of a package type.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PackageType {
+        /// The endpoint of the package type.
+        pub endpoint: ::std::option::Option<::std::string::String> => ro "endpoint",
+        /// The name of the package type.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+    }
 }
-/// The properties of the connected registry parent.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ParentProperties {
-    /// The resource ID of the parent to which the connected registry will be associated.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The sync properties of the connected registry with its parent.
-    pub sync_properties: crate::models::SyncProperties,
+crate::runtime::model! {
+    /// The properties of the connected registry parent.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ParentProperties {
+        /// The resource ID of the parent to which the connected registry will be associated.
+        pub id: ::std::option::Option<::std::string::String> => opt "id",
+        /// The sync properties of the connected registry with its parent.
+        pub sync_properties: crate::models::SyncProperties => req "syncProperties",
+    }
 }
 impl ParentProperties {
     /// A `ParentProperties` with its required properties; the others are `None`.
@@ -1264,131 +1087,99 @@ crate::runtime::extensible_enum! {
         ContinueOnErrors = "ContinueOnErrors",
     }
 }
-/// An object that represents a pipeline run for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineRun {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// An object that represents a pipeline run for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineRun {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The properties of a pipeline run.
+        pub properties: ::std::option::Option<crate::models::PipelineRunProperties> => opt "properties",
+    }
+}
+crate::runtime::model! {
+    /// The result of a request to list pipeline runs for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineRunListResult {
+        /// The URI that can be used to request the next list of pipeline runs.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of pipeline runs. Since this list may be incomplete, the nextLink field should be used to request the next list of pipeline runs.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::PipelineRun>> => opt "value",
+    }
+}
+crate::runtime::model! {
     /// The properties of a pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::PipelineRunProperties>,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineRunProperties {
+        /// How the pipeline run should be forced to recreate even if the pipeline run configuration has not changed.
+        pub force_update_tag: ::std::option::Option<::std::string::String> => opt "forceUpdateTag",
+        /// The provisioning state of a pipeline run.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// The request parameters for a pipeline run.
+        pub request: ::std::option::Option<crate::models::PipelineRunRequest> => opt "request",
+        /// The response of a pipeline run.
+        pub response: ::std::option::Option<crate::models::PipelineRunResponse> => ro "response",
+    }
 }
-/// The result of a request to list pipeline runs for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineRunListResult {
-    /// The URI that can be used to request the next list of pipeline runs.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of pipeline runs. Since this list may be incomplete, the nextLink field should be used to request the next list of pipeline runs.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::PipelineRun>>,
+crate::runtime::model! {
+    /// The request properties provided for a pipeline run.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineRunRequest {
+        /// List of source artifacts to be transferred by the pipeline.
+        /// Specify an image by repository ('hello-world'). This will use the 'latest' tag.
+        /// Specify an image by tag ('hello-world:latest').
+        /// Specify an image by sha256-based manifest digest ('hello-world@sha256:abc123').
+        pub artifacts: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "artifacts",
+        /// The digest of the tar used to transfer the artifacts.
+        pub catalog_digest: ::std::option::Option<::std::string::String> => opt "catalogDigest",
+        /// The resource ID of the pipeline to run.
+        pub pipeline_resource_id: ::std::option::Option<::std::string::String> => opt "pipelineResourceId",
+        /// The source properties of the pipeline run.
+        pub source: ::std::option::Option<crate::models::PipelineRunSourceProperties> => opt "source",
+        /// The target properties of the pipeline run.
+        pub target: ::std::option::Option<crate::models::PipelineRunTargetProperties> => opt "target",
+    }
 }
-/// The properties of a pipeline run.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineRunProperties {
-    /// How the pipeline run should be forced to recreate even if the pipeline run configuration has not changed.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub force_update_tag: ::std::option::Option<::std::string::String>,
-    /// The provisioning state of a pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// The request parameters for a pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub request: ::std::option::Option<crate::models::PipelineRunRequest>,
-    /// The response of a pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub response: ::std::option::Option<crate::models::PipelineRunResponse>,
+crate::runtime::model! {
+    /// The response properties returned for a pipeline run.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineRunResponse {
+        /// The digest of the tar used to transfer the artifacts.
+        pub catalog_digest: ::std::option::Option<::std::string::String> => opt "catalogDigest",
+        /// The time the pipeline run finished.
+        pub finish_time: ::std::option::Option<::time::OffsetDateTime> => opt "finishTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The artifacts imported in the pipeline run.
+        pub imported_artifacts: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "importedArtifacts",
+        /// The detailed error message for the pipeline run in the case of failure.
+        pub pipeline_run_error_message: ::std::option::Option<::std::string::String> => opt "pipelineRunErrorMessage",
+        /// The current progress of the copy operation.
+        pub progress: ::std::option::Option<crate::models::ProgressProperties> => opt "progress",
+        /// The source of the pipeline run.
+        pub source: ::std::option::Option<crate::models::ImportPipelineSourceProperties> => opt "source",
+        /// The time the pipeline run started.
+        pub start_time: ::std::option::Option<::time::OffsetDateTime> => opt "startTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The current status of the pipeline run.
+        pub status: ::std::option::Option<::std::string::String> => opt "status",
+        /// The target of the pipeline run.
+        pub target: ::std::option::Option<crate::models::ExportPipelineTargetProperties> => opt "target",
+        /// The trigger that caused the pipeline run.
+        pub trigger: ::std::option::Option<crate::models::PipelineTriggerDescriptor> => opt "trigger",
+    }
 }
-/// The request properties provided for a pipeline run.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineRunRequest {
-    /// List of source artifacts to be transferred by the pipeline.
-    /// Specify an image by repository ('hello-world'). This will use the 'latest' tag.
-    /// Specify an image by tag ('hello-world:latest').
-    /// Specify an image by sha256-based manifest digest ('hello-world@sha256:abc123').
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub artifacts: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The digest of the tar used to transfer the artifacts.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub catalog_digest: ::std::option::Option<::std::string::String>,
-    /// The resource ID of the pipeline to run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub pipeline_resource_id: ::std::option::Option<::std::string::String>,
-    /// The source properties of the pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub source: ::std::option::Option<crate::models::PipelineRunSourceProperties>,
-    /// The target properties of the pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub target: ::std::option::Option<crate::models::PipelineRunTargetProperties>,
-}
-/// The response properties returned for a pipeline run.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineRunResponse {
-    /// The digest of the tar used to transfer the artifacts.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub catalog_digest: ::std::option::Option<::std::string::String>,
-    /// The time the pipeline run finished.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub finish_time: ::std::option::Option<::time::OffsetDateTime>,
-    /// The artifacts imported in the pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub imported_artifacts: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    /// The detailed error message for the pipeline run in the case of failure.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub pipeline_run_error_message: ::std::option::Option<::std::string::String>,
-    /// The current progress of the copy operation.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub progress: ::std::option::Option<crate::models::ProgressProperties>,
-    /// The source of the pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub source: ::std::option::Option<crate::models::ImportPipelineSourceProperties>,
-    /// The time the pipeline run started.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub start_time: ::std::option::Option<::time::OffsetDateTime>,
-    /// The current status of the pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<::std::string::String>,
-    /// The target of the pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub target: ::std::option::Option<crate::models::ExportPipelineTargetProperties>,
-    /// The trigger that caused the pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub trigger: ::std::option::Option<crate::models::PipelineTriggerDescriptor>,
-}
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineRunSourceProperties {
-    /// The name of the source.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// The type of the source.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub type_: ::std::option::Option<crate::models::PipelineRunSourceType>,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineRunSourceProperties {
+        /// The name of the source.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+        /// The type of the source.
+        pub type_: ::std::option::Option<crate::models::PipelineRunSourceType> => opt "type",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The type of the source.
@@ -1396,15 +1187,14 @@ crate::runtime::extensible_enum! {
         AzureStorageBlob = "AzureStorageBlob",
     }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineRunTargetProperties {
-    /// The name of the target.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// The type of the target.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub type_: ::std::option::Option<crate::models::PipelineRunTargetType>,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineRunTargetProperties {
+        /// The name of the target.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+        /// The type of the target.
+        pub type_: ::std::option::Option<crate::models::PipelineRunTargetType> => opt "type",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The type of the target.
@@ -1412,22 +1202,19 @@ crate::runtime::extensible_enum! {
         AzureStorageBlob = "AzureStorageBlob",
     }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineSourceTriggerDescriptor {
-    /// The timestamp when the source update happened.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub timestamp: ::std::option::Option<::time::OffsetDateTime>,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineSourceTriggerDescriptor {
+        /// The timestamp when the source update happened.
+        pub timestamp: ::std::option::Option<::time::OffsetDateTime> => opt "timestamp" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+    }
 }
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineSourceTriggerProperties {
-    /// The current status of the source trigger.
-    pub status: crate::models::TriggerStatus,
+crate::runtime::model! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct PipelineSourceTriggerProperties {
+        /// The current status of the source trigger.
+        pub status: crate::models::TriggerStatus => req "status",
+    }
 }
 impl PipelineSourceTriggerProperties {
     /// A `PipelineSourceTriggerProperties` with its required properties; the others are `None`.
@@ -1442,51 +1229,37 @@ crate::runtime::extensible_enum! {
         AzureStorageBlobContainer = "AzureStorageBlobContainer",
     }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineTriggerDescriptor {
-    /// The source trigger that caused the pipeline run.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub source_trigger: ::std::option::Option<
-        crate::models::PipelineSourceTriggerDescriptor,
-    >,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineTriggerDescriptor {
+        /// The source trigger that caused the pipeline run.
+        pub source_trigger: ::std::option::Option<crate::models::PipelineSourceTriggerDescriptor> => opt "sourceTrigger",
+    }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PipelineTriggerProperties {
-    /// The source trigger properties of the pipeline.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub source_trigger: ::std::option::Option<
-        crate::models::PipelineSourceTriggerProperties,
-    >,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PipelineTriggerProperties {
+        /// The source trigger properties of the pipeline.
+        pub source_trigger: ::std::option::Option<crate::models::PipelineSourceTriggerProperties> => opt "sourceTrigger",
+    }
 }
-/// The policies for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Policies {
-    /// The policy for using ARM audience token for a container registry.
-    #[serde(
-        rename = "azureADAuthenticationAsArmPolicy",
-        skip_serializing_if = "crate::runtime::is_none"
-    )]
-    pub azure_ad_authentication_as_arm_policy: ::std::option::Option<
-        crate::models::AzureAdAuthenticationAsArmPolicy,
-    >,
-    /// The export policy for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub export_policy: ::std::option::Option<crate::models::ExportPolicy>,
-    /// The quarantine policy for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub quarantine_policy: ::std::option::Option<crate::models::QuarantinePolicy>,
-    /// The retention policy for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub retention_policy: ::std::option::Option<crate::models::RetentionPolicy>,
-    /// The soft delete policy for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub soft_delete_policy: ::std::option::Option<crate::models::SoftDeletePolicy>,
-    /// The content trust policy for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub trust_policy: ::std::option::Option<crate::models::TrustPolicy>,
+crate::runtime::model! {
+    /// The policies for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Policies {
+        /// The policy for using ARM audience token for a container registry.
+        pub azure_ad_authentication_as_arm_policy: ::std::option::Option<crate::models::AzureAdAuthenticationAsArmPolicy> => opt "azureADAuthenticationAsArmPolicy",
+        /// The export policy for a container registry.
+        pub export_policy: ::std::option::Option<crate::models::ExportPolicy> => opt "exportPolicy",
+        /// The quarantine policy for a container registry.
+        pub quarantine_policy: ::std::option::Option<crate::models::QuarantinePolicy> => opt "quarantinePolicy",
+        /// The retention policy for a container registry.
+        pub retention_policy: ::std::option::Option<crate::models::RetentionPolicy> => opt "retentionPolicy",
+        /// The soft delete policy for a container registry.
+        pub soft_delete_policy: ::std::option::Option<crate::models::SoftDeletePolicy> => opt "softDeletePolicy",
+        /// The content trust policy for a container registry.
+        pub trust_policy: ::std::option::Option<crate::models::TrustPolicy> => opt "trustPolicy",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The value that indicates whether the policy is enabled or not.
@@ -1495,131 +1268,106 @@ crate::runtime::extensible_enum! {
         Disabled = "disabled",
     }
 }
-/// The Private Endpoint resource.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PrivateEndpoint {
-    /// This is private endpoint resource created with Microsoft.Network resource provider.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The Private Endpoint resource.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PrivateEndpoint {
+        /// This is private endpoint resource created with Microsoft.Network resource provider.
+        pub id: ::std::option::Option<::std::string::String> => opt "id",
+    }
 }
-/// An object that represents a private endpoint connection for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PrivateEndpointConnection {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// An object that represents a private endpoint connection for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PrivateEndpointConnection {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The properties of a private endpoint connection.
+        pub properties: ::std::option::Option<crate::models::PrivateEndpointConnectionProperties> => opt "properties",
+    }
+}
+crate::runtime::model! {
+    /// The result of a request to list private endpoint connections for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PrivateEndpointConnectionListResult {
+        /// The URI that can be used to request the next list of private endpoint connections.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of private endpoint connections. Since this list may be incomplete, the nextLink field should be used to request the next list of private endpoint connections.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::PrivateEndpointConnection>> => opt "value",
+    }
+}
+crate::runtime::model! {
     /// The properties of a private endpoint connection.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<
-        crate::models::PrivateEndpointConnectionProperties,
-    >,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PrivateEndpointConnectionProperties {
+        /// The resource of private endpoint.
+        pub private_endpoint: ::std::option::Option<crate::models::PrivateEndpoint> => opt "privateEndpoint",
+        /// A collection of information about the state of the connection between service consumer and provider.
+        pub private_link_service_connection_state: ::std::option::Option<crate::models::PrivateLinkServiceConnectionState> => opt "privateLinkServiceConnectionState",
+        /// The provisioning state of private endpoint connection resource.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+    }
 }
-/// The result of a request to list private endpoint connections for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PrivateEndpointConnectionListResult {
-    /// The URI that can be used to request the next list of private endpoint connections.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of private endpoint connections. Since this list may be incomplete, the nextLink field should be used to request the next list of private endpoint connections.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<
-        ::std::vec::Vec<crate::models::PrivateEndpointConnection>,
-    >,
-}
-/// The properties of a private endpoint connection.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PrivateEndpointConnectionProperties {
-    /// The resource of private endpoint.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub private_endpoint: ::std::option::Option<crate::models::PrivateEndpoint>,
-    /// A collection of information about the state of the connection between service consumer and provider.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub private_link_service_connection_state: ::std::option::Option<
-        crate::models::PrivateLinkServiceConnectionState,
-    >,
-    /// The provisioning state of private endpoint connection resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-}
-/// A resource that supports private link capabilities.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PrivateLinkResource {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
     /// A resource that supports private link capabilities.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::PrivateLinkResourceProperties>,
-    /// The resource type is private link resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PrivateLinkResource {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => opt "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+        /// A resource that supports private link capabilities.
+        pub properties: ::std::option::Option<crate::models::PrivateLinkResourceProperties> => opt "properties",
+        /// The resource type is private link resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+    }
 }
-/// The result of a request to list private link resources for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PrivateLinkResourceListResult {
-    /// The URI that can be used to request the next list of private link resources.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of private link resources. Since this list may be incomplete, the nextLink field should be used to request the next list of private link resources.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<
-        ::std::vec::Vec<crate::models::PrivateLinkResource>,
-    >,
+crate::runtime::model! {
+    /// The result of a request to list private link resources for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PrivateLinkResourceListResult {
+        /// The URI that can be used to request the next list of private link resources.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of private link resources. Since this list may be incomplete, the nextLink field should be used to request the next list of private link resources.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::PrivateLinkResource>> => opt "value",
+    }
 }
-/// The properties of a private link resource.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PrivateLinkResourceProperties {
-    /// The private link resource group id.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub group_id: ::std::option::Option<::std::string::String>,
-    /// The private link resource required member names.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub required_members: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The private link resource Private link DNS zone name.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub required_zone_names: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+crate::runtime::model! {
+    /// The properties of a private link resource.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PrivateLinkResourceProperties {
+        /// The private link resource group id.
+        pub group_id: ::std::option::Option<::std::string::String> => opt "groupId",
+        /// The private link resource required member names.
+        pub required_members: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "requiredMembers",
+        /// The private link resource Private link DNS zone name.
+        pub required_zone_names: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "requiredZoneNames",
+    }
 }
-/// The state of a private link service connection.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PrivateLinkServiceConnectionState {
-    /// A message indicating if changes on the service provider require any updates on the consumer.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub actions_required: ::std::option::Option<crate::models::ActionsRequired>,
-    /// The description for connection status. For example if connection is rejected it can indicate reason for rejection.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub description: ::std::option::Option<::std::string::String>,
-    /// The private link service connection status.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::ConnectionStatus>,
+crate::runtime::model! {
+    /// The state of a private link service connection.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PrivateLinkServiceConnectionState {
+        /// A message indicating if changes on the service provider require any updates on the consumer.
+        pub actions_required: ::std::option::Option<crate::models::ActionsRequired> => opt "actionsRequired",
+        /// The description for connection status. For example if connection is rejected it can indicate reason for rejection.
+        pub description: ::std::option::Option<::std::string::String> => opt "description",
+        /// The private link service connection status.
+        pub status: ::std::option::Option<crate::models::ConnectionStatus> => opt "status",
+    }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProgressProperties {
-    /// The percentage complete of the copy operation.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub percentage: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ProgressProperties {
+        /// The percentage complete of the copy operation.
+        pub percentage: ::std::option::Option<::std::string::String> => opt "percentage",
+    }
 }
 crate::runtime::extensible_enum! {
     /// Provisioning state of the resource.
@@ -1632,22 +1380,19 @@ crate::runtime::extensible_enum! {
         Canceled = "Canceled",
     }
 }
-/// The resource model definition for a ARM proxy resource. It will have everything other than required location and tags.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProxyResource {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The resource model definition for a ARM proxy resource. It will have everything other than required location and tags.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ProxyResource {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+    }
 }
 crate::runtime::extensible_enum! {
     /// Whether or not public network access is allowed for the container registry.
@@ -1656,20 +1401,21 @@ crate::runtime::extensible_enum! {
         Disabled = "Disabled",
     }
 }
-/// The quarantine policy for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct QuarantinePolicy {
-    /// The value that indicates whether the policy is enabled or not.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::PolicyStatus>,
+crate::runtime::model! {
+    /// The quarantine policy for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct QuarantinePolicy {
+        /// The value that indicates whether the policy is enabled or not.
+        pub status: ::std::option::Option<crate::models::PolicyStatus> => opt "status",
+    }
 }
-/// The parameters used to regenerate the login credential.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegenerateCredentialParameters {
-    /// Specifies name of the password which should be regenerated -- password or password2.
-    pub name: crate::models::PasswordName,
+crate::runtime::model! {
+    /// The parameters used to regenerate the login credential.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct RegenerateCredentialParameters {
+        /// Specifies name of the password which should be regenerated -- password or password2.
+        pub name: crate::models::PasswordName => req "name",
+    }
 }
 impl RegenerateCredentialParameters {
     /// A `RegenerateCredentialParameters` with its required properties; the others are `None`.
@@ -1678,37 +1424,29 @@ impl RegenerateCredentialParameters {
         Self { name }
     }
 }
-/// An object that represents a container registry.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Registry {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The location of the resource. This cannot be changed after the resource is created.
-    pub location: ::std::string::String,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The tags of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The identity of the container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub identity: ::std::option::Option<crate::models::IdentityProperties>,
-    /// The properties of the container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::RegistryProperties>,
-    /// The SKU of the container registry.
-    pub sku: crate::models::Sku,
+crate::runtime::model! {
+    /// An object that represents a container registry.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Registry {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The location of the resource. This cannot be changed after the resource is created.
+        pub location: ::std::string::String => req "location",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The tags of the resource.
+        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The identity of the container registry.
+        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        /// The properties of the container registry.
+        pub properties: ::std::option::Option<crate::models::RegistryProperties> => opt "properties",
+        /// The SKU of the container registry.
+        pub sku: crate::models::Sku => req "sku",
+    }
 }
 impl Registry {
     /// A `Registry` with its required properties; the others are `None`.
@@ -1727,38 +1465,35 @@ impl Registry {
         }
     }
 }
-/// The response from the ListCredentials operation.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryListCredentialsResult {
-    /// The list of passwords for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub passwords: ::std::option::Option<
-        ::std::vec::Vec<crate::models::RegistryPassword>,
-    >,
-    /// The username for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub username: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The response from the ListCredentials operation.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RegistryListCredentialsResult {
+        /// The list of passwords for a container registry.
+        pub passwords: ::std::option::Option<::std::vec::Vec<crate::models::RegistryPassword>> => opt "passwords",
+        /// The username for a container registry.
+        pub username: ::std::option::Option<::std::string::String> => opt "username",
+    }
 }
-/// The result of a request to list container registries.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryListResult {
-    /// The URI that can be used to request the next list of container registries.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of container registries. Since this list may be incomplete, the nextLink field should be used to request the next list of container registries.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::Registry>>,
+crate::runtime::model! {
+    /// The result of a request to list container registries.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RegistryListResult {
+        /// The URI that can be used to request the next list of container registries.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of container registries. Since this list may be incomplete, the nextLink field should be used to request the next list of container registries.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::Registry>> => opt "value",
+    }
 }
-/// A request to check whether a container registry name is available.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryNameCheckRequest {
-    /// The name of the container registry.
-    pub name: ::std::string::String,
-    /// The resource type of the container registry. This field must be set to 'Microsoft.ContainerRegistry/registries'.
-    pub type_: crate::models::ContainerRegistryResourceType,
+crate::runtime::model! {
+    /// A request to check whether a container registry name is available.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct RegistryNameCheckRequest {
+        /// The name of the container registry.
+        pub name: ::std::string::String => req "name",
+        /// The resource type of the container registry. This field must be set to 'Microsoft.ContainerRegistry/registries'.
+        pub type_: crate::models::ContainerRegistryResourceType => req "type",
+    }
 }
 impl RegistryNameCheckRequest {
     /// A `RegistryNameCheckRequest` with its required properties; the others are `None`.
@@ -1770,167 +1505,121 @@ impl RegistryNameCheckRequest {
         Self { name, type_ }
     }
 }
-/// The result of a request to check the availability of a container registry name.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryNameStatus {
-    /// If any, the error message that provides more detail for the reason that the name is not available.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub message: ::std::option::Option<::std::string::String>,
-    /// The value that indicates whether the name is available.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name_available: ::std::option::Option<bool>,
-    /// If any, the reason that the name is not available.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub reason: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The result of a request to check the availability of a container registry name.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RegistryNameStatus {
+        /// If any, the error message that provides more detail for the reason that the name is not available.
+        pub message: ::std::option::Option<::std::string::String> => opt "message",
+        /// The value that indicates whether the name is available.
+        pub name_available: ::std::option::Option<bool> => opt "nameAvailable",
+        /// If any, the reason that the name is not available.
+        pub reason: ::std::option::Option<::std::string::String> => opt "reason",
+    }
 }
-/// The login password for the container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryPassword {
-    /// The password name.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<crate::models::PasswordName>,
-    /// The password value.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The login password for the container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RegistryPassword {
+        /// The password name.
+        pub name: ::std::option::Option<crate::models::PasswordName> => opt "name",
+        /// The password value.
+        pub value: ::std::option::Option<::std::string::String> => opt "value",
+    }
 }
-/// The properties of a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryProperties {
-    /// The value that indicates whether the admin user is enabled.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub admin_user_enabled: ::std::option::Option<bool>,
-    /// Enables registry-wide pull from unauthenticated clients.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub anonymous_pull_enabled: ::std::option::Option<bool>,
-    /// The creation date of the container registry in ISO8601 format.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub creation_date: ::std::option::Option<::time::OffsetDateTime>,
-    /// Enable a single data endpoint per region for serving data.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub data_endpoint_enabled: ::std::option::Option<bool>,
-    /// List of host names that will serve data when dataEndpointEnabled is true.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub data_endpoint_host_names: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    /// The encryption settings of container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub encryption: ::std::option::Option<crate::models::EncryptionProperty>,
-    /// The URL that can be used to log into the container registry.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub login_server: ::std::option::Option<::std::string::String>,
-    /// Whether to allow trusted Azure services to access a network restricted registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub network_rule_bypass_options: ::std::option::Option<
-        crate::models::NetworkRuleBypassOptions,
-    >,
-    /// The network rule set for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub network_rule_set: ::std::option::Option<crate::models::NetworkRuleSet>,
-    /// The policies for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub policies: ::std::option::Option<crate::models::Policies>,
-    /// List of private endpoint connections for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub private_endpoint_connections: ::std::option::Option<
-        ::std::vec::Vec<crate::models::PrivateEndpointConnection>,
-    >,
-    /// The provisioning state of the container registry at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// Whether or not public network access is allowed for the container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub public_network_access: ::std::option::Option<crate::models::PublicNetworkAccess>,
-    /// The status of the container registry at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub status: ::std::option::Option<crate::models::Status>,
-    /// Whether or not zone redundancy is enabled for this container registry
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub zone_redundancy: ::std::option::Option<crate::models::ZoneRedundancy>,
+crate::runtime::model! {
+    /// The properties of a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RegistryProperties {
+        /// The value that indicates whether the admin user is enabled.
+        pub admin_user_enabled: ::std::option::Option<bool> => opt "adminUserEnabled",
+        /// Enables registry-wide pull from unauthenticated clients.
+        pub anonymous_pull_enabled: ::std::option::Option<bool> => opt "anonymousPullEnabled",
+        /// The creation date of the container registry in ISO8601 format.
+        pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// Enable a single data endpoint per region for serving data.
+        pub data_endpoint_enabled: ::std::option::Option<bool> => opt "dataEndpointEnabled",
+        /// List of host names that will serve data when dataEndpointEnabled is true.
+        pub data_endpoint_host_names: ::std::option::Option<::std::vec::Vec<::std::string::String>> => ro "dataEndpointHostNames",
+        /// The encryption settings of container registry.
+        pub encryption: ::std::option::Option<crate::models::EncryptionProperty> => opt "encryption",
+        /// The URL that can be used to log into the container registry.
+        pub login_server: ::std::option::Option<::std::string::String> => ro "loginServer",
+        /// Whether to allow trusted Azure services to access a network restricted registry.
+        pub network_rule_bypass_options: ::std::option::Option<crate::models::NetworkRuleBypassOptions> => opt "networkRuleBypassOptions",
+        /// The network rule set for a container registry.
+        pub network_rule_set: ::std::option::Option<crate::models::NetworkRuleSet> => opt "networkRuleSet",
+        /// The policies for a container registry.
+        pub policies: ::std::option::Option<crate::models::Policies> => opt "policies",
+        /// List of private endpoint connections for a container registry.
+        pub private_endpoint_connections: ::std::option::Option<::std::vec::Vec<crate::models::PrivateEndpointConnection>> => ro "privateEndpointConnections",
+        /// The provisioning state of the container registry at the time the operation was called.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// Whether or not public network access is allowed for the container registry.
+        pub public_network_access: ::std::option::Option<crate::models::PublicNetworkAccess> => opt "publicNetworkAccess",
+        /// The status of the container registry at the time the operation was called.
+        pub status: ::std::option::Option<crate::models::Status> => ro "status",
+        /// Whether or not zone redundancy is enabled for this container registry
+        pub zone_redundancy: ::std::option::Option<crate::models::ZoneRedundancy> => opt "zoneRedundancy",
+    }
 }
-/// The parameters for updating the properties of a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryPropertiesUpdateParameters {
-    /// The value that indicates whether the admin user is enabled.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub admin_user_enabled: ::std::option::Option<bool>,
-    /// Enables registry-wide pull from unauthenticated clients.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub anonymous_pull_enabled: ::std::option::Option<bool>,
-    /// Enable a single data endpoint per region for serving data.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub data_endpoint_enabled: ::std::option::Option<bool>,
-    /// The encryption settings of container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub encryption: ::std::option::Option<crate::models::EncryptionProperty>,
-    /// Whether to allow trusted Azure services to access a network restricted registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub network_rule_bypass_options: ::std::option::Option<
-        crate::models::NetworkRuleBypassOptions,
-    >,
-    /// The network rule set for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub network_rule_set: ::std::option::Option<crate::models::NetworkRuleSet>,
-    /// The policies for a container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub policies: ::std::option::Option<crate::models::Policies>,
-    /// Whether or not public network access is allowed for the container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub public_network_access: ::std::option::Option<crate::models::PublicNetworkAccess>,
+crate::runtime::model! {
+    /// The parameters for updating the properties of a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RegistryPropertiesUpdateParameters {
+        /// The value that indicates whether the admin user is enabled.
+        pub admin_user_enabled: ::std::option::Option<bool> => opt "adminUserEnabled",
+        /// Enables registry-wide pull from unauthenticated clients.
+        pub anonymous_pull_enabled: ::std::option::Option<bool> => opt "anonymousPullEnabled",
+        /// Enable a single data endpoint per region for serving data.
+        pub data_endpoint_enabled: ::std::option::Option<bool> => opt "dataEndpointEnabled",
+        /// The encryption settings of container registry.
+        pub encryption: ::std::option::Option<crate::models::EncryptionProperty> => opt "encryption",
+        /// Whether to allow trusted Azure services to access a network restricted registry.
+        pub network_rule_bypass_options: ::std::option::Option<crate::models::NetworkRuleBypassOptions> => opt "networkRuleBypassOptions",
+        /// The network rule set for a container registry.
+        pub network_rule_set: ::std::option::Option<crate::models::NetworkRuleSet> => opt "networkRuleSet",
+        /// The policies for a container registry.
+        pub policies: ::std::option::Option<crate::models::Policies> => opt "policies",
+        /// Whether or not public network access is allowed for the container registry.
+        pub public_network_access: ::std::option::Option<crate::models::PublicNetworkAccess> => opt "publicNetworkAccess",
+    }
 }
-/// The parameters for updating a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryUpdateParameters {
-    /// The identity of the container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub identity: ::std::option::Option<crate::models::IdentityProperties>,
-    /// The properties that the container registry will be updated with.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<
-        crate::models::RegistryPropertiesUpdateParameters,
-    >,
-    /// The SKU of the container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub sku: ::std::option::Option<crate::models::Sku>,
-    /// The tags for the container registry.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+crate::runtime::model! {
+    /// The parameters for updating a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RegistryUpdateParameters {
+        /// The identity of the container registry.
+        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        /// The properties that the container registry will be updated with.
+        pub properties: ::std::option::Option<crate::models::RegistryPropertiesUpdateParameters> => opt "properties",
+        /// The SKU of the container registry.
+        pub sku: ::std::option::Option<crate::models::Sku> => opt "sku",
+        /// The tags for the container registry.
+        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
+    }
 }
-/// The quota usage for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryUsage {
-    /// The current value of the usage.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub current_value: ::std::option::Option<i64>,
-    /// The limit of the usage.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub limit: ::std::option::Option<i64>,
-    /// The name of the usage.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// The unit of measurement.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub unit: ::std::option::Option<crate::models::RegistryUsageUnit>,
+crate::runtime::model! {
+    /// The quota usage for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RegistryUsage {
+        /// The current value of the usage.
+        pub current_value: ::std::option::Option<i64> => opt "currentValue",
+        /// The limit of the usage.
+        pub limit: ::std::option::Option<i64> => opt "limit",
+        /// The name of the usage.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+        /// The unit of measurement.
+        pub unit: ::std::option::Option<crate::models::RegistryUsageUnit> => opt "unit",
+    }
 }
-/// The result of a request to get container registry quota usages.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RegistryUsageListResult {
-    /// The list of container registry quota usages.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::RegistryUsage>>,
+crate::runtime::model! {
+    /// The result of a request to get container registry quota usages.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RegistryUsageListResult {
+        /// The list of container registry quota usages.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::RegistryUsage>> => opt "value",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The unit of measurement.
@@ -1939,32 +1628,25 @@ crate::runtime::extensible_enum! {
         Bytes = "Bytes",
     }
 }
-/// An object that represents a replication for a container registry.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Replication {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The location of the resource. This cannot be changed after the resource is created.
-    pub location: ::std::string::String,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The tags of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The properties of the replication.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::ReplicationProperties>,
+crate::runtime::model! {
+    /// An object that represents a replication for a container registry.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Replication {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The location of the resource. This cannot be changed after the resource is created.
+        pub location: ::std::string::String => req "location",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The tags of the resource.
+        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The properties of the replication.
+        pub properties: ::std::option::Option<crate::models::ReplicationProperties> => opt "properties",
+    }
 }
 impl Replication {
     /// A `Replication` with its required properties; the others are `None`.
@@ -1981,99 +1663,80 @@ impl Replication {
         }
     }
 }
-/// The result of a request to list replications for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReplicationListResult {
-    /// The URI that can be used to request the next list of replications.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of replications. Since this list may be incomplete, the nextLink field should be used to request the next list of replications.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::Replication>>,
+crate::runtime::model! {
+    /// The result of a request to list replications for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ReplicationListResult {
+        /// The URI that can be used to request the next list of replications.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of replications. Since this list may be incomplete, the nextLink field should be used to request the next list of replications.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::Replication>> => opt "value",
+    }
 }
-/// The properties of a replication.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReplicationProperties {
-    /// The provisioning state of the replication at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// Specifies whether the replication's regional endpoint is enabled. Requests will not be routed to a replication whose regional endpoint is disabled, however its data will continue to be synced with other replications.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub region_endpoint_enabled: ::std::option::Option<bool>,
-    /// The status of the replication at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub status: ::std::option::Option<crate::models::Status>,
-    /// Whether or not zone redundancy is enabled for this container registry replication
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub zone_redundancy: ::std::option::Option<crate::models::ZoneRedundancy>,
+crate::runtime::model! {
+    /// The properties of a replication.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ReplicationProperties {
+        /// The provisioning state of the replication at the time the operation was called.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// Specifies whether the replication's regional endpoint is enabled. Requests will not be routed to a replication whose regional endpoint is disabled, however its data will continue to be synced with other replications.
+        pub region_endpoint_enabled: ::std::option::Option<bool> => opt "regionEndpointEnabled",
+        /// The status of the replication at the time the operation was called.
+        pub status: ::std::option::Option<crate::models::Status> => ro "status",
+        /// Whether or not zone redundancy is enabled for this container registry replication
+        pub zone_redundancy: ::std::option::Option<crate::models::ZoneRedundancy> => opt "zoneRedundancy",
+    }
 }
-/// The parameters for updating a replication.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReplicationUpdateParameters {
-    /// The parameters for updating a replication's properties
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<
-        crate::models::ReplicationUpdateParametersProperties,
-    >,
-    /// The tags for the replication.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+crate::runtime::model! {
+    /// The parameters for updating a replication.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ReplicationUpdateParameters {
+        /// The parameters for updating a replication's properties
+        pub properties: ::std::option::Option<crate::models::ReplicationUpdateParametersProperties> => opt "properties",
+        /// The tags for the replication.
+        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
+    }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReplicationUpdateParametersProperties {
-    /// Specifies whether the replication's regional endpoint is enabled. Requests will not be routed to a replication whose regional endpoint is disabled, however its data will continue to be synced with other replications.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub region_endpoint_enabled: ::std::option::Option<bool>,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ReplicationUpdateParametersProperties {
+        /// Specifies whether the replication's regional endpoint is enabled. Requests will not be routed to a replication whose regional endpoint is disabled, however its data will continue to be synced with other replications.
+        pub region_endpoint_enabled: ::std::option::Option<bool> => opt "regionEndpointEnabled",
+    }
 }
-/// The request that generated the event.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Request {
-    /// The IP or hostname and possibly port of the client connection that initiated the event. This is the RemoteAddr from the standard http request.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub addr: ::std::option::Option<::std::string::String>,
-    /// The externally accessible hostname of the registry instance, as specified by the http host header on incoming requests.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub host: ::std::option::Option<::std::string::String>,
-    /// The ID of the request that initiated the event.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The request method that generated the event.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub method: ::std::option::Option<::std::string::String>,
-    /// The user agent header of the request.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub useragent: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The request that generated the event.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Request {
+        /// The IP or hostname and possibly port of the client connection that initiated the event. This is the RemoteAddr from the standard http request.
+        pub addr: ::std::option::Option<::std::string::String> => opt "addr",
+        /// The externally accessible hostname of the registry instance, as specified by the http host header on incoming requests.
+        pub host: ::std::option::Option<::std::string::String> => opt "host",
+        /// The ID of the request that initiated the event.
+        pub id: ::std::option::Option<::std::string::String> => opt "id",
+        /// The request method that generated the event.
+        pub method: ::std::option::Option<::std::string::String> => opt "method",
+        /// The user agent header of the request.
+        pub useragent: ::std::option::Option<::std::string::String> => opt "useragent",
+    }
 }
-/// An Azure resource.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Resource {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The location of the resource. This cannot be changed after the resource is created.
-    pub location: ::std::string::String,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The tags of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// An Azure resource.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Resource {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The location of the resource. This cannot be changed after the resource is created.
+        pub location: ::std::string::String => req "location",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The tags of the resource.
+        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+    }
 }
 impl Resource {
     /// A `Resource` with its required properties; the others are `None`.
@@ -2098,79 +1761,61 @@ crate::runtime::closed_enum! {
         None = "None",
     }
 }
-/// The retention policy for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RetentionPolicy {
-    /// The number of days to retain an untagged manifest after which it gets purged.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub days: ::std::option::Option<i32>,
-    /// The timestamp when the policy was last updated.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub last_updated_time: ::std::option::Option<::time::OffsetDateTime>,
-    /// The value that indicates whether the policy is enabled or not.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::PolicyStatus>,
+crate::runtime::model! {
+    /// The retention policy for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RetentionPolicy {
+        /// The number of days to retain an untagged manifest after which it gets purged.
+        pub days: ::std::option::Option<i32> => opt "days",
+        /// The timestamp when the policy was last updated.
+        pub last_updated_time: ::std::option::Option<::time::OffsetDateTime> => ro "lastUpdatedTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The value that indicates whether the policy is enabled or not.
+        pub status: ::std::option::Option<crate::models::PolicyStatus> => opt "status",
+    }
 }
-/// An object that represents a scope map for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ScopeMap {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The properties of the scope map.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::ScopeMapProperties>,
+crate::runtime::model! {
+    /// An object that represents a scope map for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ScopeMap {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The properties of the scope map.
+        pub properties: ::std::option::Option<crate::models::ScopeMapProperties> => opt "properties",
+    }
 }
-/// The result of a request to list scope maps for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ScopeMapListResult {
-    /// The URI that can be used to request the next list of scope maps.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of scope maps. Since this list may be incomplete, the nextLink field should be used to request the next list of scope maps.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::ScopeMap>>,
+crate::runtime::model! {
+    /// The result of a request to list scope maps for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ScopeMapListResult {
+        /// The URI that can be used to request the next list of scope maps.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of scope maps. Since this list may be incomplete, the nextLink field should be used to request the next list of scope maps.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::ScopeMap>> => opt "value",
+    }
 }
-/// The properties of a scope map.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ScopeMapProperties {
-    /// The list of scoped permissions for registry artifacts.
-    /// E.g. repositories/repository-name/content/read,
-    /// repositories/repository-name/metadata/write
-    pub actions: ::std::vec::Vec<::std::string::String>,
-    /// The creation date of scope map.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub creation_date: ::std::option::Option<::time::OffsetDateTime>,
-    /// The user friendly description of the scope map.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub description: ::std::option::Option<::std::string::String>,
-    /// Provisioning state of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// The type of the scope map. E.g. BuildIn scope map.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The properties of a scope map.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ScopeMapProperties {
+        /// The list of scoped permissions for registry artifacts.
+        /// E.g. repositories/repository-name/content/read,
+        /// repositories/repository-name/metadata/write
+        pub actions: ::std::vec::Vec<::std::string::String> => req "actions",
+        /// The creation date of scope map.
+        pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The user friendly description of the scope map.
+        pub description: ::std::option::Option<::std::string::String> => opt "description",
+        /// Provisioning state of the resource.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// The type of the scope map. E.g. BuildIn scope map.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+    }
 }
 impl ScopeMapProperties {
     /// A `ScopeMapProperties` with its required properties; the others are `None`.
@@ -2185,38 +1830,35 @@ impl ScopeMapProperties {
         }
     }
 }
-/// The update parameters for scope map properties.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ScopeMapPropertiesUpdateParameters {
-    /// The list of scope permissions for registry artifacts.
-    /// E.g. repositories/repository-name/pull,
-    /// repositories/repository-name/delete
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub actions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The user friendly description of the scope map.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub description: ::std::option::Option<::std::string::String>,
-}
-/// The properties for updating the scope map.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ScopeMapUpdateParameters {
+crate::runtime::model! {
     /// The update parameters for scope map properties.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<
-        crate::models::ScopeMapPropertiesUpdateParameters,
-    >,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ScopeMapPropertiesUpdateParameters {
+        /// The list of scope permissions for registry artifacts.
+        /// E.g. repositories/repository-name/pull,
+        /// repositories/repository-name/delete
+        pub actions: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "actions",
+        /// The user friendly description of the scope map.
+        pub description: ::std::option::Option<::std::string::String> => opt "description",
+    }
 }
-/// The SKU of a container registry.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Sku {
-    /// The SKU name of the container registry. Required for registry creation.
-    pub name: crate::models::SkuName,
-    /// The SKU tier based on the SKU name.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub tier: ::std::option::Option<crate::models::SkuTier>,
+crate::runtime::model! {
+    /// The properties for updating the scope map.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ScopeMapUpdateParameters {
+        /// The update parameters for scope map properties.
+        pub properties: ::std::option::Option<crate::models::ScopeMapPropertiesUpdateParameters> => opt "properties",
+    }
+}
+crate::runtime::model! {
+    /// The SKU of a container registry.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Sku {
+        /// The SKU name of the container registry. Required for registry creation.
+        pub name: crate::models::SkuName => req "name",
+        /// The SKU tier based on the SKU name.
+        pub tier: ::std::option::Option<crate::models::SkuTier> => ro "tier",
+    }
 }
 impl Sku {
     /// A `Sku` with its required properties; the others are `None`.
@@ -2246,83 +1888,63 @@ crate::runtime::extensible_enum! {
         Premium = "Premium",
     }
 }
-/// The soft delete policy for a container registry
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SoftDeletePolicy {
-    /// The timestamp when the policy was last updated.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub last_updated_time: ::std::option::Option<::time::OffsetDateTime>,
-    /// The number of days after which a soft-deleted item is permanently deleted.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub retention_days: ::std::option::Option<i32>,
-    /// The value that indicates whether the policy is enabled or not.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::PolicyStatus>,
+crate::runtime::model! {
+    /// The soft delete policy for a container registry
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct SoftDeletePolicy {
+        /// The timestamp when the policy was last updated.
+        pub last_updated_time: ::std::option::Option<::time::OffsetDateTime> => ro "lastUpdatedTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The number of days after which a soft-deleted item is permanently deleted.
+        pub retention_days: ::std::option::Option<i32> => opt "retentionDays",
+        /// The value that indicates whether the policy is enabled or not.
+        pub status: ::std::option::Option<crate::models::PolicyStatus> => opt "status",
+    }
 }
-/// The registry node that generated the event. Put differently, while the actor initiates the event, the source generates it.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Source {
-    /// The IP or hostname and the port of the registry node that generated the event. Generally, this will be resolved by os.Hostname() along with the running port.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub addr: ::std::option::Option<::std::string::String>,
-    /// The running instance of an application. Changes after each restart.
-    #[serde(rename = "instanceID", skip_serializing_if = "crate::runtime::is_none")]
-    pub instance_id: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The registry node that generated the event. Put differently, while the actor initiates the event, the source generates it.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Source {
+        /// The IP or hostname and the port of the registry node that generated the event. Generally, this will be resolved by os.Hostname() along with the running port.
+        pub addr: ::std::option::Option<::std::string::String> => opt "addr",
+        /// The running instance of an application. Changes after each restart.
+        pub instance_id: ::std::option::Option<::std::string::String> => opt "instanceID",
+    }
 }
-/// The status of an Azure resource at the time the operation was called.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Status {
-    /// The short label for the status.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub display_status: ::std::option::Option<::std::string::String>,
-    /// The detailed message for the status, including alerts and error messages.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub message: ::std::option::Option<::std::string::String>,
-    /// The timestamp when the status was changed to the current value.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub timestamp: ::std::option::Option<::time::OffsetDateTime>,
+crate::runtime::model! {
+    /// The status of an Azure resource at the time the operation was called.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Status {
+        /// The short label for the status.
+        pub display_status: ::std::option::Option<::std::string::String> => ro "displayStatus",
+        /// The detailed message for the status, including alerts and error messages.
+        pub message: ::std::option::Option<::std::string::String> => ro "message",
+        /// The timestamp when the status was changed to the current value.
+        pub timestamp: ::std::option::Option<::time::OffsetDateTime> => ro "timestamp" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+    }
 }
-/// The status detail properties of the connected registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StatusDetailProperties {
-    /// The code of the status.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// The correlation ID of the status.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub correlation_id: ::std::option::Option<::std::string::String>,
-    /// The description of the status.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub description: ::std::option::Option<::std::string::String>,
-    /// The timestamp of the status.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub timestamp: ::std::option::Option<::time::OffsetDateTime>,
-    /// The component of the connected registry corresponding to the status.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The status detail properties of the connected registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct StatusDetailProperties {
+        /// The code of the status.
+        pub code: ::std::option::Option<::std::string::String> => ro "code",
+        /// The correlation ID of the status.
+        pub correlation_id: ::std::option::Option<::std::string::String> => ro "correlationId",
+        /// The description of the status.
+        pub description: ::std::option::Option<::std::string::String> => ro "description",
+        /// The timestamp of the status.
+        pub timestamp: ::std::option::Option<::time::OffsetDateTime> => ro "timestamp" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The component of the connected registry corresponding to the status.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+    }
 }
-/// The properties of a storage account for a container registry. Only applicable to Classic SKU.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StorageAccountProperties {
-    /// The resource ID of the storage account.
-    pub id: ::std::string::String,
+crate::runtime::model! {
+    /// The properties of a storage account for a container registry. Only applicable to Classic SKU.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct StorageAccountProperties {
+        /// The resource ID of the storage account.
+        pub id: ::std::string::String => req "id",
+    }
 }
 impl StorageAccountProperties {
     /// A `StorageAccountProperties` with its required properties; the others are `None`.
@@ -2331,30 +1953,23 @@ impl StorageAccountProperties {
         Self { id }
     }
 }
-/// The sync properties of the connected registry with its parent.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncProperties {
-    /// The gateway endpoint used by the connected registry to communicate with its parent.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub gateway_endpoint: ::std::option::Option<::std::string::String>,
-    /// The last time a sync occurred between the connected registry and its parent.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub last_sync_time: ::std::option::Option<::time::OffsetDateTime>,
-    /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
-    pub message_ttl: crate::runtime::Duration,
-    /// The cron expression indicating the schedule that the connected registry will sync with its parent.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub schedule: ::std::option::Option<::std::string::String>,
-    /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub sync_window: ::std::option::Option<crate::runtime::Duration>,
-    /// The resource ID of the ACR token used to authenticate the connected registry to its parent during sync.
-    pub token_id: ::std::string::String,
+crate::runtime::model! {
+    /// The sync properties of the connected registry with its parent.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct SyncProperties {
+        /// The gateway endpoint used by the connected registry to communicate with its parent.
+        pub gateway_endpoint: ::std::option::Option<::std::string::String> => ro "gatewayEndpoint",
+        /// The last time a sync occurred between the connected registry and its parent.
+        pub last_sync_time: ::std::option::Option<::time::OffsetDateTime> => ro "lastSyncTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+        pub message_ttl: crate::runtime::Duration => req "messageTtl",
+        /// The cron expression indicating the schedule that the connected registry will sync with its parent.
+        pub schedule: ::std::option::Option<::std::string::String> => opt "schedule",
+        /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+        pub sync_window: ::std::option::Option<crate::runtime::Duration> => opt "syncWindow",
+        /// The resource ID of the ACR token used to authenticate the connected registry to its parent during sync.
+        pub token_id: ::std::string::String => req "tokenId",
+    }
 }
 impl SyncProperties {
     /// A `SyncProperties` with its required properties; the others are `None`.
@@ -2373,104 +1988,79 @@ impl SyncProperties {
         }
     }
 }
-/// The parameters for updating the sync properties of the connected registry with its parent.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncUpdateProperties {
-    /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub message_ttl: ::std::option::Option<crate::runtime::Duration>,
-    /// The cron expression indicating the schedule that the connected registry will sync with its parent.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub schedule: ::std::option::Option<::std::string::String>,
-    /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub sync_window: ::std::option::Option<crate::runtime::Duration>,
+crate::runtime::model! {
+    /// The parameters for updating the sync properties of the connected registry with its parent.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct SyncUpdateProperties {
+        /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+        pub message_ttl: ::std::option::Option<crate::runtime::Duration> => opt "messageTtl",
+        /// The cron expression indicating the schedule that the connected registry will sync with its parent.
+        pub schedule: ::std::option::Option<::std::string::String> => opt "schedule",
+        /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+        pub sync_window: ::std::option::Option<crate::runtime::Duration> => opt "syncWindow",
+    }
 }
-/// Metadata pertaining to creation and last modification of the resource.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SystemData {
-    /// The timestamp of resource creation (UTC).
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub created_at: ::std::option::Option<::time::OffsetDateTime>,
-    /// The identity that created the resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub created_by: ::std::option::Option<::std::string::String>,
-    /// The type of identity that created the resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub created_by_type: ::std::option::Option<crate::models::CreatedByType>,
-    /// The timestamp of resource modification (UTC).
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub last_modified_at: ::std::option::Option<::time::OffsetDateTime>,
-    /// The identity that last modified the resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub last_modified_by: ::std::option::Option<::std::string::String>,
-    /// The type of identity that last modified the resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub last_modified_by_type: ::std::option::Option<crate::models::LastModifiedByType>,
+crate::runtime::model! {
+    /// Metadata pertaining to creation and last modification of the resource.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct SystemData {
+        /// The timestamp of resource creation (UTC).
+        pub created_at: ::std::option::Option<::time::OffsetDateTime> => opt "createdAt" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The identity that created the resource.
+        pub created_by: ::std::option::Option<::std::string::String> => opt "createdBy",
+        /// The type of identity that created the resource.
+        pub created_by_type: ::std::option::Option<crate::models::CreatedByType> => opt "createdByType",
+        /// The timestamp of resource modification (UTC).
+        pub last_modified_at: ::std::option::Option<::time::OffsetDateTime> => opt "lastModifiedAt" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The identity that last modified the resource.
+        pub last_modified_by: ::std::option::Option<::std::string::String> => opt "lastModifiedBy",
+        /// The type of identity that last modified the resource.
+        pub last_modified_by_type: ::std::option::Option<crate::models::LastModifiedByType> => opt "lastModifiedByType",
+    }
 }
-/// The target of the event.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Target {
-    /// The digest of the content, as defined by the Registry V2 HTTP API Specification.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub digest: ::std::option::Option<::std::string::String>,
-    /// The number of bytes of the content. Same as Size field.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub length: ::std::option::Option<i64>,
-    /// The MIME type of the referenced object.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub media_type: ::std::option::Option<::std::string::String>,
-    /// The name of the artifact.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// The repository name.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub repository: ::std::option::Option<::std::string::String>,
-    /// The number of bytes of the content. Same as Length field.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub size: ::std::option::Option<i64>,
-    /// The tag name.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tag: ::std::option::Option<::std::string::String>,
-    /// The direct URL to the content.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// The version of the artifact.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub version: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The target of the event.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Target {
+        /// The digest of the content, as defined by the Registry V2 HTTP API Specification.
+        pub digest: ::std::option::Option<::std::string::String> => opt "digest",
+        /// The number of bytes of the content. Same as Size field.
+        pub length: ::std::option::Option<i64> => opt "length",
+        /// The MIME type of the referenced object.
+        pub media_type: ::std::option::Option<::std::string::String> => opt "mediaType",
+        /// The name of the artifact.
+        pub name: ::std::option::Option<::std::string::String> => opt "name",
+        /// The repository name.
+        pub repository: ::std::option::Option<::std::string::String> => opt "repository",
+        /// The number of bytes of the content. Same as Length field.
+        pub size: ::std::option::Option<i64> => opt "size",
+        /// The tag name.
+        pub tag: ::std::option::Option<::std::string::String> => opt "tag",
+        /// The direct URL to the content.
+        pub url: ::std::option::Option<::std::string::String> => opt "url",
+        /// The version of the artifact.
+        pub version: ::std::option::Option<::std::string::String> => opt "version",
+    }
 }
-/// The TLS certificate properties of the connected registry login server.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TlsCertificateProperties {
-    /// Indicates the location of the certificates.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub location: ::std::option::Option<::std::string::String>,
-    /// The type of certificate location.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<crate::models::CertificateType>,
+crate::runtime::model! {
+    /// The TLS certificate properties of the connected registry login server.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TlsCertificateProperties {
+        /// Indicates the location of the certificates.
+        pub location: ::std::option::Option<::std::string::String> => ro "location",
+        /// The type of certificate location.
+        pub type_: ::std::option::Option<crate::models::CertificateType> => ro "type",
+    }
 }
-/// The TLS properties of the connected registry login server.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TlsProperties {
-    /// The certificate used to configure HTTPS for the login server.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub certificate: ::std::option::Option<crate::models::TlsCertificateProperties>,
-    /// Indicates whether HTTPS is enabled for the login server.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub status: ::std::option::Option<crate::models::TlsStatus>,
+crate::runtime::model! {
+    /// The TLS properties of the connected registry login server.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TlsProperties {
+        /// The certificate used to configure HTTPS for the login server.
+        pub certificate: ::std::option::Option<crate::models::TlsCertificateProperties> => ro "certificate",
+        /// Indicates whether HTTPS is enabled for the login server.
+        pub status: ::std::option::Option<crate::models::TlsStatus> => ro "status",
+    }
 }
 crate::runtime::extensible_enum! {
     /// Indicates whether HTTPS is enabled for the login server.
@@ -2479,45 +2069,34 @@ crate::runtime::extensible_enum! {
         Disabled = "Disabled",
     }
 }
-/// An object that represents a token for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Token {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The properties of the token.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::TokenProperties>,
+crate::runtime::model! {
+    /// An object that represents a token for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Token {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The properties of the token.
+        pub properties: ::std::option::Option<crate::models::TokenProperties> => opt "properties",
+    }
 }
-/// The properties of a certificate used for authenticating a token.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenCertificate {
-    /// Base 64 encoded string of the public certificate1 in PEM format that will be used for authenticating the token.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub encoded_pem_certificate: ::std::option::Option<::std::string::String>,
-    /// The expiry datetime of the certificate.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub expiry: ::std::option::Option<::time::OffsetDateTime>,
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<crate::models::TokenCertificateName>,
-    /// The thumbprint of the certificate.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub thumbprint: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    /// The properties of a certificate used for authenticating a token.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TokenCertificate {
+        /// Base 64 encoded string of the public certificate1 in PEM format that will be used for authenticating the token.
+        pub encoded_pem_certificate: ::std::option::Option<::std::string::String> => opt "encodedPemCertificate",
+        /// The expiry datetime of the certificate.
+        pub expiry: ::std::option::Option<::time::OffsetDateTime> => opt "expiry" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        pub name: ::std::option::Option<crate::models::TokenCertificateName> => opt "name",
+        /// The thumbprint of the certificate.
+        pub thumbprint: ::std::option::Option<::std::string::String> => opt "thumbprint",
+    }
 }
 crate::runtime::extensible_enum! {
     TokenCertificateName {
@@ -2525,52 +2104,37 @@ crate::runtime::extensible_enum! {
         Certificate2 = "certificate2",
     }
 }
-/// The properties of the credentials that can be used for authenticating the token.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenCredentialsProperties {
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub certificates: ::std::option::Option<
-        ::std::vec::Vec<crate::models::TokenCertificate>,
-    >,
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub passwords: ::std::option::Option<::std::vec::Vec<crate::models::TokenPassword>>,
+crate::runtime::model! {
+    /// The properties of the credentials that can be used for authenticating the token.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TokenCredentialsProperties {
+        pub certificates: ::std::option::Option<::std::vec::Vec<crate::models::TokenCertificate>> => opt "certificates",
+        pub passwords: ::std::option::Option<::std::vec::Vec<crate::models::TokenPassword>> => opt "passwords",
+    }
 }
-/// The result of a request to list tokens for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenListResult {
-    /// The URI that can be used to request the next list of tokens.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of tokens. Since this list may be incomplete, the nextLink field should be used to request the next list of tokens.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::Token>>,
+crate::runtime::model! {
+    /// The result of a request to list tokens for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TokenListResult {
+        /// The URI that can be used to request the next list of tokens.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of tokens. Since this list may be incomplete, the nextLink field should be used to request the next list of tokens.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::Token>> => opt "value",
+    }
 }
-/// The password that will be used for authenticating the token of a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenPassword {
-    /// The creation datetime of the password.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub creation_time: ::std::option::Option<::time::OffsetDateTime>,
-    /// The expiry datetime of the password.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::is_none",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub expiry: ::std::option::Option<::time::OffsetDateTime>,
-    /// The password name "password1" or "password2"
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub name: ::std::option::Option<crate::models::TokenPasswordName>,
-    /// The password value.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub value: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+crate::runtime::model! {
+    /// The password that will be used for authenticating the token of a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TokenPassword {
+        /// The creation datetime of the password.
+        pub creation_time: ::std::option::Option<::time::OffsetDateTime> => opt "creationTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The expiry datetime of the password.
+        pub expiry: ::std::option::Option<::time::OffsetDateTime> => opt "expiry" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The password name "password1" or "password2"
+        pub name: ::std::option::Option<crate::models::TokenPasswordName> => opt "name",
+        /// The password value.
+        pub value: ::std::option::Option<crate::runtime::Secret<::std::string::String>> => ro "value",
+    }
 }
 crate::runtime::extensible_enum! {
     /// Specifies name of the password which should be regenerated if any -- password1 or password2.
@@ -2579,29 +2143,21 @@ crate::runtime::extensible_enum! {
         Password2 = "password2",
     }
 }
-/// The properties of a token.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenProperties {
-    /// The creation date of scope map.
-    #[serde(
-        default,
-        skip_serializing_if = "crate::runtime::skip_read_only",
-        with = "crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"
-    )]
-    pub creation_date: ::std::option::Option<::time::OffsetDateTime>,
-    /// The credentials that can be used for authenticating the token.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub credentials: ::std::option::Option<crate::models::TokenCredentialsProperties>,
-    /// Provisioning state of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// The resource ID of the scope map to which the token will be associated with.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub scope_map_id: ::std::option::Option<::std::string::String>,
-    /// The status of the token example enabled or disabled.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::TokenStatus>,
+crate::runtime::model! {
+    /// The properties of a token.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TokenProperties {
+        /// The creation date of scope map.
+        pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
+        /// The credentials that can be used for authenticating the token.
+        pub credentials: ::std::option::Option<crate::models::TokenCredentialsProperties> => opt "credentials",
+        /// Provisioning state of the resource.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// The resource ID of the scope map to which the token will be associated with.
+        pub scope_map_id: ::std::option::Option<::std::string::String> => opt "scopeMapId",
+        /// The status of the token example enabled or disabled.
+        pub status: ::std::option::Option<crate::models::TokenStatus> => opt "status",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The status of the token example enabled or disabled.
@@ -2610,27 +2166,25 @@ crate::runtime::extensible_enum! {
         Disabled = "disabled",
     }
 }
-/// The parameters for updating a token.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenUpdateParameters {
-    /// The properties of the token update parameters.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::TokenUpdateProperties>,
+crate::runtime::model! {
+    /// The parameters for updating a token.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TokenUpdateParameters {
+        /// The properties of the token update parameters.
+        pub properties: ::std::option::Option<crate::models::TokenUpdateProperties> => opt "properties",
+    }
 }
-/// The parameters for updating token properties.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenUpdateProperties {
-    /// The credentials that can be used for authenticating the token.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub credentials: ::std::option::Option<crate::models::TokenCredentialsProperties>,
-    /// The resource ID of the scope map to which the token will be associated with.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub scope_map_id: ::std::option::Option<::std::string::String>,
-    /// The status of the token example enabled or disabled.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::TokenStatus>,
+crate::runtime::model! {
+    /// The parameters for updating token properties.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TokenUpdateProperties {
+        /// The credentials that can be used for authenticating the token.
+        pub credentials: ::std::option::Option<crate::models::TokenCredentialsProperties> => opt "credentials",
+        /// The resource ID of the scope map to which the token will be associated with.
+        pub scope_map_id: ::std::option::Option<::std::string::String> => opt "scopeMapId",
+        /// The status of the token example enabled or disabled.
+        pub status: ::std::option::Option<crate::models::TokenStatus> => opt "status",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The current status of the source trigger.
@@ -2639,16 +2193,15 @@ crate::runtime::extensible_enum! {
         Disabled = "Disabled",
     }
 }
-/// The content trust policy for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TrustPolicy {
-    /// The value that indicates whether the policy is enabled or not.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::PolicyStatus>,
-    /// The type of trust policy.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub type_: ::std::option::Option<crate::models::TrustPolicyType>,
+crate::runtime::model! {
+    /// The content trust policy for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TrustPolicy {
+        /// The value that indicates whether the policy is enabled or not.
+        pub status: ::std::option::Option<crate::models::PolicyStatus> => opt "status",
+        /// The type of trust policy.
+        pub type_: ::std::option::Option<crate::models::TrustPolicyType> => opt "type",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The type of trust policy.
@@ -2656,42 +2209,34 @@ crate::runtime::extensible_enum! {
         Notary = "Notary",
     }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UserIdentityProperties {
-    /// The client id of user assigned identity.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub client_id: ::std::option::Option<::std::string::String>,
-    /// The principal id of user assigned identity.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub principal_id: ::std::option::Option<::std::string::String>,
+crate::runtime::model! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct UserIdentityProperties {
+        /// The client id of user assigned identity.
+        pub client_id: ::std::option::Option<::std::string::String> => opt "clientId",
+        /// The principal id of user assigned identity.
+        pub principal_id: ::std::option::Option<::std::string::String> => opt "principalId",
+    }
 }
-/// An object that represents a webhook for a container registry.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Webhook {
-    /// The resource ID.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// The location of the resource. This cannot be changed after the resource is created.
-    pub location: ::std::string::String,
-    /// The name of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Metadata pertaining to creation and last modification of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<crate::models::SystemData>,
-    /// The tags of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    /// The type of the resource.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub type_: ::std::option::Option<::std::string::String>,
-    /// The properties of the webhook.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<crate::models::WebhookProperties>,
+crate::runtime::model! {
+    /// An object that represents a webhook for a container registry.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Webhook {
+        /// The resource ID.
+        pub id: ::std::option::Option<::std::string::String> => ro "id",
+        /// The location of the resource. This cannot be changed after the resource is created.
+        pub location: ::std::string::String => req "location",
+        /// The name of the resource.
+        pub name: ::std::option::Option<::std::string::String> => ro "name",
+        /// Metadata pertaining to creation and last modification of the resource.
+        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        /// The tags of the resource.
+        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
+        /// The type of the resource.
+        pub type_: ::std::option::Option<::std::string::String> => ro "type",
+        /// The properties of the webhook.
+        pub properties: ::std::option::Option<crate::models::WebhookProperties> => opt "properties",
+    }
 }
 impl Webhook {
     /// A `Webhook` with its required properties; the others are `None`.
@@ -2717,22 +2262,17 @@ crate::runtime::extensible_enum! {
         ChartDelete = "chart_delete",
     }
 }
-/// The parameters for creating a webhook.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WebhookCreateParameters {
-    /// The location of the webhook. This cannot be changed after the resource is created.
-    pub location: ::std::string::String,
-    /// The properties that the webhook will be created with.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<
-        crate::models::WebhookPropertiesCreateParameters,
-    >,
-    /// The tags for the webhook.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+crate::runtime::model! {
+    /// The parameters for creating a webhook.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct WebhookCreateParameters {
+        /// The location of the webhook. This cannot be changed after the resource is created.
+        pub location: ::std::string::String => req "location",
+        /// The properties that the webhook will be created with.
+        pub properties: ::std::option::Option<crate::models::WebhookPropertiesCreateParameters> => opt "properties",
+        /// The tags for the webhook.
+        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
+    }
 }
 impl WebhookCreateParameters {
     /// A `WebhookCreateParameters` with its required properties; the others are `None`.
@@ -2745,32 +2285,29 @@ impl WebhookCreateParameters {
         }
     }
 }
-/// The result of a request to list webhooks for a container registry.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WebhookListResult {
-    /// The URI that can be used to request the next list of webhooks.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// The list of webhooks. Since this list may be incomplete, the nextLink field should be used to request the next list of webhooks.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub value: ::std::option::Option<::std::vec::Vec<crate::models::Webhook>>,
+crate::runtime::model! {
+    /// The result of a request to list webhooks for a container registry.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct WebhookListResult {
+        /// The URI that can be used to request the next list of webhooks.
+        pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
+        /// The list of webhooks. Since this list may be incomplete, the nextLink field should be used to request the next list of webhooks.
+        pub value: ::std::option::Option<::std::vec::Vec<crate::models::Webhook>> => opt "value",
+    }
 }
-/// The properties of a webhook.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WebhookProperties {
-    /// The list of actions that trigger the webhook to post notifications.
-    pub actions: ::std::vec::Vec<crate::models::WebhookAction>,
-    /// The provisioning state of the webhook at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState>,
-    /// The scope of repositories where the event can be triggered. For example, 'foo:*' means events for all tags under repository 'foo'. 'foo:bar' means events for 'foo:bar' only. 'foo' is equivalent to 'foo:latest'. Empty means all events.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub scope: ::std::option::Option<::std::string::String>,
-    /// The status of the webhook at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::WebhookStatus>,
+crate::runtime::model! {
+    /// The properties of a webhook.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct WebhookProperties {
+        /// The list of actions that trigger the webhook to post notifications.
+        pub actions: ::std::vec::Vec<crate::models::WebhookAction> => req "actions",
+        /// The provisioning state of the webhook at the time the operation was called.
+        pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
+        /// The scope of repositories where the event can be triggered. For example, 'foo:*' means events for all tags under repository 'foo'. 'foo:bar' means events for 'foo:bar' only. 'foo' is equivalent to 'foo:latest'. Empty means all events.
+        pub scope: ::std::option::Option<::std::string::String> => opt "scope",
+        /// The status of the webhook at the time the operation was called.
+        pub status: ::std::option::Option<crate::models::WebhookStatus> => opt "status",
+    }
 }
 impl WebhookProperties {
     /// A `WebhookProperties` with its required properties; the others are `None`.
@@ -2784,27 +2321,21 @@ impl WebhookProperties {
         }
     }
 }
-/// The parameters for creating the properties of a webhook.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WebhookPropertiesCreateParameters {
-    /// The list of actions that trigger the webhook to post notifications.
-    pub actions: ::std::vec::Vec<crate::models::WebhookAction>,
-    /// Custom headers that will be added to the webhook notifications.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub custom_headers: ::std::option::Option<
-        crate::runtime::Secret<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
-    >,
-    /// The scope of repositories where the event can be triggered. For example, 'foo:*' means events for all tags under repository 'foo'. 'foo:bar' means events for 'foo:bar' only. 'foo' is equivalent to 'foo:latest'. Empty means all events.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub scope: ::std::option::Option<::std::string::String>,
-    /// The service URI for the webhook to post notifications.
-    pub service_uri: crate::runtime::Secret<::std::string::String>,
-    /// The status of the webhook at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::WebhookStatus>,
+crate::runtime::model! {
+    /// The parameters for creating the properties of a webhook.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct WebhookPropertiesCreateParameters {
+        /// The list of actions that trigger the webhook to post notifications.
+        pub actions: ::std::vec::Vec<crate::models::WebhookAction> => req "actions",
+        /// Custom headers that will be added to the webhook notifications.
+        pub custom_headers: ::std::option::Option<crate::runtime::Secret<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>> => opt "customHeaders",
+        /// The scope of repositories where the event can be triggered. For example, 'foo:*' means events for all tags under repository 'foo'. 'foo:bar' means events for 'foo:bar' only. 'foo' is equivalent to 'foo:latest'. Empty means all events.
+        pub scope: ::std::option::Option<::std::string::String> => opt "scope",
+        /// The service URI for the webhook to post notifications.
+        pub service_uri: crate::runtime::Secret<::std::string::String> => req "serviceUri",
+        /// The status of the webhook at the time the operation was called.
+        pub status: ::std::option::Option<crate::models::WebhookStatus> => opt "status",
+    }
 }
 impl WebhookPropertiesCreateParameters {
     /// A `WebhookPropertiesCreateParameters` with its required properties; the others are `None`.
@@ -2822,31 +2353,21 @@ impl WebhookPropertiesCreateParameters {
         }
     }
 }
-/// The parameters for updating the properties of a webhook.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WebhookPropertiesUpdateParameters {
-    /// The list of actions that trigger the webhook to post notifications.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub actions: ::std::option::Option<::std::vec::Vec<crate::models::WebhookAction>>,
-    /// Custom headers that will be added to the webhook notifications.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub custom_headers: ::std::option::Option<
-        crate::runtime::Secret<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
-    >,
-    /// The scope of repositories where the event can be triggered. For example, 'foo:*' means events for all tags under repository 'foo'. 'foo:bar' means events for 'foo:bar' only. 'foo' is equivalent to 'foo:latest'. Empty means all events.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub scope: ::std::option::Option<::std::string::String>,
-    /// The service URI for the webhook to post notifications.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub service_uri: ::std::option::Option<
-        crate::runtime::Secret<::std::string::String>,
-    >,
-    /// The status of the webhook at the time the operation was called.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub status: ::std::option::Option<crate::models::WebhookStatus>,
+crate::runtime::model! {
+    /// The parameters for updating the properties of a webhook.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct WebhookPropertiesUpdateParameters {
+        /// The list of actions that trigger the webhook to post notifications.
+        pub actions: ::std::option::Option<::std::vec::Vec<crate::models::WebhookAction>> => opt "actions",
+        /// Custom headers that will be added to the webhook notifications.
+        pub custom_headers: ::std::option::Option<crate::runtime::Secret<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>> => opt "customHeaders",
+        /// The scope of repositories where the event can be triggered. For example, 'foo:*' means events for all tags under repository 'foo'. 'foo:bar' means events for 'foo:bar' only. 'foo' is equivalent to 'foo:latest'. Empty means all events.
+        pub scope: ::std::option::Option<::std::string::String> => opt "scope",
+        /// The service URI for the webhook to post notifications.
+        pub service_uri: ::std::option::Option<crate::runtime::Secret<::std::string::String>> => opt "serviceUri",
+        /// The status of the webhook at the time the operation was called.
+        pub status: ::std::option::Option<crate::models::WebhookStatus> => opt "status",
+    }
 }
 crate::runtime::extensible_enum! {
     /// The status of the webhook at the time the operation was called.
@@ -2855,20 +2376,15 @@ crate::runtime::extensible_enum! {
         Disabled = "disabled",
     }
 }
-/// The parameters for updating a webhook.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WebhookUpdateParameters {
-    /// The properties that the webhook will be updated with.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub properties: ::std::option::Option<
-        crate::models::WebhookPropertiesUpdateParameters,
-    >,
-    /// The tags for the webhook.
-    #[serde(skip_serializing_if = "crate::runtime::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+crate::runtime::model! {
+    /// The parameters for updating a webhook.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct WebhookUpdateParameters {
+        /// The properties that the webhook will be updated with.
+        pub properties: ::std::option::Option<crate::models::WebhookPropertiesUpdateParameters> => opt "properties",
+        /// The tags for the webhook.
+        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
+    }
 }
 crate::runtime::extensible_enum! {
     /// Whether or not zone redundancy is enabled for this container registry

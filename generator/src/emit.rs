@@ -156,12 +156,6 @@ fn codec_format_at(space: &TypeSpace, ty: &TypeRef, depth: usize) -> Option<Toke
     }
 }
 
-/// `with = "…"` for a codec format.
-fn with_codec(format: &TokenStream) -> TokenStream {
-    let with = format!("crate::runtime::codec::Codec::<{format}>").replace(' ', "");
-    quote!(with = #with)
-}
-
 fn field_type(space: &TypeSpace, f: &Field) -> TokenStream {
     let mut ty = rust_type(space, &f.ty);
     if f.boxed {
@@ -176,137 +170,124 @@ fn field_type(space: &TypeSpace, f: &Field) -> TokenStream {
     ty
 }
 
-fn field_tokens(space: &TypeSpace, f: &Field) -> TokenStream {
-    let docs = doc_attrs(f.docs.as_deref());
-    let name = ident(&f.name);
-    let wire = &f.wire_name;
-    let ty = field_type(space, f);
-    let mut serde = Vec::new();
-    // The struct renames its fields to camelCase: a field says its wire name only
-    // when that is not what serde makes of the Rust name.
-    if serde_camel_case(&f.name) != *wire {
-        serde.push(quote!(rename = #wire));
-    }
-    // A boxed field is never a codec type: only named structs and unions close cycles.
-    let codec = codec_format(space, &f.ty).filter(|_| !f.boxed);
-    if f.optional() {
-        // A missing `Option` is `None` without `default`, unless a codec reads it.
-        if codec.is_some() {
-            serde.push(quote!(default));
-        }
-        if f.read_only {
-            serde.push(quote!(
-                skip_serializing_if = "crate::runtime::skip_read_only"
-            ));
-        } else {
-            serde.push(quote!(skip_serializing_if = "crate::runtime::is_none"));
-        }
-    }
-    if let Some(mut format) = codec {
-        if f.secret {
-            format = quote!(crate::runtime::Secret<#format>);
-        }
-        if f.optional() {
-            format = quote!(::std::option::Option<#format>);
-        }
-        serde.push(with_codec(&format));
-    }
-    let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
-    quote! {
-        #docs
-        #serde
-        pub #name: #ty,
-    }
-}
-
-/// What serde's `rename_all = "camelCase"` makes of a field name (serde_derive's own
-/// rule: `_` dropped, the letter after it upper-cased, the first letter lower-cased;
-/// a raw identifier's `r#` is not part of the name).
-fn serde_camel_case(field: &str) -> String {
-    let field = field.strip_prefix("r#").unwrap_or(field);
-    let mut pascal = String::with_capacity(field.len());
-    let mut capitalize = true;
-    for c in field.chars() {
-        if c == '_' {
-            capitalize = true;
-        } else if capitalize {
-            pascal.push(c.to_ascii_uppercase());
-            capitalize = false;
-        } else {
-            pascal.push(c);
-        }
-    }
-    let mut chars = pascal.chars();
-    match chars.next() {
-        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
-        None => pascal,
-    }
-}
-
-fn struct_tokens(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> TokenStream {
-    let name = ident(&t.name);
-    let docs = doc_attrs(t.docs.as_deref());
-    let fields = s.fields.iter().map(|f| field_tokens(space, f));
-    let additional = s.additional.as_ref().map(|a| {
-        let ty = rust_type(space, a);
-        let with = codec_format(space, a).map(|format| {
-            let with =
-                with_codec(&quote!(::std::collections::BTreeMap<::std::string::String, #format>));
-            quote!(, #with)
-        });
-        quote! {
-            /// Properties beyond the ones named above.
-            #[serde(flatten #with)]
-            pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #ty>,
-        }
-    });
-    let all_default = s.fields.iter().all(Field::optional);
+/// A model struct: an invocation of the runtime's `model!` macro, written out here
+/// (prettyplease prints a macro's tokens on as few lines as fit), one line per field:
+/// `pub name: Type => mode "wireName" (as Format)?,` (see the macro's docs). Names
+/// pass through [`ident`], wire names are string literals, types are printed from
+/// their tokens.
+fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
+    let mut out = String::from("crate::runtime::model! {\n");
+    doc_comment(&mut out, "    ", t.docs.as_deref());
     // Derives name the prelude's derive macros: a model named `Clone` is a type, and
     // types never shadow macros.
-    let default = all_default.then(|| quote!(Default,));
-    let constructor = (!all_default).then(|| {
-        let required: Vec<&Field> = s.fields.iter().filter(|f| !f.optional()).collect();
-        let params = required.iter().map(|f| {
-            let n = ident(&f.name);
-            let ty = field_type(space, f);
-            quote!(#n: #ty)
-        });
-        let inits = s.fields.iter().map(|f| {
-            let n = ident(&f.name);
+    let default = match s.fields.iter().all(Field::optional) {
+        true => "Default, ",
+        false => "",
+    };
+    out.push_str(&format!(
+        "    #[derive(Clone, Debug, {default}PartialEq)]\n    pub struct {} {{\n",
+        ident(&t.name)
+    ));
+    for f in &s.fields {
+        doc_comment(&mut out, "        ", f.docs.as_deref());
+        let mode = match (f.read_only, f.optional()) {
+            (true, _) => "ro",
+            (false, true) => "opt",
+            (false, false) => "req",
+        };
+        out.push_str(&format!(
+            "        pub {}: {} => {mode} {}",
+            ident(&f.name),
+            type_text(&field_type(space, f)),
+            proc_macro2::Literal::string(&f.wire_name)
+        ));
+        // A boxed field is never a codec type: only named structs and unions close cycles.
+        if let Some(mut format) = codec_format(space, &f.ty).filter(|_| !f.boxed) {
+            if f.secret {
+                format = quote!(crate::runtime::Secret<#format>);
+            }
             if f.optional() {
-                quote!(#n: ::std::option::Option::None)
-            } else {
-                quote!(#n)
+                format = quote!(::std::option::Option<#format>);
             }
-        });
-        let extra = s
-            .additional
-            .as_ref()
-            .map(|_| quote!(additional_properties: ::std::default::Default::default(),));
-        let doc = format!(
-            " A `{}` with its required properties; the others are `None`.",
-            t.name
-        );
-        quote! {
-            impl #name {
-                #[doc = #doc]
-                #[allow(clippy::too_many_arguments)]
-                pub fn new(#(#params),*) -> Self {
-                    Self { #(#inits,)* #extra }
-                }
+            out.push_str(&format!(" as {}", type_text(&format)));
+        }
+        out.push_str(",\n");
+    }
+    if let Some(a) = &s.additional {
+        let ty = rust_type(space, a);
+        out.push_str("        ..\n        /// Properties beyond the ones named above.\n");
+        out.push_str(&format!(
+            "        pub additional_properties: {}",
+            type_text(&quote!(::std::collections::BTreeMap<::std::string::String, #ty>))
+        ));
+        if let Some(format) = codec_format(space, a) {
+            out.push_str(&format!(" as {}", type_text(&format)));
+        }
+        out.push_str(",\n");
+    }
+    out.push_str("    }\n}\n");
+    out
+}
+
+/// A type's tokens as source text: `::std::option::Option<crate::models::A>`.
+/// `TokenStream`'s own printing puts a space between every two tokens; only the
+/// spaces between two words are kept, and one follows each comma.
+fn type_text(ty: &TokenStream) -> String {
+    let text = ty.to_string();
+    let chars: Vec<char> = text.chars().collect();
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '_');
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            ' ' if word(i.checked_sub(1).and_then(|j| chars.get(j))) && word(chars.get(i + 1)) => {
+                out.push(' ')
             }
+            ' ' => {}
+            ',' => out.push_str(", "),
+            c => out.push(*c),
+        }
+    }
+    out
+}
+
+/// The constructor of a struct with required fields: `new` takes them, the others
+/// are `None`.
+fn constructor_tokens(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> Option<TokenStream> {
+    if s.fields.iter().all(Field::optional) {
+        return None;
+    }
+    let name = ident(&t.name);
+    let required: Vec<&Field> = s.fields.iter().filter(|f| !f.optional()).collect();
+    let params = required.iter().map(|f| {
+        let n = ident(&f.name);
+        let ty = field_type(space, f);
+        quote!(#n: #ty)
+    });
+    let inits = s.fields.iter().map(|f| {
+        let n = ident(&f.name);
+        if f.optional() {
+            quote!(#n: ::std::option::Option::None)
+        } else {
+            quote!(#n)
         }
     });
-    quote! {
-        #docs
-        #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        pub struct #name {
-            #(#fields)*
-            #additional
+    let extra = s
+        .additional
+        .as_ref()
+        .map(|_| quote!(additional_properties: ::std::default::Default::default(),));
+    let doc = format!(
+        " A `{}` with its required properties; the others are `None`.",
+        t.name
+    );
+    Some(quote! {
+        impl #name {
+            #[doc = #doc]
+            #[allow(clippy::too_many_arguments)]
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#inits,)* #extra }
+            }
         }
-        #constructor
-    }
+    })
 }
 
 /// A discriminated union: serialized as serde's internally tagged enum (the fallback
@@ -366,9 +347,9 @@ fn union_tokens(space: &TypeSpace, t: &TypeDef, u: &UnionDef) -> TokenStream {
 
 /// `src/models.rs`.
 pub fn models(space: &TypeSpace, title: &str) -> Result<String> {
-    // Enums are invocations of the runtime's enum macros, written out here: prettyplease
-    // prints a macro's tokens on as few lines as fit, which no one could read. Every
-    // other item goes through prettyplease, in runs between the enums.
+    // Structs and enums are invocations of the runtime's macros, written out here:
+    // prettyplease prints a macro's tokens on as few lines as fit, which no one could
+    // read. Every other item goes through prettyplease, in runs between them.
     let doc = format!(" The models of {title}: every definition of the spec, and the inline schemas that need a name.");
     let mut body = String::new();
     let mut run: Vec<TokenStream> = vec![quote!(#![doc = #doc])];
@@ -387,7 +368,11 @@ pub fn models(space: &TypeSpace, title: &str) -> Result<String> {
     };
     for t in space.sorted() {
         match &t.kind {
-            TypeKind::Struct(s) => run.push(struct_tokens(space, t, s)),
+            TypeKind::Struct(s) => {
+                flush(&mut run, &mut body)?;
+                body.push_str(&struct_text(space, t, s));
+                run.extend(constructor_tokens(space, t, s));
+            }
             TypeKind::Union(u) => run.push(union_tokens(space, t, u)),
             TypeKind::Alias(target) => {
                 let name = ident(&t.name);

@@ -22,10 +22,9 @@ const IMPORTED: &[&str] = &[
     "FinalState",
     "HeaderName",
     "Limits",
+    "LroPoller",
     "Method",
-    "Operation",
     "Pager",
-    "Poller",
     "Response",
     "Result",
     "TokenCredential",
@@ -517,7 +516,7 @@ fn method_tokens(
         OpKind::LongRunning { final_state: f } => {
             let f = final_state(*f);
             (
-                quote!(Result<Poller<Operation<#result_ty>>>),
+                quote!(Result<LroPoller<#result_ty>>),
                 quote!(core.begin(&options.method_options, request, &[#(#success),*], #f)),
                 quote!(),
             )
@@ -897,16 +896,13 @@ pub fn clients(
     if paged {
         http_imports.push(quote!(Pager));
     }
-    if lro {
-        http_imports.push(quote!(Poller));
-    }
     if plain || with_headers {
         http_imports.push(quote!(Response));
     }
     let mut runtime_imports = Vec::new();
     if lro {
         runtime_imports.push(quote!(FinalState));
-        runtime_imports.push(quote!(Operation));
+        runtime_imports.push(quote!(LroPoller));
     }
     let (endpoint_param, core_new, endpoint_accessor) = match &client.host {
         None => (

@@ -54,3 +54,23 @@ fn a_required_read_only_property_is_optional() {
     let system = SystemData::default();
     assert_eq!(serde_json::to_value(&system).unwrap(), json!({}));
 }
+
+#[test]
+fn json_rules_of_a_model() {
+    // A required property that is missing is an error naming it.
+    let error = serde_json::from_value::<Registry>(json!({ "id": "x" })).unwrap_err();
+    assert!(error.to_string().contains("missing field `location`"), "{error}");
+    // A repeated key is an error, as with serde's derive.
+    let error =
+        serde_json::from_str::<Registry>(r#"{"location": "a", "location": "b"}"#).unwrap_err();
+    assert!(error.to_string().contains("duplicate field `location`"), "{error}");
+    // Unknown keys are ignored, `null` is `None`, escaped keys are read as any other.
+    let registry: Registry = serde_json::from_str(
+        r#"{"loc\u0061tion": "westus", "unknown": {"a": [1, 2]}, "provisioningState": null}"#,
+    )
+    .unwrap();
+    assert_eq!(registry, Registry::new("westus".into()));
+    // Not an object: the error says what was expected.
+    let error = serde_json::from_str::<Registry>("[1]").unwrap_err();
+    assert!(error.to_string().contains("struct Registry"), "{error}");
+}

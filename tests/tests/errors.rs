@@ -545,13 +545,13 @@ fn recursive_type_is_fine() {
     assert!(models.contains("pub struct Node {"), "{models}");
     assert!(
         models
-            .contains("pub children: ::std::option::Option<::std::vec::Vec<crate::models::Node>>,"),
+            .contains("pub children: ::std::option::Option<::std::vec::Vec<crate::models::Node>> => opt \"children\","),
         "{models}"
     );
     // By-value containment needs a box.
     assert!(
         models
-            .contains("pub parent: ::std::option::Option<::std::boxed::Box<crate::models::Node>>,"),
+            .contains("pub parent: ::std::option::Option<::std::boxed::Box<crate::models::Node>> => opt \"parent\","),
         "{models}"
     );
 }

@@ -115,16 +115,19 @@ fn method<'a>(clients: &'a str, owner: &str, name: &str) -> &'a str {
 /// by the runtime's enum macros, the whole invocation
 /// (`crate::runtime::extensible_enum! { Name { Variant = "value", } }`).
 fn item<'a>(models: &'a str, kind: &str, name: &str) -> &'a str {
-    if kind == "enum" {
-        if let Some(at) = models.find(&format!("\n    {name} {{\n")) {
-            let start = models[..at]
-                .rfind("crate::runtime::")
-                .expect("a macro invocation");
-            let end = models[at..]
-                .find("\n}\n")
-                .map_or(models.len(), |e| at + e + 3);
-            return &models[start..end];
-        }
+    // Enums and structs are invocations of the runtime's macros.
+    let in_macro = match kind {
+        "enum" => models.find(&format!("\n    {name} {{\n")),
+        _ => models.find(&format!("\n    pub {kind} {name} {{\n")),
+    };
+    if let Some(at) = in_macro {
+        let start = models[..at]
+            .rfind("crate::runtime::")
+            .expect("a macro invocation");
+        let end = models[at..]
+            .find("\n}\n")
+            .map_or(models.len(), |e| at + e + 3);
+        return &models[start..end];
     }
     let start_marker = format!("pub {kind} {name} ");
     let start_marker_generic = format!("pub {kind} {name}<");
@@ -141,14 +144,14 @@ fn item<'a>(models: &'a str, kind: &str, name: &str) -> &'a str {
     &rest[..end]
 }
 
-/// The attributes (and docs) of the field `pub <field>:` in `text`: the lines between
-/// the previous field (or the struct's `{`) and it.
+/// The docs of the field `pub <field>:` in `text`: the lines between the previous
+/// field (or the struct's `{`) and it.
 fn field_attrs<'a>(text: &'a str, field: &str) -> &'a str {
     let at = text
         .find(&format!("pub {field}: "))
         .unwrap_or_else(|| panic!("no field `{field}` in:\n{text}"));
     let before = &text[..at];
-    let start = match before.rfind("\n    pub ") {
+    let start = match before.rfind("\n        pub ") {
         // The end of the previous field's line.
         Some(prev) => before[prev + 1..]
             .find('\n')
@@ -158,31 +161,29 @@ fn field_attrs<'a>(text: &'a str, field: &str) -> &'a str {
     &text[start..at]
 }
 
-/// The JSON name serde gives the field `pub <field>:` of a model struct: its
-/// `rename`, else the struct's `rename_all = "camelCase"` of the field name.
+/// The line of the field `pub <field>:` of a model struct, from `pub` to its end:
+/// `pub name: Type => mode "wireName" (as Format)?,`.
+fn field_line<'a>(text: &'a str, field: &str) -> &'a str {
+    let at = text
+        .find(&format!("pub {field}: "))
+        .unwrap_or_else(|| panic!("no field `{field}` in:\n{text}"));
+    let rest = &text[at..];
+    &rest[..rest.find('\n').unwrap_or(rest.len())]
+}
+
+/// The JSON name of the field `pub <field>:` of a model struct.
 fn wire_name(text: &str, field: &str) -> String {
-    let attrs = field_attrs(text, field);
-    if let Some(at) = attrs.find("rename = \"") {
-        let rest = &attrs[at + 10..];
-        return rest[..rest.find('"').expect("a closing quote")].to_string();
-    }
-    let field = field.strip_prefix("r#").unwrap_or(field);
-    let mut out = String::new();
-    let mut upper = false;
-    for c in field.chars() {
-        match c {
-            '_' => upper = true,
-            c if upper && !out.is_empty() => {
-                out.push(c.to_ascii_uppercase());
-                upper = false;
-            }
-            c => {
-                out.push(c);
-                upper = false;
-            }
-        }
-    }
-    out
+    let line = field_line(text, field);
+    let (_, spec) = line.rsplit_once(" => ").expect("a field spec");
+    let rest = &spec[spec.find('"').expect("a wire name") + 1..];
+    rest[..rest.find('"').expect("a closing quote")].to_string()
+}
+
+/// The mode of the field `pub <field>:` of a model struct: `opt`, `ro` or `req`.
+fn field_mode<'a>(text: &'a str, field: &str) -> &'a str {
+    let line = field_line(text, field);
+    let (_, spec) = line.rsplit_once(" => ").expect("a field spec");
+    spec.split_whitespace().next().expect("a mode")
 }
 
 fn assert_no_warnings(name: &str, warnings: &[String]) {
@@ -239,11 +240,11 @@ fn discriminator() {
             "{base}"
         );
         // The tag belongs to the enum, not to the variant's struct.
-        assert!(!item(&models, "struct", variant).contains("rename = \"type\""));
+        assert!(!item(&models, "struct", variant).contains(" \"type\""));
     }
     assert!(base.contains("#[serde(untagged)]\n    UnknownValue("));
     assert!(item(&models, "struct", "TaskProperties")
-        .contains("pub step: crate::models::TaskStepProperties,"));
+        .contains("pub step: crate::models::TaskStepProperties => "));
 }
 
 #[test]
@@ -292,21 +293,18 @@ fn readonly() {
     assert_no_warnings("readonly", &warnings);
     let registry = item(&models, "struct", "Registry");
     for field in ["id", "provisioning_state", "creation_date", "system_data"] {
-        let attrs = field_attrs(registry, field);
-        assert!(
-            attrs.contains("skip_serializing_if = \"crate::runtime::skip_read_only\""),
-            "{field}: {attrs}"
-        );
+        assert_eq!(field_mode(registry, field), "ro", "{field}: {registry}");
     }
-    assert_eq!(registry.matches("skip_read_only").count(), 4);
+    assert_eq!(registry.matches(" => ro ").count(), 4);
     // A `$ref` with siblings: the sibling description is the field's doc, the type is the target.
     assert!(field_attrs(registry, "system_data")
         .contains("/// Metadata pertaining to creation and last modification of the resource.\n"));
-    assert!(registry.contains("pub system_data: ::std::option::Option<crate::models::SystemData>,"));
-    // Required and read-only: still optional.
     assert!(
-        registry.contains("pub provisioning_state: ::std::option::Option<::std::string::String>,")
+        registry.contains("pub system_data: ::std::option::Option<crate::models::SystemData> => ")
     );
+    // Required and read-only: still optional.
+    assert!(registry
+        .contains("pub provisioning_state: ::std::option::Option<::std::string::String> => "));
     assert!(models.contains("pub fn new(location: ::std::string::String) -> Self"));
 }
 
@@ -315,14 +313,14 @@ fn secrets() {
     let (models, warnings) = models("secrets");
     assert_no_warnings("secrets", &warnings);
     let creds = item(&models, "struct", "RegistryCredentials");
-    assert!(creds.contains("pub password: crate::runtime::Secret<::std::string::String>,"));
-    assert!(creds.contains("crate::runtime::Secret<\n            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,"));
+    assert!(creds.contains("pub password: crate::runtime::Secret<::std::string::String> => "));
+    assert!(creds.contains("crate::runtime::Secret<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>"));
     assert!(creds.contains(
-        "with = \"crate::runtime::codec::Codec::<::std::option::Option<crate::runtime::Secret<crate::runtime::codec::Base64>>>\""
+        " as ::std::option::Option<crate::runtime::Secret<crate::runtime::codec::Base64>>,"
     ));
     assert!(!creds.contains("pub username: crate::runtime::Secret"));
     assert!(item(&models, "struct", "GeneratedPassword").contains(
-        "pub value: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,"
+        "pub value: ::std::option::Option<crate::runtime::Secret<::std::string::String>> => "
     ));
 }
 
@@ -386,9 +384,11 @@ fn collisions() {
     assert!(wire_names("Foo2").contains(&"c".to_string()));
     assert!(wire_names("Foo3").contains(&"b".to_string()));
     let widget = item(&models, "struct", "Widget");
-    assert!(widget.contains("pub foo_bar: ::std::option::Option<i32>,"));
-    assert!(widget.contains("pub foo_bar2: ::std::option::Option<::std::string::String>,"));
-    assert!(widget.contains("pub settings: ::std::option::Option<crate::models::WidgetSettings2>,"));
+    assert!(widget.contains("pub foo_bar: ::std::option::Option<i32> => "));
+    assert!(widget.contains("pub foo_bar2: ::std::option::Option<::std::string::String> => "));
+    assert!(
+        widget.contains("pub settings: ::std::option::Option<crate::models::WidgetSettings2> => ")
+    );
     assert!(models.contains("ReadOnly2 = \"Read-Only\","));
     assert!(models.contains("UnknownValue2 = \"UnknownValue\","));
     assert!(models.contains("Enabled2 = \"enabled\","));
@@ -424,21 +424,21 @@ fn recursion() {
     assert_no_warnings("recursion", &warnings);
     let tree = item(&models, "struct", "TreeNode");
     assert!(tree.contains(
-        "pub parent: ::std::option::Option<::std::boxed::Box<crate::models::TreeNode>>,"
+        "pub parent: ::std::option::Option<::std::boxed::Box<crate::models::TreeNode>> => "
     ));
     // Vec and map values are already on the heap: no Box.
     assert!(tree.contains(
-        "pub children: ::std::option::Option<::std::vec::Vec<crate::models::TreeNode>>,"
+        "pub children: ::std::option::Option<::std::vec::Vec<crate::models::TreeNode>> => "
     ));
     assert!(tree
         .contains("::std::collections::BTreeMap<::std::string::String, crate::models::TreeNode>"));
     assert!(item(&models, "struct", "A")
-        .contains("pub b: ::std::option::Option<::std::boxed::Box<crate::models::B>>,"));
-    assert!(item(&models, "struct", "B").contains("pub a: ::std::boxed::Box<crate::models::A>,"));
+        .contains("pub b: ::std::option::Option<::std::boxed::Box<crate::models::B>> => "));
+    assert!(item(&models, "struct", "B").contains("pub a: ::std::boxed::Box<crate::models::A> => "));
     assert!(item(&models, "struct", "NotExpression")
-        .contains("pub operand: ::std::boxed::Box<crate::models::Expression>,"));
+        .contains("pub operand: ::std::boxed::Box<crate::models::Expression> => "));
     assert!(item(&models, "struct", "AndExpression")
-        .contains("pub operands: ::std::vec::Vec<crate::models::Expression>,"));
+        .contains("pub operands: ::std::vec::Vec<crate::models::Expression> => "));
 }
 
 #[test]
@@ -447,8 +447,12 @@ fn additional_properties() {
     assert_no_warnings("additional_properties", &warnings);
     assert!(models.contains("pub type Tags = ::std::collections::BTreeMap<"));
     let identity = item(&models, "struct", "IdentityProperties");
-    assert!(identity.contains("crate::models::UserIdentityProperties,"));
-    assert!(identity.contains("crate::models::IdentityPropertiesMetadataValue,"));
+    assert!(identity.contains(
+        "::std::collections::BTreeMap<::std::string::String, crate::models::UserIdentityProperties>>"
+    ));
+    assert!(identity.contains(
+        "::std::collections::BTreeMap<::std::string::String, crate::models::IdentityPropertiesMetadataValue>>"
+    ));
     assert!(identity
         .contains("::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>"));
     for name in ["ExtensionSettings", "OpenObject", "Schedule"] {
@@ -457,11 +461,12 @@ fn additional_properties() {
             s.contains("pub additional_properties: ::std::collections::BTreeMap<"),
             "{s}"
         );
-        assert!(s.contains("flatten"), "{s}");
+        // After `..`: it takes the other keys.
+        assert!(s.contains("\n        ..\n"), "{s}");
     }
-    // A flattened map of date-times keeps the RFC 3339 wire format.
+    // A map of the other date-times keeps the RFC 3339 wire format, value by value.
     assert!(item(&models, "struct", "Schedule").contains(
-        "with = \"crate::runtime::codec::Codec::<::std::collections::BTreeMap<::std::string::String,crate::runtime::codec::Rfc3339>>\""
+        "pub additional_properties: ::std::collections::BTreeMap<::std::string::String, ::time::OffsetDateTime> as crate::runtime::codec::Rfc3339,"
     ));
 }
 
@@ -494,22 +499,22 @@ fn formats() {
         ("history", "::std::vec::Vec<::time::OffsetDateTime>"),
     ] {
         assert!(
-            formats.contains(&format!("pub {field}: {ty},")),
+            formats.contains(&format!("pub {field}: {ty} => ")),
             "{field}: {ty}"
         );
     }
     for (wire, codec) in [
-        ("createdAt", "Codec::<crate::runtime::codec::Rfc3339>"),
-        ("birthday", "Codec::<::std::option::Option<crate::runtime::codec::Date>>"),
-        ("lastModified", "Codec::<::std::option::Option<crate::runtime::codec::Rfc1123>>"),
-        ("expiresOn", "Codec::<::std::option::Option<crate::runtime::codec::UnixTime>>"),
-        ("content", "Codec::<::std::option::Option<crate::runtime::codec::Base64>>"),
-        ("history", "Codec::<::std::vec::Vec<crate::runtime::codec::Rfc3339>>"),
-        ("windows", "Codec::<::std::option::Option<::std::vec::Vec<::std::vec::Vec<crate::runtime::codec::Rfc3339>>>>"),
+        ("createdAt", "crate::runtime::codec::Rfc3339"),
+        ("birthday", "::std::option::Option<crate::runtime::codec::Date>"),
+        ("lastModified", "::std::option::Option<crate::runtime::codec::Rfc1123>"),
+        ("expiresOn", "::std::option::Option<crate::runtime::codec::UnixTime>"),
+        ("content", "::std::option::Option<crate::runtime::codec::Base64>"),
+        ("history", "::std::vec::Vec<crate::runtime::codec::Rfc3339>"),
+        ("windows", "::std::option::Option<::std::vec::Vec<::std::vec::Vec<crate::runtime::codec::Rfc3339>>>"),
         // Fields of aliases keep the alias target's format.
-        ("blob", "Codec::<::std::option::Option<crate::runtime::codec::Base64>>"),
-        ("instant", "Codec::<::std::option::Option<crate::runtime::codec::Rfc3339>>"),
-        ("timestamps", "Codec::<::std::option::Option<::std::collections::BTreeMap<::std::string::String,crate::runtime::codec::Rfc3339>>>"),
+        ("blob", "::std::option::Option<crate::runtime::codec::Base64>"),
+        ("instant", "::std::option::Option<crate::runtime::codec::Rfc3339>"),
+        ("timestamps", "::std::option::Option<::std::collections::BTreeMap<::std::string::String, crate::runtime::codec::Rfc3339>>"),
     ] {
         let field: String = wire
             .chars()
@@ -518,9 +523,9 @@ fn formats() {
                 (c.is_ascii_uppercase().then_some('_').into_iter()).chain([lower])
             })
             .collect();
-        let attrs = field_attrs(formats, &field);
+        let line = field_line(formats, &field);
         assert_eq!(wire_name(formats, &field), wire);
-        assert!(attrs.contains(codec), "{wire}: {attrs}");
+        assert!(line.ends_with(&format!(" as {codec},")), "{wire}: {line}");
     }
     // uuid is a dependency only because a property uses it.
     let manifest = &generate_fixture("formats.json").files["Cargo.toml"];
@@ -548,10 +553,10 @@ fn external_ref() {
     assert!(!models.contains("Unreachable"));
     // Recursion across files is boxed; recursion through a Vec is not.
     assert!(item(&models, "struct", "RegistryProperties").contains(
-        "pub webhook: ::std::option::Option<::std::boxed::Box<crate::models::Webhook>>,"
+        "pub webhook: ::std::option::Option<::std::boxed::Box<crate::models::Webhook>> => "
     ));
     assert!(item(&models, "struct", "IpRule")
-        .contains("pub registry: ::std::option::Option<crate::models::RegistryProperties>,"));
+        .contains("pub registry: ::std::option::Option<crate::models::RegistryProperties> => "));
     assert_eq!(
         warnings,
         ["external_ref/common/types.json:26:12: #/definitions/Sku: type name `Sku` is taken by `Sku`; `external_ref/common/types.json#/definitions/Sku` is named `Sku2`"]
@@ -567,49 +572,49 @@ fn operations_lro() {
         (
             "RegistriesClient",
             "begin_create",
-            "Operation<crate::models::Registry>",
+            "crate::models::Registry",
             "&[200, 201]",
             "OriginalUri",
         ),
         (
             "RegistriesClient",
             "begin_update",
-            "Operation<crate::models::Registry>",
+            "crate::models::Registry",
             "&[200, 201]",
             "OriginalUri",
         ),
         (
             "RegistriesClient",
             "begin_delete",
-            "Operation<()>",
+            "()",
             "&[200, 202, 204]",
             "None",
         ),
         (
             "RegistriesClient",
             "begin_generate_credentials",
-            "Operation<crate::models::GenerateCredentialsResult>",
+            "crate::models::GenerateCredentialsResult",
             "&[200, 202]",
             "Location",
         ),
         (
             "RegistriesClient",
             "begin_import_image",
-            "Operation<()>",
+            "()",
             "&[200, 202]",
             "None",
         ),
         (
             "RegistriesClient",
             "begin_schedule_run",
-            "Operation<crate::models::Run>",
+            "crate::models::Run",
             "&[200, 202]",
             "AzureAsyncOperation",
         ),
         (
             "ReplicationsClient",
             "begin_create",
-            "Operation<crate::models::Replication>",
+            "crate::models::Replication",
             "&[200, 201]",
             "OriginalUri",
         ),
@@ -617,14 +622,14 @@ fn operations_lro() {
         (
             "ReplicationsClient",
             "begin_delete",
-            "Operation<()>",
+            "()",
             "&[200, 202, 204]",
             "None",
         ),
     ] {
         let m = method(&clients, owner, name);
         assert!(!m.starts_with("pub async"), "{m}");
-        assert!(m.contains(&format!("-> Result<Poller<{ret}>>")), "{m}");
+        assert!(m.contains(&format!("-> Result<LroPoller<{ret}>>")), "{m}");
         let squashed: String = m.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
             squashed.contains(&format!("request, {codes}, FinalState::{state}, )"))

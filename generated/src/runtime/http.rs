@@ -6,6 +6,7 @@
 //!
 //! Generated operation methods are short because the logic lives here, once.
 
+use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration as StdDuration, Instant};
@@ -277,19 +278,8 @@ impl ClientCore {
         url: Url,
         body: Option<&B>,
     ) -> Result<Request> {
-        let mut request = Request::new(url, method);
-        request.insert_header("accept", "application/json");
-        if let Some(body) = body {
-            let bytes = crate::runtime::to_request_body(body).map_err(|e| {
-                Error::with_message(
-                    ErrorKind::DataConversion,
-                    format!("cannot serialize the request body: {e}"),
-                )
-            })?;
-            request.insert_header("content-type", "application/json");
-            request.set_body(bytes);
-        }
-        Ok(request)
+        // Only serializing is generic.
+        json_request(method, url, body.map(crate::runtime::to_request_body))
     }
 
     /// Sends a request; a status not in `success` (the documented ones) is an error
@@ -377,16 +367,29 @@ impl ClientCore {
     ///
     /// Polling stops with an error once [`Limits::max_poll_duration`] has passed since
     /// the first request, or as soon as the service asks to wait past it.
+    ///
+    /// Only the result's type is generic: the polling is compiled once, whatever the
+    /// operation returns.
     pub fn begin<T>(
         &self,
         options: &ClientMethodOptions<'_>,
         request: Request,
         success: &'static [u16],
         final_state: FinalState,
-    ) -> Result<Poller<Operation<T>>>
-    where
-        T: DeserializeOwned + Send + Sync + 'static,
-    {
+    ) -> Result<LroPoller<T>> {
+        Ok(LroPoller {
+            poller: self.poller(options, request, success, final_state),
+            _output: PhantomData,
+        })
+    }
+
+    fn poller(
+        &self,
+        options: &ClientMethodOptions<'_>,
+        request: Request,
+        success: &'static [u16],
+        final_state: FinalState,
+    ) -> Poller<Operation> {
         let core = self.clone();
         let original = request.url().clone();
         let track = Arc::new(PollTrack::default());
@@ -395,7 +398,7 @@ impl ClientCore {
             frequency: Duration::try_from(self.limits.poll_interval)
                 .unwrap_or(Duration::seconds(30)),
         };
-        Ok(Poller::new(
+        Poller::new(
             move |state: PollerState, options: PollerOptions<'static>| {
                 let core = core.clone();
                 let initial = request.clone();
@@ -459,13 +462,7 @@ impl ClientCore {
                             if status == StatusCode::Ok {
                                 match state {
                                     Some(PollerStatus::Succeeded) => {
-                                        return Ok(done::<T>(
-                                            raw,
-                                            None,
-                                            final_state,
-                                            &core,
-                                            &options,
-                                        ));
+                                        return Ok(done(raw, None, final_state, &core, &options));
                                     }
                                     Some(PollerStatus::Failed | PollerStatus::Canceled) => {
                                         return Err(operation_failed(raw, status, None));
@@ -488,7 +485,7 @@ impl ClientCore {
                                 // itself tells when it is done.
                                 (Mode::Resource, original.clone())
                             } else {
-                                return Ok(done::<T>(raw, None, final_state, &core, &options));
+                                return Ok(done(raw, None, final_state, &core, &options));
                             };
                             track.mode.store(mode as u8, Ordering::Relaxed);
                             let final_link = match mode {
@@ -576,13 +573,13 @@ impl ClientCore {
                                 }
                                 other => other,
                             };
-                            Ok(done::<T>(raw, final_link, final_state, &core, &options))
+                            Ok(done(raw, final_link, final_state, &core, &options))
                         }
                     }
                 })
             },
             Some(options),
-        ))
+        )
     }
 
     /// A pager over a list operation: follows `nextLink` (absent or null → one page);
@@ -613,88 +610,143 @@ impl ClientCore {
     where
         P: DeserializeOwned + Page + Send + 'static,
     {
-        let core = self.clone();
+        let pages = Arc::new(Pages {
+            core: self.clone(),
+            origin: request.url().clone(),
+            first: request,
+            next_link,
+            next,
+        });
         let options = PagerOptions {
             context: options.context.clone().into_owned(),
             ..PagerOptions::default()
         };
+        // Only the page's type is generic: fetching is compiled once.
         Ok(Pager::new(
             move |state: PagerState, options: PagerOptions<'static>| {
-                let core = core.clone();
-                let first = request.clone();
-                let origin = request.url().clone();
-                let next = next.clone();
-                Box::pin(async move {
-                    let mut request = match state {
-                        PagerState::Initial => first,
-                        PagerState::More(PagerContinuation::Token(link)) => match &next {
-                            Some(next) => {
-                                let request = next(&link)?;
-                                core.same_origin(request.url(), &origin, "next-page")?;
-                                request
-                            }
-                            None => {
-                                return Err(Error::with_message(
-                                    ErrorKind::Other,
-                                    "a next-page token without a next-page operation",
-                                ))
-                            }
-                        },
-                        PagerState::More(continuation) => {
-                            let mut url: Url = continuation.try_into()?;
-                            core.same_origin(&url, &origin, "next-page")?;
-                            let api_version = first
-                                .url()
-                                .query_pairs()
-                                .find(|(k, _)| k == "api-version")
-                                .map(|(_, v)| v.into_owned());
-                            if let Some(api_version) = api_version {
-                                if !url.query_pairs().any(|(k, _)| k == "api-version") {
-                                    query(&mut url, "api-version", &api_version);
-                                }
-                            }
-                            let mut request = Request::new(url, Method::Get);
-                            request.insert_header("accept", "application/json");
-                            request
-                        }
-                    };
-                    let raw = core
-                        .pipeline
-                        .send(&options.context, &mut request, Some(check(&[200])))
-                        .await?;
-                    let link = match next_link {
-                        Some(name) => {
-                            let body: serde_json::Value = raw.body().json()?;
-                            body.get(name)
-                                .and_then(serde_json::Value::as_str)
-                                .filter(|s| !s.is_empty())
-                                .map(str::to_string)
-                        }
-                        None => None,
-                    };
-                    if let (Some(link), Some(_)) = (&link, &next) {
-                        return Ok(PagerResult::More {
-                            response: raw.into(),
-                            continuation: PagerContinuation::Token(link.clone()),
-                        });
-                    }
-                    let next = link.map(|link| request.url().join(&link)).transpose()?;
-                    Ok(match next {
-                        Some(url) => {
-                            core.same_origin(&url, &origin, "next-page")?;
-                            PagerResult::More {
-                                response: raw.into(),
-                                continuation: PagerContinuation::Link(url),
-                            }
-                        }
-                        None => PagerResult::Done {
-                            response: raw.into(),
-                        },
-                    })
-                })
+                use futures::TryFutureExt;
+                Box::pin(pages.clone().fetch(state, options).map_ok(page_result::<P>))
             },
             Some(options),
         ))
+    }
+}
+
+fn json_request(
+    method: Method,
+    url: Url,
+    body: Option<serde_json::Result<Vec<u8>>>,
+) -> Result<Request> {
+    let mut request = Request::new(url, method);
+    request.insert_header("accept", "application/json");
+    if let Some(body) = body {
+        let bytes = body.map_err(|e| {
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!("cannot serialize the request body: {e}"),
+            )
+        })?;
+        request.insert_header("content-type", "application/json");
+        request.set_body(bytes);
+    }
+    Ok(request)
+}
+
+/// A fetched page and where the next one is, for azure_core's pager.
+fn page_result<P>(
+    (raw, continuation): (RawResponse, Option<PagerContinuation>),
+) -> PagerResult<Response<P>> {
+    match continuation {
+        Some(continuation) => PagerResult::More {
+            response: raw.into(),
+            continuation,
+        },
+        None => PagerResult::Done {
+            response: raw.into(),
+        },
+    }
+}
+
+/// What a pager fetches its pages with.
+struct Pages {
+    core: ClientCore,
+    /// The first page's request.
+    first: Request,
+    /// Its URL: every next page must be on the same origin.
+    origin: Url,
+    /// The page's next-link property, if it has one.
+    next_link: Option<&'static str>,
+    /// The next-page operation (`x-ms-pageable` `operationName`), if any.
+    next: Option<NextRequest>,
+}
+
+impl Pages {
+    /// Fetches one page: its response, and where the next one is, if anywhere.
+    async fn fetch(
+        self: Arc<Self>,
+        state: PagerState,
+        options: PagerOptions<'static>,
+    ) -> Result<(RawResponse, Option<PagerContinuation>)> {
+        let core = &self.core;
+        let mut request = match state {
+            PagerState::Initial => self.first.clone(),
+            PagerState::More(PagerContinuation::Token(link)) => match &self.next {
+                Some(next) => {
+                    let request = next(&link)?;
+                    core.same_origin(request.url(), &self.origin, "next-page")?;
+                    request
+                }
+                None => {
+                    return Err(Error::with_message(
+                        ErrorKind::Other,
+                        "a next-page token without a next-page operation",
+                    ))
+                }
+            },
+            PagerState::More(continuation) => {
+                let mut url: Url = continuation.try_into()?;
+                core.same_origin(&url, &self.origin, "next-page")?;
+                let api_version = self
+                    .first
+                    .url()
+                    .query_pairs()
+                    .find(|(k, _)| k == "api-version")
+                    .map(|(_, v)| v.into_owned());
+                if let Some(api_version) = api_version {
+                    if !url.query_pairs().any(|(k, _)| k == "api-version") {
+                        query(&mut url, "api-version", &api_version);
+                    }
+                }
+                let mut request = Request::new(url, Method::Get);
+                request.insert_header("accept", "application/json");
+                request
+            }
+        };
+        let raw = core
+            .pipeline
+            .send(&options.context, &mut request, Some(check(&[200])))
+            .await?;
+        let link = match self.next_link {
+            Some(name) => {
+                let body: serde_json::Value = raw.body().json()?;
+                body.get(name)
+                    .and_then(serde_json::Value::as_str)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            }
+            None => None,
+        };
+        if let (Some(link), Some(_)) = (&link, &self.next) {
+            return Ok((raw, Some(PagerContinuation::Token(link.clone()))));
+        }
+        let next = link.map(|link| request.url().join(&link)).transpose()?;
+        match next {
+            Some(url) => {
+                core.same_origin(&url, &self.origin, "next-page")?;
+                Ok((raw, Some(PagerContinuation::Link(url))))
+            }
+            None => Ok((raw, None)),
+        }
     }
 }
 
@@ -925,18 +977,18 @@ struct OperationStatus {
 }
 
 /// What a long-running operation's poller reports while it runs (the operation-status
-/// resource, when the service sends one); the poller's result is an `Output`.
+/// resource, when the service sends one).
 #[derive(Debug, Default, Deserialize)]
-pub struct Operation<T> {
+pub struct Operation {
     /// The state the service reported.
     #[serde(default)]
     pub status: Option<PollerStatus>,
-    #[serde(skip)]
-    _output: std::marker::PhantomData<fn() -> T>,
 }
 
-impl<T: DeserializeOwned + Send + Sync + 'static> StatusMonitor for Operation<T> {
-    type Output = T;
+/// azure_core's poller of a long-running operation, untyped: its result is the final
+/// response's JSON. [`LroPoller`] types it.
+impl StatusMonitor for Operation {
+    type Output = serde_json::Value;
     type Format = JsonFormat;
 
     fn status(&self) -> PollerStatus {
@@ -944,22 +996,73 @@ impl<T: DeserializeOwned + Send + Sync + 'static> StatusMonitor for Operation<T>
     }
 }
 
+/// A long-running operation whose result is a `T`: `.await` it for the result's
+/// response once the operation has finished (`.into_model()` reads the `T`), or read
+/// it first as a stream of status responses (`futures::TryStreamExt::try_next`).
+///
+/// It is azure_core's [`Poller`] with the result's type on top: the polling is the
+/// same for every result type, so it is compiled once ([`LroPoller::into_poller`]
+/// gives the poller itself).
+#[must_use = "a poller does nothing unless you `.await` or poll it"]
+pub struct LroPoller<T> {
+    poller: Poller<Operation>,
+    _output: PhantomData<fn() -> T>,
+}
+
+impl<T> LroPoller<T> {
+    /// azure_core's poller, with the result as untyped JSON.
+    pub fn into_poller(self) -> Poller<Operation> {
+        self.poller
+    }
+}
+
+impl<T> std::fmt::Debug for LroPoller<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LroPoller")
+    }
+}
+
+impl<T> futures::Stream for LroPoller<T> {
+    type Item = Result<Response<Operation>>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::pin::Pin::new(&mut self.poller).poll_next(cx)
+    }
+}
+
+impl<T> std::future::IntoFuture for LroPoller<T> {
+    type Output = Result<Response<T>>;
+    type IntoFuture = future::MapOk<
+        <Poller<Operation> as std::future::IntoFuture>::IntoFuture,
+        fn(Response<serde_json::Value>) -> Response<T>,
+    >;
+
+    fn into_future(self) -> Self::IntoFuture {
+        use futures::TryFutureExt;
+        std::future::IntoFuture::into_future(self.poller).map_ok(retype::<T>)
+    }
+}
+
+fn retype<T>(response: Response<serde_json::Value>) -> Response<T> {
+    RawResponse::from(response).into()
+}
+
 /// The operation succeeded: its result comes from `final_link` (a GET), else from
 /// this last response. Operations without a result read as JSON `null` (`T = ()`).
-fn done<T>(
+fn done(
     raw: RawResponse,
     final_link: Option<Url>,
     final_state: FinalState,
     core: &ClientCore,
     options: &PollerOptions<'static>,
-) -> PollerResult<Operation<T>>
-where
-    T: DeserializeOwned + Send + Sync + 'static,
-{
+) -> PollerResult<Operation> {
     let response = raw.clone().into();
     let core = core.clone();
     let context = options.context.clone();
-    let target = move || -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Response<T>>> + Send>> {
+    let target = move || -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Response<serde_json::Value>>> + Send>> {
         Box::pin(async move {
             let raw = match final_link {
                 Some(url) => {

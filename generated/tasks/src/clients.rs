@@ -5,11 +5,11 @@
 use ::azure_core::credentials::TokenCredential;
 use ::std::sync::Arc;
 use ::azure_core::http::{
-    ClientMethodOptions, ClientOptions, Method, Url, Pager, Poller, Response,
+    ClientMethodOptions, ClientOptions, Method, Url, Pager, Response,
 };
 use ::azure_core::Result;
 use crate::models;
-use crate::runtime::http::{self, ClientCore as Core, FinalState, Operation, Limits};
+use crate::runtime::http::{self, ClientCore as Core, FinalState, LroPoller, Limits};
 /// Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits.
 #[derive(Clone, Debug)]
 pub struct ContainerRegistryTasksClientOptions {
@@ -128,7 +128,7 @@ impl RegistriesClient<'_> {
         registry_name: &str,
         run_request: &crate::models::RunRequest,
         options: Option<RegistriesScheduleRunOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Run>>> {
+    ) -> Result<LroPoller<crate::models::Run>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -236,7 +236,7 @@ impl RunsClient<'_> {
         run_id: &str,
         run_update_parameters: &crate::models::RunUpdateParameters,
         options: Option<RunsUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Run>>> {
+    ) -> Result<LroPoller<crate::models::Run>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -274,7 +274,7 @@ impl RunsClient<'_> {
         registry_name: &str,
         run_id: &str,
         options: Option<RunsCancelOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -409,7 +409,7 @@ impl TasksClient<'_> {
         task_name: &str,
         task_create_parameters: &crate::models::Task,
         options: Option<TasksCreateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Task>>> {
+    ) -> Result<LroPoller<crate::models::Task>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -448,7 +448,7 @@ impl TasksClient<'_> {
         registry_name: &str,
         task_name: &str,
         options: Option<TasksDeleteOptions<'_>>,
-    ) -> Result<Poller<Operation<()>>> {
+    ) -> Result<LroPoller<()>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
@@ -484,7 +484,7 @@ impl TasksClient<'_> {
         task_name: &str,
         task_update_parameters: &crate::models::TaskUpdateParameters,
         options: Option<TasksUpdateOptions<'_>>,
-    ) -> Result<Poller<Operation<crate::models::Task>>> {
+    ) -> Result<LroPoller<crate::models::Task>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;

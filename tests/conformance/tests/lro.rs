@@ -11,11 +11,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use azure_core::http::request::options::ClientRequestId;
-use azure_core::http::{ClientMethodOptions, Poller, StatusCode};
+use azure_core::http::{ClientMethodOptions, StatusCode};
 use common::{server, CookieJar, TestResult};
 use conf_lro::clients::*;
 use conf_lro::models::{Product, Sku, SubProduct};
-use conf_lro::runtime::http::{Limits, Operation};
+use conf_lro::runtime::http::{Limits, LroPoller};
 use conf_lro::AutoRestLongRunningOperationTestServiceClient as Client;
 use conf_lro::AutoRestLongRunningOperationTestServiceClientOptions as ClientOptions;
 use futures::StreamExt;
@@ -70,7 +70,7 @@ fn assert_foo(product: &Product, state: Option<&str>) {
 }
 
 /// The operation's final result, as a typed model.
-async fn result<T>(poller: azure_core::Result<Poller<Operation<T>>>) -> azure_core::Result<T>
+async fn result<T>(poller: azure_core::Result<LroPoller<T>>) -> azure_core::Result<T>
 where
     T: DeserializeOwned + Send + Sync + 'static,
 {
@@ -78,7 +78,7 @@ where
 }
 
 /// The error the operation must end with (from starting, polling, or reading its result).
-async fn failure<T>(poller: azure_core::Result<Poller<Operation<T>>>) -> azure_core::Error
+async fn failure<T>(poller: azure_core::Result<LroPoller<T>>) -> azure_core::Error
 where
     T: DeserializeOwned + Send + Sync + 'static,
 {
@@ -90,7 +90,7 @@ where
 
 /// The error the polling itself must end with: the status monitor's stream fails before
 /// the operation is taken as done (the final result is never fetched).
-async fn poll_failure<T>(poller: azure_core::Result<Poller<Operation<T>>>) -> azure_core::Error
+async fn poll_failure<T>(poller: azure_core::Result<LroPoller<T>>) -> azure_core::Error
 where
     T: DeserializeOwned + Send + Sync + 'static,
 {
