@@ -16,6 +16,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Generation allocates and frees many small values (JSON values, tokens, syn's
+/// trees) from several threads: with glibc's allocator, malloc and free were a
+/// third of the instructions (callgrind), and mimalloc takes a quarter off the
+/// CLI's time on the ACR spec.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "azgen",
@@ -182,6 +189,10 @@ fn generate(
         out.stats.types,
         out.warnings.len()
     );
+    // The process ends next: freeing the spec and the output, value by value, would
+    // only cost time.
+    std::mem::forget(spec);
+    std::mem::forget(out);
     run
 }
 
