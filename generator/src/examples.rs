@@ -266,53 +266,28 @@ pub fn tests(
             }
         }
     }
-    let replay_test = (!replay_runs.is_empty()).then(|| {
+    // The support code is written out as it is in the templates (it is azgen's own
+    // code: run through syn and prettyplease it would only cost time).
+    let replay = !replay_runs.is_empty();
+    let replay_test = replay.then(|| {
         let total = examples.len();
-        let mock: Result<syn::File> = syn::parse_str(MOCK).map_err(|e| Error::Unsupported {
-            location: Location::new("templates/mock_support.rs", ""),
-            message: format!("internal: template does not parse: {e}"),
-        });
-        mock.map(|mock| {
-            let (mock_attrs, mock_items) = (mock.attrs, mock.items);
-            quote! {
-                mod mock {
-                    #(#mock_attrs)*
-                    #(#mock_items)*
-                }
+        quote! {
+            #(#replay_items)*
 
-                #(#replay_items)*
-
-                /// Every linked example, replayed through the client against an HTTPS mock server.
-                #[tokio::test]
-                async fn replay_examples() {
-                    let arm = mock::MockArm::start().await;
-                    let runs: Vec<(&str, Result<(), String>)> = vec![#(#replay_runs),*];
-                    report_replays(runs, #total);
-                }
+            /// Every linked example, replayed through the client against an HTTPS mock server.
+            #[tokio::test]
+            async fn replay_examples() {
+                let arm = mock::MockArm::start().await;
+                let runs: Vec<(&str, Result<(), String>)> = vec![#(#replay_runs),*];
+                report_replays(runs, #total);
             }
-        })
+        }
     });
-    let replay_test = replay_test.transpose()?;
     let defects = example_settings.known_defects.iter().map(|d| {
         let (e, p, r) = (&d.example, &d.pointer, &d.reason);
         quote!((#e, #p, #r))
     });
     let spec_root = &example_settings.spec_root_from_crate;
-    let support: syn::File = syn::parse_str(SUPPORT).map_err(|e| Error::Unsupported {
-        location: Location::new("templates/example_support.rs", ""),
-        message: format!("internal: template does not parse: {e}"),
-    })?;
-    let support_items = &support.items;
-    let replay_support = match replay_test.is_some() {
-        true => {
-            let f: syn::File = syn::parse_str(REPLAY_SUPPORT).map_err(|e| Error::Unsupported {
-                location: Location::new("templates/replay_support.rs", ""),
-                message: format!("internal: template does not parse: {e}"),
-            })?;
-            f.items
-        }
-        false => Vec::new(),
-    };
     let body: TokenStream = quote! {
         use ::#krate as generated;
 
@@ -323,14 +298,20 @@ pub fn tests(
         /// still occur: a fixed one fails its test until it is removed from the list.
         const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[#(#defects),*];
 
-        #(#support_items)*
-        #(#replay_support)*
-
         #(#cases)*
 
         #replay_test
     };
-    let cases_file = render(body, "tests/examples/cases.rs")?;
+    let mut cases_file = render(body, "tests/examples/cases.rs")?;
+    cases_file.push('\n');
+    cases_file.push_str(SUPPORT);
+    if replay {
+        cases_file.push('\n');
+        cases_file.push_str(REPLAY_SUPPORT);
+        cases_file.push_str("\nmod mock {\n");
+        cases_file.push_str(MOCK);
+        cases_file.push_str("}\n");
+    }
     let root_file = format!(
         "{PREAMBLE}\n\n//! The spec's examples (`x-ms-examples`): round trips of the models through every\n//! response body, and replays of every example through the client.\n\n#[rustfmt::skip]\n#[path = \"examples/cases.rs\"]\nmod cases;\n"
     );
@@ -342,4 +323,28 @@ pub fn tests(
         files,
         warnings,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The templates are copied into generated crates as they are: they must parse,
+    /// the mock as the body of a module.
+    #[test]
+    fn templates_parse() {
+        for (name, text) in [
+            ("example_support", SUPPORT),
+            ("replay_support", REPLAY_SUPPORT),
+        ] {
+            let parsed = syn::parse_file(text);
+            assert!(parsed.is_ok(), "templates/{name}.rs: {:?}", parsed.err());
+        }
+        let parsed = syn::parse_file(&format!("mod mock {{\n{MOCK}}}\n"));
+        assert!(
+            parsed.is_ok(),
+            "templates/mock_support.rs: {:?}",
+            parsed.err()
+        );
+    }
 }

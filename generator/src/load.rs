@@ -2,6 +2,7 @@
 //! followed. The disk is not touched here: a [`SourceProvider`] supplies text.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::fmt::Write;
 
 use serde_json::Value;
 
@@ -216,8 +217,12 @@ pub fn split_ref(reference: &str) -> (&str, &str) {
 }
 
 /// Escapes one token for a JSON pointer (RFC 6901).
-pub fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+pub fn escape_token(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        token.replace('~', "~0").replace('/', "~1").into()
+    } else {
+        token.into()
+    }
 }
 
 /// Unescapes one JSON pointer token.
@@ -319,29 +324,68 @@ pub fn load_files(
 /// Every `$ref` string in a value, with the pointer of the object holding it,
 /// skipping `x-ms-examples` (examples are linked, not loaded).
 pub fn collect_file_refs(value: &Value, pointer: &mut String, out: &mut Vec<(String, String)>) {
+    walk_refs(value, &mut Some(pointer), &mut |pointer, r| {
+        out.push((
+            pointer.map(str::to_string).unwrap_or_default(),
+            r.to_string(),
+        ))
+    });
+}
+
+/// Every `$ref` string in a value, like [`collect_file_refs`] without the pointers.
+pub fn collect_refs(value: &Value, out: &mut Vec<String>) {
+    walk_refs(value, &mut None, &mut |_, r| out.push(r.to_string()));
+}
+
+/// Calls `found` with every `$ref` string under `value` (and the pointer of the
+/// object holding it, when one is kept), in document order, skipping `x-ms-examples`.
+/// A key is found by a scan rather than a lookup: an object has few keys, and a
+/// lookup hashes.
+fn walk_refs(
+    value: &Value,
+    pointer: &mut Option<&mut String>,
+    found: &mut dyn FnMut(Option<&str>, &str),
+) {
     match value {
         Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get("$ref") {
-                out.push((pointer.clone(), r.clone()));
+            if let Some((_, Value::String(r))) = map.iter().find(|(k, _)| *k == "$ref") {
+                found(pointer.as_deref().map(String::as_str), r);
             }
             for (key, child) in map {
-                if key == "x-ms-examples" {
+                if key == "x-ms-examples" || !matches!(child, Value::Object(_) | Value::Array(_)) {
                     continue;
                 }
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&escape_token(key));
-                collect_file_refs(child, pointer, out);
-                pointer.truncate(len);
+                match pointer {
+                    Some(p) => {
+                        let len = p.len();
+                        p.push('/');
+                        p.push_str(&escape_token(key));
+                        walk_refs(child, pointer, found);
+                        if let Some(p) = pointer {
+                            p.truncate(len);
+                        }
+                    }
+                    None => walk_refs(child, pointer, found),
+                }
             }
         }
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                collect_file_refs(child, pointer, out);
-                pointer.truncate(len);
+                if !matches!(child, Value::Object(_) | Value::Array(_)) {
+                    continue;
+                }
+                match pointer {
+                    Some(p) => {
+                        let len = p.len();
+                        // Writing to a String cannot fail.
+                        let _ = write!(p, "/{i}");
+                        walk_refs(child, pointer, found);
+                        if let Some(p) = pointer {
+                            p.truncate(len);
+                        }
+                    }
+                    None => walk_refs(child, pointer, found),
+                }
             }
         }
         _ => {}

@@ -196,7 +196,7 @@ pub fn json_pointer_at(text: &str, offset: usize) -> String {
                 key: Some(key),
                 slot: Slot::Empty | Slot::Open,
                 ..
-            } => crate::load::escape_token(key),
+            } => crate::load::escape_token(key).into_owned(),
             Frame::Array {
                 index,
                 slot: Slot::Open,

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, Location, Result};
@@ -59,9 +60,11 @@ impl Spec {
     pub fn load(entries: &[String], source: &dyn SourceProvider) -> Result<Spec> {
         // Files that could not be read or parsed are reported, and the others
         // are still converted, so that one run reports every problem.
-        let (raws, mut errors) = load::load_files(entries, source);
+        let (mut raws, mut errors) = load::load_files(entries, source);
         let entries: Vec<String> = entries.iter().map(|e| load::normalize(e)).collect();
-        let mut files = BTreeMap::new();
+        // Every file is converted with all of them at hand (a file's refs are resolved
+        // against the others); then each raw file moves into its `SpecFile`.
+        let mut converted_files = Vec::new();
         for (path, raw) in &raws {
             let entry = entries.contains(path);
             let (converted, dialect) = match swagger::convert(raw, &raws, entry) {
@@ -71,24 +74,39 @@ impl Spec {
                     continue;
                 }
             };
-            match serde_path_to_error::deserialize::<_, OpenAPI>(&converted) {
+            // Straight from the JSON; only a document that fails is read again, with
+            // its path tracked, for the error's location.
+            let doc = OpenAPI::deserialize(&converted)
+                .map_err(|_| serde_path_to_error::deserialize::<_, OpenAPI>(&converted).err());
+            match doc {
                 Ok(doc) => {
-                    files.insert(
-                        path.clone(),
-                        SpecFile {
-                            raw: raw.clone(),
-                            dialect,
-                            host: parameterized_host(&raw.value, &converted),
-                            converted,
-                            doc,
-                        },
-                    );
+                    let host = parameterized_host(&raw.value, &converted);
+                    converted_files.push((path.clone(), converted, dialect, doc, host));
                 }
-                Err(e) => {
+                Err(Some(e)) => {
                     let pointer = path_to_pointer(&e.path().to_string());
                     let pointer = source_pointer(dialect, &pointer);
                     errors.push(Error::invalid(raw.locate(&pointer), e.inner().to_string()));
                 }
+                Err(None) => errors.push(Error::invalid(
+                    raw.locate(""),
+                    "not an OpenAPI document".to_string(),
+                )),
+            }
+        }
+        let mut files = BTreeMap::new();
+        for (path, converted, dialect, doc, host) in converted_files {
+            if let Some(raw) = raws.remove(&path) {
+                files.insert(
+                    path,
+                    SpecFile {
+                        raw,
+                        dialect,
+                        host,
+                        converted,
+                        doc,
+                    },
+                );
             }
         }
         // In the order of the files and, in each, of the text.

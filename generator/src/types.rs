@@ -361,8 +361,8 @@ impl<'a> Builder<'a> {
                 }
             }
             let mut refs = Vec::new();
-            crate::load::collect_file_refs(&file.converted, &mut String::new(), &mut refs);
-            queue.extend(refs.into_iter().map(|(_, r)| r));
+            crate::load::collect_refs(&file.converted, &mut refs);
+            queue.extend(refs);
         }
         let mut schemas = Vec::new();
         while let Some(r) = queue.pop() {
@@ -381,8 +381,8 @@ impl<'a> Builder<'a> {
             let pointer = format!("/components/{kind}/{}", escape_token(&name));
             if let Some(v) = f.converted.pointer(&pointer) {
                 let mut refs = Vec::new();
-                crate::load::collect_file_refs(v, &mut String::new(), &mut refs);
-                queue.extend(refs.into_iter().map(|(_, r)| r));
+                crate::load::collect_refs(v, &mut refs);
+                queue.extend(refs);
             }
         }
         // Entry files first (in the order given), then the rest, each by file and name.

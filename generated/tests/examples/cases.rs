@@ -6,291 +6,6 @@ const SPEC_ROOT_FROM_CRATE: &str = "../../shared/azure-rest-api-specs";
 /// Known defects of the spec's examples: (example file, JSON pointer, why). Each must
 /// still occur: a fixed one fails its test until it is removed from the list.
 const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[];
-/// A response-body round trip: deserialize into the model, serialize back.
-type RoundTrip = fn(&::serde_json::Value) -> Result<::serde_json::Value, String>;
-fn round_trip<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(
-    body: &::serde_json::Value,
-) -> Result<::serde_json::Value, String> {
-    let model: T = ::serde_json::from_value(body.clone())
-        .map_err(|e| format!("does not deserialize: {e}"))?;
-    ::serde_json::to_value(&model).map_err(|e| format!("does not serialize: {e}"))
-}
-/// The spec corpus: `$AZURE_REST_API_SPECS`, else where the generator's settings say, from this crate.
-fn spec_root() -> ::std::path::PathBuf {
-    match ::std::env::var_os("AZURE_REST_API_SPECS") {
-        Some(root) => ::std::path::PathBuf::from(root),
-        None => {
-            ::std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC_ROOT_FROM_CRATE)
-        }
-    }
-}
-/// Round-trips every response body of one example file through its model and
-/// compares the JSON: equal, read-only fields included, date-times compared as
-/// instants, `null` the same as absent. Differences must be exactly the known
-/// defects listed for the file.
-fn check(example: &str, responses: &[(&str, Option<RoundTrip>)]) {
-    let path = spec_root().join(example);
-    let text = ::std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: ::serde_json::Value = ::serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut found: Vec<(String, String)> = Vec::new();
-    let mut bodies = 0;
-    if let Some(::serde_json::Value::Object(map)) = doc.get("responses") {
-        for (status, response) in map {
-            let Some(body) = response.get("body") else { continue };
-            bodies += 1;
-            let pointer = format!("/responses/{status}/body");
-            match responses.iter().find(|(s, _)| s == status) {
-                Some((_, Some(rt))) => {
-                    match rt(body) {
-                        Ok(back) => diff(body, &back, &pointer, &mut found),
-                        Err(e) => found.push((pointer, e)),
-                    }
-                }
-                Some((_, None)) | None => {
-                    found
-                        .push((
-                            pointer,
-                            "a body for a status the spec declares without a schema"
-                                .to_string(),
-                        ))
-                }
-            }
-        }
-    }
-    let known: Vec<&(&str, &str, &str)> = KNOWN_DEFECTS
-        .iter()
-        .filter(|d| d.0 == example)
-        .collect();
-    let unexpected: Vec<String> = found
-        .iter()
-        .filter(|(p, _)| !known.iter().any(|d| d.1 == p.as_str()))
-        .map(|(p, m)| format!("  {p}: {m}"))
-        .collect();
-    let gone: Vec<String> = known
-        .iter()
-        .filter(|d| !found.iter().any(|(p, _)| p.as_str() == d.1))
-        .map(|d| format!("  {} ({})", d.1, d.2))
-        .collect();
-    assert!(
-        unexpected.is_empty() && gone.is_empty(),
-        "{example}:\nunexpected differences (a generator bug, or a spec defect to list in specs/*.toml):\n{}\nlisted defects that no longer occur (remove them from specs/*.toml):\n{}",
-        unexpected.join("\n"), gone.join("\n"),
-    );
-    println!(
-        "{example}: {bodies} response bodies round-tripped, {} known spec defects", known
-        .len()
-    );
-}
-fn diff(
-    expected: &::serde_json::Value,
-    actual: &::serde_json::Value,
-    pointer: &str,
-    out: &mut Vec<(String, String)>,
-) {
-    use ::serde_json::Value;
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (key, value) in e {
-                let here = format!(
-                    "{pointer}/{}", key.replace('~', "~0").replace('/', "~1")
-                );
-                match a.get(key) {
-                    Some(back) => diff(value, back, &here, out),
-                    None if value.is_null() => {}
-                    None => {
-                        out.push((
-                            here,
-                            "dropped by the round trip: the spec does not define it"
-                                .to_string(),
-                        ))
-                    }
-                }
-            }
-            for key in a.keys().filter(|k| !e.contains_key(*k)) {
-                let here = format!(
-                    "{pointer}/{}", key.replace('~', "~0").replace('/', "~1")
-                );
-                if a.get(key).is_none_or(|v| !v.is_null()) {
-                    out.push((here, "added by the round trip".to_string()));
-                }
-            }
-        }
-        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
-            for (i, (x, y)) in e.iter().zip(a).enumerate() {
-                diff(x, y, &format!("{pointer}/{i}"), out);
-            }
-        }
-        (Value::String(e), Value::String(a)) if e != a => {
-            let instants = generated::runtime::codec::parse_rfc3339(e)
-                .zip(generated::runtime::codec::parse_rfc3339(a));
-            if instants.is_none_or(|(x, y)| x != y) {
-                out.push((pointer.to_string(), format!("`{e}` came back as `{a}`")));
-            }
-        }
-        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => {}
-        (e, a) if e == a => {}
-        (e, a) => out.push((pointer.to_string(), format!("`{e}` came back as `{a}`"))),
-    }
-}
-/// The example file, parsed.
-fn load(example: &str) -> Result<::serde_json::Value, String> {
-    let path = spec_root().join(example);
-    let text = ::std::fs::read_to_string(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    ::serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-/// A value of the example (a parameter), as the model the method takes.
-fn value<T: ::serde::de::DeserializeOwned>(
-    example: &::serde_json::Value,
-    pointer: &str,
-) -> Result<T, String> {
-    let value = example
-        .pointer(pointer)
-        .ok_or_else(|| format!("the example has no `{pointer}`"))?;
-    ::serde_json::from_value(value.clone())
-        .map_err(|e| format!("`{pointer}` does not deserialize: {e}"))
-}
-/// The body of the example response at `pointer` (a status), if it has one.
-fn served(example: &::serde_json::Value, pointer: &str) -> Option<::serde_json::Value> {
-    let mut body = example.pointer(&format!("{pointer}/body")).cloned()?;
-    if let ::serde_json::Value::Object(map) = &mut body {
-        map.remove("nextLink");
-    }
-    Some(body)
-}
-/// Mounts the response every request gets, after forgetting earlier requests.
-async fn respond(arm: &mock::MockArm, status: u16, body: Option<::serde_json::Value>) {
-    arm.server.reset().await;
-    let mut template = ::wiremock::ResponseTemplate::new(status);
-    if let Some(body) = body {
-        template = template.set_body_json(body);
-    }
-    ::wiremock::Mock::given(::wiremock::matchers::any())
-        .respond_with(template)
-        .mount(&arm.server)
-        .await;
-}
-/// Differences between the example at `pointer` and `actual`, less the known defects.
-fn differences(
-    example_file: &str,
-    expected: &::serde_json::Value,
-    actual: &::serde_json::Value,
-    pointer: &str,
-) -> Vec<String> {
-    let mut found = Vec::new();
-    diff(expected, actual, pointer, &mut found);
-    found
-        .into_iter()
-        .filter(|(p, _)| {
-            !KNOWN_DEFECTS.iter().any(|d| d.0 == example_file && d.1 == p.as_str())
-        })
-        .map(|(p, m)| format!("{p}: {m}"))
-        .collect()
-}
-/// The typed result, serialized, must equal the example's response body.
-fn compare<T: ::serde::Serialize>(
-    file: &str,
-    example: &::serde_json::Value,
-    pointer: &str,
-    actual: &T,
-) -> Result<(), String> {
-    let expected = example
-        .pointer(pointer)
-        .cloned()
-        .unwrap_or(::serde_json::Value::Null);
-    let actual = ::serde_json::to_value(actual)
-        .map_err(|e| format!("result does not serialize: {e}"))?;
-    let found = differences(file, &expected, &actual, pointer);
-    if found.is_empty() {
-        Ok(())
-    } else {
-        Err(
-            format!("the result differs from the example:\n    {}", found.join("\n    ")),
-        )
-    }
-}
-/// The one request the client sent: method, path, query, bearer token and JSON body.
-#[allow(clippy::too_many_arguments)]
-async fn check_request(
-    arm: &mock::MockArm,
-    file: &str,
-    method: &str,
-    path: &str,
-    query: &[(&str, &str)],
-    body: Option<&str>,
-    body_pointer: &str,
-) -> Result<(), String> {
-    let requests = arm.server.received_requests().await.unwrap_or_default();
-    let [request] = requests.as_slice() else {
-        return Err(format!("expected one request, the server got {}", requests.len()));
-    };
-    let mut problems = Vec::new();
-    if request.method.as_str() != method {
-        problems.push(format!("method {} (expected {method})", request.method));
-    }
-    if request.url.path() != path {
-        problems.push(format!("path {} (expected {path})", request.url.path()));
-    }
-    for (name, value) in query {
-        if !request.url.query_pairs().any(|(n, v)| n == *name && v == *value) {
-            problems
-                .push(
-                    format!(
-                        "query has no {name}={value} (query: {:?})", request.url.query()
-                    ),
-                );
-        }
-    }
-    let authorization = request
-        .headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok());
-    if authorization != Some(mock::BEARER) {
-        problems.push(format!("Authorization header {authorization:?}"));
-    }
-    match body {
-        Some(expected) => {
-            let expected: ::serde_json::Value = ::serde_json::from_str(expected)
-                .map_err(|e| e.to_string())?;
-            match ::serde_json::from_slice::<::serde_json::Value>(&request.body) {
-                Ok(actual) => {
-                    problems.extend(differences(file, &expected, &actual, body_pointer));
-                }
-                Err(e) => problems.push(format!("the body is not JSON: {e}")),
-            }
-        }
-        None if !request.body.is_empty() => {
-            problems.push("a body was sent where none was expected".to_string())
-        }
-        None => {}
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(
-            format!(
-                "the request differs from the example:\n    {}", problems.join("\n    ")
-            ),
-        )
-    }
-}
-/// Prints `examples replayed: N/M` (straight to stderr, which the test harness does not
-/// capture) and fails unless every example replayed.
-fn report_replays(runs: Vec<(&str, Result<(), String>)>, total: usize) {
-    use ::std::io::Write as _;
-    let passed = runs.iter().filter(|(_, r)| r.is_ok()).count();
-    let failures: Vec<String> = runs
-        .iter()
-        .filter_map(|(example, r)| r.as_ref().err().map(|e| format!("{example}: {e}")))
-        .collect();
-    let _ = writeln!(::std::io::stderr(), "examples replayed: {passed}/{total}");
-    assert!(
-        failures.is_empty() && passed == total, "replays failed:\n{}", failures
-        .join("\n")
-    );
-}
 #[test]
 fn cache_rule_create() {
     check(
@@ -768,265 +483,6 @@ fn webhook_update() {
             ("201", Some(round_trip::<generated::models::Webhook>)),
         ],
     );
-}
-mod mock {
-    //! Test support for generated clients: an HTTPS mock of Azure Resource Manager on
-    //! 127.0.0.1, a static bearer-token credential, and client options whose transport
-    //! trusts only the mock's certificate.
-    //!
-    //! The mock is a wiremock `MockServer` (plain HTTP) behind a small TLS-terminating
-    //! proxy with a certificate made at test time, so the client talks real TLS and
-    //! azure_core's refusal to send a bearer token over plain `http` stays in force.
-    //! Mount mocks on [`MockArm::server`]; URLs that responses carry (`Location`,
-    //! `Azure-AsyncOperation`, `nextLink`) must be made with [`MockArm::url`], which
-    //! is on the proxy's `https` base.
-    //!
-    //! Generic on purpose: it names no generated crate, so it can be embedded into the
-    //! tests of any of them.
-    #![allow(dead_code)]
-    use std::net::SocketAddr;
-    use std::sync::Arc;
-    use azure_core::credentials::{
-        AccessToken, Secret, TokenCredential, TokenRequestOptions,
-    };
-    use azure_core::http::{ClientOptions, FixedRetryOptions, RetryOptions, Transport};
-    use azure_core::time::{Duration, OffsetDateTime};
-    /// The bearer token [`StaticTokenCredential`] hands out.
-    pub const TOKEN: &str = "test-token";
-    /// The `Authorization` header every request to the mock must carry.
-    pub const BEARER: &str = "Bearer test-token";
-    /// How many times [`Retry::Fast`] retries a request (so it makes `1 + FAST_RETRIES` attempts).
-    pub const FAST_RETRIES: u32 = 2;
-    /// A credential that always returns the same token, valid for a day.
-    #[derive(Debug)]
-    pub struct StaticTokenCredential {
-        token: Secret,
-    }
-    impl StaticTokenCredential {
-        pub fn new(token: &str) -> Arc<Self> {
-            Arc::new(StaticTokenCredential {
-                token: Secret::new(token.to_string()),
-            })
-        }
-    }
-    #[async_trait::async_trait]
-    impl TokenCredential for StaticTokenCredential {
-        async fn get_token(
-            &self,
-            _scopes: &[&str],
-            _options: Option<TokenRequestOptions<'_>>,
-        ) -> azure_core::Result<AccessToken> {
-            Ok(
-                AccessToken::new(
-                    self.token.clone(),
-                    OffsetDateTime::now_utc() + Duration::days(1),
-                ),
-            )
-        }
-    }
-    /// The credential every test client uses: the token [`TOKEN`].
-    pub fn credential() -> Arc<dyn TokenCredential> {
-        StaticTokenCredential::new(TOKEN)
-    }
-    /// What the pipeline's retry policy does.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum Retry {
-        /// No retries: one attempt per request.
-        Off,
-        /// [`FAST_RETRIES`] retries, 10 ms apart.
-        Fast,
-    }
-    /// azure_core client options for talking to a mock: the transport is a reqwest client
-    /// that trusts only `ca_pem` (no system roots) and follows no redirects.
-    pub fn client_options(ca_pem: &str, retry: Retry) -> ClientOptions {
-        let cert = reqwest::Certificate::from_pem(ca_pem.as_bytes())
-            .expect("the test CA is PEM");
-        let http = reqwest::ClientBuilder::new()
-            .redirect(reqwest::redirect::Policy::none())
-            .tls_certs_only([cert])
-            .connect_timeout(std::time::Duration::from_secs(10))
-            .read_timeout(std::time::Duration::from_secs(60))
-            .build()
-            .expect("a reqwest client");
-        let retry = match retry {
-            Retry::Off => RetryOptions::none(),
-            Retry::Fast => {
-                RetryOptions::fixed(FixedRetryOptions {
-                    delay: Duration::milliseconds(10),
-                    max_retries: FAST_RETRIES,
-                    max_total_elapsed: Duration::seconds(30),
-                })
-            }
-        };
-        ClientOptions {
-            transport: Some(Transport::new(Arc::new(http))),
-            retry,
-            ..ClientOptions::default()
-        }
-    }
-    /// An HTTPS mock of Azure Resource Manager.
-    pub struct MockArm {
-        /// The wiremock server behind the TLS proxy: mount mocks here.
-        pub server: wiremock::MockServer,
-        /// The endpoint to give a client: `https://127.0.0.1:<port>`.
-        pub base: String,
-        port: u16,
-        ca_pem: String,
-    }
-    impl MockArm {
-        pub async fn start() -> Self {
-            let server = wiremock::MockServer::start().await;
-            let (port, ca_pem) = start_tls_proxy(*server.address()).await;
-            MockArm {
-                server,
-                base: format!("https://127.0.0.1:{port}"),
-                port,
-                ca_pem,
-            }
-        }
-        /// The endpoint to give a client: `https://127.0.0.1:<port>`.
-        pub fn base(&self) -> &str {
-            &self.base
-        }
-        /// `path` (starting with `/`, may carry a query) on the mock's https base.
-        pub fn url(&self, path: &str) -> String {
-            format!("{}{path}", self.base)
-        }
-        /// The same server under another origin (`https://localhost:<port>`): a client must
-        /// treat it as a foreign host, yet a request sent there would still be recorded.
-        pub fn foreign_url(&self, path: &str) -> String {
-            format!("https://localhost:{}{path}", self.port)
-        }
-        /// The PEM of the certificate the proxy serves (its own trust anchor).
-        pub fn ca_pem(&self) -> &str {
-            &self.ca_pem
-        }
-        /// [`client_options`] for this mock, without retries.
-        pub fn client_options(&self) -> ClientOptions {
-            client_options(&self.ca_pem, Retry::Off)
-        }
-        /// [`client_options`] for this mock, with the given retries.
-        pub fn client_options_with(&self, retry: Retry) -> ClientOptions {
-            client_options(&self.ca_pem, retry)
-        }
-        /// The credential of [`TOKEN`].
-        pub fn credential(&self) -> Arc<dyn TokenCredential> {
-            credential()
-        }
-        /// Every request the mock received, in order.
-        pub async fn requests(&self) -> Vec<wiremock::Request> {
-            self.server.received_requests().await.expect("request recording is on")
-        }
-        /// Every request the mock received, after asserting that each carried
-        /// `Authorization: Bearer test-token`.
-        pub async fn authorized_requests(&self) -> Vec<wiremock::Request> {
-            let requests = self.requests().await;
-            assert_authorized(&requests);
-            requests
-        }
-    }
-    /// Asserts that every request carried exactly one `Authorization: Bearer test-token`.
-    pub fn assert_authorized(requests: &[wiremock::Request]) {
-        for request in requests {
-            let values: Vec<&str> = request
-                .headers
-                .get_all("authorization")
-                .iter()
-                .map(|v| v.to_str().unwrap_or("<not text>"))
-                .collect();
-            assert_eq!(
-                values, [BEARER], "the Authorization header of {} {}", request.method,
-                request.url
-            );
-        }
-    }
-    /// The values of the query parameter `name` of a request.
-    pub fn query_values(request: &wiremock::Request, name: &str) -> Vec<String> {
-        request
-            .url
-            .query_pairs()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-            .collect()
-    }
-    /// The request body as JSON (`Null` when empty).
-    pub fn json_body(request: &wiremock::Request) -> serde_json::Value {
-        if request.body.is_empty() {
-            return serde_json::Value::Null;
-        }
-        serde_json::from_slice(&request.body)
-            .unwrap_or_else(|e| {
-                panic!(
-                    "the body of {} {} is not JSON ({e}): {}", request.method, request
-                    .url, String::from_utf8_lossy(& request.body)
-                )
-            })
-    }
-    /// A responder that answers with `responses` in turn, repeating the last one:
-    /// `Mock::given(..).respond_with(Sequence::new(vec![accepted, done]))`.
-    pub struct Sequence {
-        responses: std::sync::Mutex<
-            std::collections::VecDeque<wiremock::ResponseTemplate>,
-        >,
-    }
-    impl Sequence {
-        pub fn new(responses: Vec<wiremock::ResponseTemplate>) -> Self {
-            assert!(! responses.is_empty(), "a sequence needs a response");
-            Sequence {
-                responses: std::sync::Mutex::new(responses.into()),
-            }
-        }
-    }
-    impl wiremock::Respond for Sequence {
-        fn respond(&self, _request: &wiremock::Request) -> wiremock::ResponseTemplate {
-            let mut responses = self.responses.lock().unwrap_or_else(|e| e.into_inner());
-            if responses.len() > 1 {
-                responses.pop_front().expect("not empty")
-            } else {
-                responses[0].clone()
-            }
-        }
-    }
-    /// A TLS-terminating TCP proxy on 127.0.0.1 in front of `upstream`, with a
-    /// self-signed certificate for `127.0.0.1` and `localhost` made now.
-    /// Returns the port and the certificate's PEM.
-    pub async fn start_tls_proxy(upstream: SocketAddr) -> (u16, String) {
-        use tokio_rustls::rustls::{self, pki_types::PrivateKeyDer};
-        let rcgen::CertifiedKey { cert, signing_key } = rcgen::generate_simple_self_signed(
-                vec!["127.0.0.1".to_string(), "localhost".to_string()],
-            )
-            .expect("a self-signed certificate");
-        let ca_pem = cert.pem();
-        let config = rustls::ServerConfig::builder_with_provider(
-                Arc::new(rustls::crypto::aws_lc_rs::default_provider()),
-            )
-            .with_safe_default_protocol_versions()
-            .expect("TLS versions")
-            .with_no_client_auth()
-            .with_single_cert(vec![cert.der().clone()], PrivateKeyDer::from(signing_key))
-            .expect("a TLS server configuration");
-        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a port for the TLS proxy");
-        let port = listener.local_addr().expect("the proxy's address").port();
-        tokio::spawn(async move {
-            while let Ok((tcp, _)) = listener.accept().await {
-                let acceptor = acceptor.clone();
-                tokio::spawn(async move {
-                    let Ok(mut tls) = acceptor.accept(tcp).await else {
-                        return;
-                    };
-                    let Ok(mut upstream) = tokio::net::TcpStream::connect(upstream).await
-                    else {
-                        return;
-                    };
-                    let _ = tokio::io::copy_bidirectional(&mut tls, &mut upstream).await;
-                });
-            }
-        });
-        (port, ca_pem)
-    }
 }
 async fn replay_cache_rule_create(arm: &mock::MockArm) -> Result<(), String> {
     let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleCreate.json";
@@ -3284,4 +2740,516 @@ async fn replay_examples() {
         replay_webhook_update(& arm). await)
     ];
     report_replays(runs, 58usize);
+}
+
+// Support code of the generated example tests (a template of azgen, copied
+// into each generated crate's `tests/examples/cases.rs`).
+
+/// A response-body round trip: deserialize into the model, serialize back.
+type RoundTrip = fn(&::serde_json::Value) -> Result<::serde_json::Value, String>;
+
+fn round_trip<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(
+    body: &::serde_json::Value,
+) -> Result<::serde_json::Value, String> {
+    let model: T = ::serde_json::from_value(body.clone()).map_err(|e| format!("does not deserialize: {e}"))?;
+    ::serde_json::to_value(&model).map_err(|e| format!("does not serialize: {e}"))
+}
+
+/// The spec corpus: `$AZURE_REST_API_SPECS`, else where the generator's settings say, from this crate.
+fn spec_root() -> ::std::path::PathBuf {
+    match ::std::env::var_os("AZURE_REST_API_SPECS") {
+        Some(root) => ::std::path::PathBuf::from(root),
+        None => ::std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC_ROOT_FROM_CRATE),
+    }
+}
+
+/// Round-trips every response body of one example file through its model and
+/// compares the JSON: equal, read-only fields included, date-times compared as
+/// instants, `null` the same as absent. Differences must be exactly the known
+/// defects listed for the file.
+fn check(example: &str, responses: &[(&str, Option<RoundTrip>)]) {
+    let path = spec_root().join(example);
+    let text = ::std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc: ::serde_json::Value =
+        ::serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut found: Vec<(String, String)> = Vec::new();
+    let mut bodies = 0;
+    if let Some(::serde_json::Value::Object(map)) = doc.get("responses") {
+        for (status, response) in map {
+            let Some(body) = response.get("body") else { continue };
+            bodies += 1;
+            let pointer = format!("/responses/{status}/body");
+            match responses.iter().find(|(s, _)| s == status) {
+                Some((_, Some(rt))) => match rt(body) {
+                    Ok(back) => diff(body, &back, &pointer, &mut found),
+                    Err(e) => found.push((pointer, e)),
+                },
+                Some((_, None)) | None => {
+                    found.push((pointer, "a body for a status the spec declares without a schema".to_string()))
+                }
+            }
+        }
+    }
+    let known: Vec<&(&str, &str, &str)> = KNOWN_DEFECTS.iter().filter(|d| d.0 == example).collect();
+    let unexpected: Vec<String> = found
+        .iter()
+        .filter(|(p, _)| !known.iter().any(|d| d.1 == p.as_str()))
+        .map(|(p, m)| format!("  {p}: {m}"))
+        .collect();
+    let gone: Vec<String> = known
+        .iter()
+        .filter(|d| !found.iter().any(|(p, _)| p.as_str() == d.1))
+        .map(|d| format!("  {} ({})", d.1, d.2))
+        .collect();
+    assert!(
+        unexpected.is_empty() && gone.is_empty(),
+        "{example}:\nunexpected differences (a generator bug, or a spec defect to list in specs/*.toml):\n{}\nlisted defects that no longer occur (remove them from specs/*.toml):\n{}",
+        unexpected.join("\n"),
+        gone.join("\n"),
+    );
+    println!("{example}: {bodies} response bodies round-tripped, {} known spec defects", known.len());
+}
+
+fn diff(expected: &::serde_json::Value, actual: &::serde_json::Value, pointer: &str, out: &mut Vec<(String, String)>) {
+    use ::serde_json::Value;
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (key, value) in e {
+                let here = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                match a.get(key) {
+                    Some(back) => diff(value, back, &here, out),
+                    None if value.is_null() => {}
+                    None => out.push((here, "dropped by the round trip: the spec does not define it".to_string())),
+                }
+            }
+            for key in a.keys().filter(|k| !e.contains_key(*k)) {
+                let here = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                if a.get(key).is_none_or(|v| !v.is_null()) {
+                    out.push((here, "added by the round trip".to_string()));
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            for (i, (x, y)) in e.iter().zip(a).enumerate() {
+                diff(x, y, &format!("{pointer}/{i}"), out);
+            }
+        }
+        (Value::String(e), Value::String(a)) if e != a => {
+            let instants = generated::runtime::codec::parse_rfc3339(e).zip(generated::runtime::codec::parse_rfc3339(a));
+            if instants.is_none_or(|(x, y)| x != y) {
+                out.push((pointer.to_string(), format!("`{e}` came back as `{a}`")));
+            }
+        }
+        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => {}
+        (e, a) if e == a => {}
+        (e, a) => out.push((pointer.to_string(), format!("`{e}` came back as `{a}`"))),
+    }
+}
+
+// Support code of the generated example replays (a template of azgen, copied
+// into each generated crate's `tests/examples/cases.rs`).
+
+/// The example file, parsed.
+fn load(example: &str) -> Result<::serde_json::Value, String> {
+    let path = spec_root().join(example);
+    let text = ::std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    ::serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A value of the example (a parameter), as the model the method takes.
+fn value<T: ::serde::de::DeserializeOwned>(example: &::serde_json::Value, pointer: &str) -> Result<T, String> {
+    let value = example.pointer(pointer).ok_or_else(|| format!("the example has no `{pointer}`"))?;
+    ::serde_json::from_value(value.clone()).map_err(|e| format!("`{pointer}` does not deserialize: {e}"))
+}
+
+/// The body of the example response at `pointer` (a status), if it has one.
+fn served(example: &::serde_json::Value, pointer: &str) -> Option<::serde_json::Value> {
+    let mut body = example.pointer(&format!("{pointer}/body")).cloned()?;
+    // One page: a next link would point at the real service.
+    if let ::serde_json::Value::Object(map) = &mut body {
+        map.remove("nextLink");
+    }
+    Some(body)
+}
+
+/// Mounts the response every request gets, after forgetting earlier requests.
+async fn respond(arm: &mock::MockArm, status: u16, body: Option<::serde_json::Value>) {
+    arm.server.reset().await;
+    let mut template = ::wiremock::ResponseTemplate::new(status);
+    if let Some(body) = body {
+        template = template.set_body_json(body);
+    }
+    ::wiremock::Mock::given(::wiremock::matchers::any()).respond_with(template).mount(&arm.server).await;
+}
+
+/// Differences between the example at `pointer` and `actual`, less the known defects.
+fn differences(example_file: &str, expected: &::serde_json::Value, actual: &::serde_json::Value, pointer: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    diff(expected, actual, pointer, &mut found);
+    found
+        .into_iter()
+        .filter(|(p, _)| !KNOWN_DEFECTS.iter().any(|d| d.0 == example_file && d.1 == p.as_str()))
+        .map(|(p, m)| format!("{p}: {m}"))
+        .collect()
+}
+
+/// The typed result, serialized, must equal the example's response body.
+fn compare<T: ::serde::Serialize>(file: &str, example: &::serde_json::Value, pointer: &str, actual: &T) -> Result<(), String> {
+    let expected = example.pointer(pointer).cloned().unwrap_or(::serde_json::Value::Null);
+    let actual = ::serde_json::to_value(actual).map_err(|e| format!("result does not serialize: {e}"))?;
+    let found = differences(file, &expected, &actual, pointer);
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the result differs from the example:\n    {}", found.join("\n    ")))
+    }
+}
+
+/// The one request the client sent: method, path, query, bearer token and JSON body.
+#[allow(clippy::too_many_arguments)]
+async fn check_request(
+    arm: &mock::MockArm,
+    file: &str,
+    method: &str,
+    path: &str,
+    query: &[(&str, &str)],
+    body: Option<&str>,
+    body_pointer: &str,
+) -> Result<(), String> {
+    let requests = arm.server.received_requests().await.unwrap_or_default();
+    let [request] = requests.as_slice() else {
+        return Err(format!("expected one request, the server got {}", requests.len()));
+    };
+    let mut problems = Vec::new();
+    if request.method.as_str() != method {
+        problems.push(format!("method {} (expected {method})", request.method));
+    }
+    if request.url.path() != path {
+        problems.push(format!("path {} (expected {path})", request.url.path()));
+    }
+    for (name, value) in query {
+        if !request.url.query_pairs().any(|(n, v)| n == *name && v == *value) {
+            problems.push(format!("query has no {name}={value} (query: {:?})", request.url.query()));
+        }
+    }
+    let authorization = request.headers.get("authorization").and_then(|v| v.to_str().ok());
+    if authorization != Some(mock::BEARER) {
+        problems.push(format!("Authorization header {authorization:?}"));
+    }
+    match body {
+        Some(expected) => {
+            let expected: ::serde_json::Value = ::serde_json::from_str(expected).map_err(|e| e.to_string())?;
+            match ::serde_json::from_slice::<::serde_json::Value>(&request.body) {
+                Ok(actual) => {
+                    problems.extend(differences(file, &expected, &actual, body_pointer));
+                }
+                Err(e) => problems.push(format!("the body is not JSON: {e}")),
+            }
+        }
+        None if !request.body.is_empty() => problems.push("a body was sent where none was expected".to_string()),
+        None => {}
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the request differs from the example:\n    {}", problems.join("\n    ")))
+    }
+}
+
+/// Prints `examples replayed: N/M` (straight to stderr, which the test harness does not
+/// capture) and fails unless every example replayed.
+fn report_replays(runs: Vec<(&str, Result<(), String>)>, total: usize) {
+    use ::std::io::Write as _;
+    let passed = runs.iter().filter(|(_, r)| r.is_ok()).count();
+    let failures: Vec<String> = runs
+        .iter()
+        .filter_map(|(example, r)| r.as_ref().err().map(|e| format!("{example}: {e}")))
+        .collect();
+    let _ = writeln!(::std::io::stderr(), "examples replayed: {passed}/{total}");
+    assert!(failures.is_empty() && passed == total, "replays failed:\n{}", failures.join("\n"));
+}
+
+mod mock {
+//! Test support for generated clients: an HTTPS mock of Azure Resource Manager on
+//! 127.0.0.1, a static bearer-token credential, and client options whose transport
+//! trusts only the mock's certificate.
+//!
+//! The mock is a wiremock `MockServer` (plain HTTP) behind a small TLS-terminating
+//! proxy with a certificate made at test time, so the client talks real TLS and
+//! azure_core's refusal to send a bearer token over plain `http` stays in force.
+//! Mount mocks on [`MockArm::server`]; URLs that responses carry (`Location`,
+//! `Azure-AsyncOperation`, `nextLink`) must be made with [`MockArm::url`], which
+//! is on the proxy's `https` base.
+//!
+//! Generic on purpose: it names no generated crate, so it can be embedded into the
+//! tests of any of them.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use azure_core::credentials::{AccessToken, Secret, TokenCredential, TokenRequestOptions};
+use azure_core::http::{ClientOptions, FixedRetryOptions, RetryOptions, Transport};
+use azure_core::time::{Duration, OffsetDateTime};
+
+/// The bearer token [`StaticTokenCredential`] hands out.
+pub const TOKEN: &str = "test-token";
+
+/// The `Authorization` header every request to the mock must carry.
+pub const BEARER: &str = "Bearer test-token";
+
+/// How many times [`Retry::Fast`] retries a request (so it makes `1 + FAST_RETRIES` attempts).
+pub const FAST_RETRIES: u32 = 2;
+
+/// A credential that always returns the same token, valid for a day.
+#[derive(Debug)]
+pub struct StaticTokenCredential {
+    token: Secret,
+}
+
+impl StaticTokenCredential {
+    pub fn new(token: &str) -> Arc<Self> {
+        Arc::new(StaticTokenCredential {
+            token: Secret::new(token.to_string()),
+        })
+    }
+}
+
+#[async_trait::async_trait]
+impl TokenCredential for StaticTokenCredential {
+    async fn get_token(
+        &self,
+        _scopes: &[&str],
+        _options: Option<TokenRequestOptions<'_>>,
+    ) -> azure_core::Result<AccessToken> {
+        Ok(AccessToken::new(
+            self.token.clone(),
+            OffsetDateTime::now_utc() + Duration::days(1),
+        ))
+    }
+}
+
+/// The credential every test client uses: the token [`TOKEN`].
+pub fn credential() -> Arc<dyn TokenCredential> {
+    StaticTokenCredential::new(TOKEN)
+}
+
+/// What the pipeline's retry policy does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retry {
+    /// No retries: one attempt per request.
+    Off,
+    /// [`FAST_RETRIES`] retries, 10 ms apart.
+    Fast,
+}
+
+/// azure_core client options for talking to a mock: the transport is a reqwest client
+/// that trusts only `ca_pem` (no system roots) and follows no redirects.
+pub fn client_options(ca_pem: &str, retry: Retry) -> ClientOptions {
+    let cert = reqwest::Certificate::from_pem(ca_pem.as_bytes()).expect("the test CA is PEM");
+    let http = reqwest::ClientBuilder::new()
+        .redirect(reqwest::redirect::Policy::none())
+        .tls_certs_only([cert])
+        .connect_timeout(std::time::Duration::from_secs(10))
+        .read_timeout(std::time::Duration::from_secs(60))
+        .build()
+        .expect("a reqwest client");
+    let retry = match retry {
+        Retry::Off => RetryOptions::none(),
+        Retry::Fast => RetryOptions::fixed(FixedRetryOptions {
+            delay: Duration::milliseconds(10),
+            max_retries: FAST_RETRIES,
+            max_total_elapsed: Duration::seconds(30),
+        }),
+    };
+    ClientOptions {
+        transport: Some(Transport::new(Arc::new(http))),
+        retry,
+        ..ClientOptions::default()
+    }
+}
+
+/// An HTTPS mock of Azure Resource Manager.
+pub struct MockArm {
+    /// The wiremock server behind the TLS proxy: mount mocks here.
+    pub server: wiremock::MockServer,
+    /// The endpoint to give a client: `https://127.0.0.1:<port>`.
+    pub base: String,
+    port: u16,
+    ca_pem: String,
+}
+
+impl MockArm {
+    pub async fn start() -> Self {
+        let server = wiremock::MockServer::start().await;
+        let (port, ca_pem) = start_tls_proxy(*server.address()).await;
+        MockArm {
+            server,
+            base: format!("https://127.0.0.1:{port}"),
+            port,
+            ca_pem,
+        }
+    }
+
+    /// The endpoint to give a client: `https://127.0.0.1:<port>`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `path` (starting with `/`, may carry a query) on the mock's https base.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The same server under another origin (`https://localhost:<port>`): a client must
+    /// treat it as a foreign host, yet a request sent there would still be recorded.
+    pub fn foreign_url(&self, path: &str) -> String {
+        format!("https://localhost:{}{path}", self.port)
+    }
+
+    /// The PEM of the certificate the proxy serves (its own trust anchor).
+    pub fn ca_pem(&self) -> &str {
+        &self.ca_pem
+    }
+
+    /// [`client_options`] for this mock, without retries.
+    pub fn client_options(&self) -> ClientOptions {
+        client_options(&self.ca_pem, Retry::Off)
+    }
+
+    /// [`client_options`] for this mock, with the given retries.
+    pub fn client_options_with(&self, retry: Retry) -> ClientOptions {
+        client_options(&self.ca_pem, retry)
+    }
+
+    /// The credential of [`TOKEN`].
+    pub fn credential(&self) -> Arc<dyn TokenCredential> {
+        credential()
+    }
+
+    /// Every request the mock received, in order.
+    pub async fn requests(&self) -> Vec<wiremock::Request> {
+        self.server
+            .received_requests()
+            .await
+            .expect("request recording is on")
+    }
+
+    /// Every request the mock received, after asserting that each carried
+    /// `Authorization: Bearer test-token`.
+    pub async fn authorized_requests(&self) -> Vec<wiremock::Request> {
+        let requests = self.requests().await;
+        assert_authorized(&requests);
+        requests
+    }
+}
+
+/// Asserts that every request carried exactly one `Authorization: Bearer test-token`.
+pub fn assert_authorized(requests: &[wiremock::Request]) {
+    for request in requests {
+        let values: Vec<&str> = request
+            .headers
+            .get_all("authorization")
+            .iter()
+            .map(|v| v.to_str().unwrap_or("<not text>"))
+            .collect();
+        assert_eq!(
+            values,
+            [BEARER],
+            "the Authorization header of {} {}",
+            request.method,
+            request.url
+        );
+    }
+}
+
+/// The values of the query parameter `name` of a request.
+pub fn query_values(request: &wiremock::Request, name: &str) -> Vec<String> {
+    request
+        .url
+        .query_pairs()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+        .collect()
+}
+
+/// The request body as JSON (`Null` when empty).
+pub fn json_body(request: &wiremock::Request) -> serde_json::Value {
+    if request.body.is_empty() {
+        return serde_json::Value::Null;
+    }
+    serde_json::from_slice(&request.body).unwrap_or_else(|e| {
+        panic!(
+            "the body of {} {} is not JSON ({e}): {}",
+            request.method,
+            request.url,
+            String::from_utf8_lossy(&request.body)
+        )
+    })
+}
+
+/// A responder that answers with `responses` in turn, repeating the last one:
+/// `Mock::given(..).respond_with(Sequence::new(vec![accepted, done]))`.
+pub struct Sequence {
+    responses: std::sync::Mutex<std::collections::VecDeque<wiremock::ResponseTemplate>>,
+}
+
+impl Sequence {
+    pub fn new(responses: Vec<wiremock::ResponseTemplate>) -> Self {
+        assert!(!responses.is_empty(), "a sequence needs a response");
+        Sequence {
+            responses: std::sync::Mutex::new(responses.into()),
+        }
+    }
+}
+
+impl wiremock::Respond for Sequence {
+    fn respond(&self, _request: &wiremock::Request) -> wiremock::ResponseTemplate {
+        let mut responses = self.responses.lock().unwrap_or_else(|e| e.into_inner());
+        if responses.len() > 1 {
+            responses.pop_front().expect("not empty")
+        } else {
+            responses[0].clone()
+        }
+    }
+}
+
+/// A TLS-terminating TCP proxy on 127.0.0.1 in front of `upstream`, with a
+/// self-signed certificate for `127.0.0.1` and `localhost` made now.
+/// Returns the port and the certificate's PEM.
+pub async fn start_tls_proxy(upstream: SocketAddr) -> (u16, String) {
+    use tokio_rustls::rustls::{self, pki_types::PrivateKeyDer};
+    let rcgen::CertifiedKey { cert, signing_key } =
+        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+            .expect("a self-signed certificate");
+    let ca_pem = cert.pem();
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::aws_lc_rs::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("TLS versions")
+    .with_no_client_auth()
+    .with_single_cert(vec![cert.der().clone()], PrivateKeyDer::from(signing_key))
+    .expect("a TLS server configuration");
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port for the TLS proxy");
+    let port = listener.local_addr().expect("the proxy's address").port();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let Ok(mut tls) = acceptor.accept(tcp).await else {
+                    return;
+                };
+                let Ok(mut upstream) = tokio::net::TcpStream::connect(upstream).await else {
+                    return;
+                };
+                let _ = tokio::io::copy_bidirectional(&mut tls, &mut upstream).await;
+            });
+        }
+    });
+    (port, ca_pem)
+}
 }

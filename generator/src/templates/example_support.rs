@@ -1,5 +1,5 @@
-// Support code of the generated example tests (a template of azgen, parsed and
-// emitted into each generated crate's `tests/examples/cases.rs`).
+// Support code of the generated example tests (a template of azgen, copied
+// into each generated crate's `tests/examples/cases.rs`).
 
 /// A response-body round trip: deserialize into the model, serialize back.
 type RoundTrip = fn(&::serde_json::Value) -> Result<::serde_json::Value, String>;

@@ -1,5 +1,5 @@
-// Support code of the generated example replays (a template of azgen, parsed and
-// emitted into each generated crate's `tests/examples/cases.rs`).
+// Support code of the generated example replays (a template of azgen, copied
+// into each generated crate's `tests/examples/cases.rs`).
 
 /// The example file, parsed.
 fn load(example: &str) -> Result<::serde_json::Value, String> {
