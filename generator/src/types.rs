@@ -396,7 +396,7 @@ impl<'a> Builder<'a> {
                 .unwrap_or(usize::MAX);
             (entry, file.to_string(), name)
         };
-        schemas.sort_by_key(rank);
+        schemas.sort_by_cached_key(rank);
         schemas
     }
 
