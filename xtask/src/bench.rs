@@ -352,7 +352,17 @@ struct Scale {
     spec_bytes: u64,
     library: Option<Sample>,
     cli: Option<Sample>,
+    /// The CLI's instructions under callgrind (release, 1× only, where valgrind is).
+    instructions: Option<Instructions>,
     skipped: Option<String>,
+}
+
+/// Instructions a run executed, by callgrind: unlike times, the same from run to run
+/// on a machine, whatever else it is doing.
+struct Instructions {
+    total: u64,
+    /// Each thread's, the main thread first.
+    threads: Vec<u64>,
 }
 
 impl Scale {
@@ -363,6 +373,10 @@ impl Scale {
             "spec_bytes": self.spec_bytes,
             "library": self.library.as_ref().map(Sample::to_json),
             "cli": self.cli.as_ref().map(Sample::to_json),
+            "cli_instructions": self.instructions.as_ref().map(|i| json!({
+                "total": i.total,
+                "threads": i.threads,
+            })),
             "skipped": self.skipped,
         })
     }
@@ -400,6 +414,7 @@ fn generation(env: &Env, plan: &Plan, max_scale: usize) -> Result<Vec<Scale>, St
             spec_bytes: fs::metadata(env.spec_root.join(&input)).map_or(0, |m| m.len()),
             library: None,
             cli: None,
+            instructions: None,
             skipped: projected_too_slow(&out, scale, plan.run_limit),
         };
         if let Some(reason) = &row.skipped {
@@ -419,6 +434,9 @@ fn generation(env: &Env, plan: &Plan, max_scale: usize) -> Result<Vec<Scale>, St
         step(&format!("{scale}×: azgen CLI"));
         let out_dir = env.dir.join("out").join(format!("cli-{scale}x"));
         row.cli = Some(cli(env, &env.spec_root, &input, &out_dir, plan.reps)?);
+        if scale == 1 && plan.profile == "release" {
+            row.instructions = instructions(env, &env.spec_root, &input, &out_dir)?;
+        }
         out.push(row);
     }
     Ok(out)
@@ -532,6 +550,85 @@ fn cli(env: &Env, cwd: &Path, input: &str, out: &Path, reps: Reps) -> Result<Sam
         sample.peak_rss_kib = sample.peak_rss_kib.max(done.max_rss_kib);
     }
     Ok(sample)
+}
+
+/// The CLI's run under `valgrind --tool=callgrind`, a file per thread; `None` where
+/// valgrind is not installed.
+fn instructions(
+    env: &Env,
+    cwd: &Path,
+    input: &str,
+    out: &Path,
+) -> Result<Option<Instructions>, String> {
+    let have = Command::new("valgrind")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have {
+        eprintln!("bench: valgrind not found: no instruction counts");
+        return Ok(None);
+    }
+    step("1×: azgen CLI under callgrind");
+    let dir = env.dir.join("out").join("callgrind");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let log = dir.join("valgrind.log");
+    let stderr = fs::File::create(&log).map_err(|e| format!("{}: {e}", log.display()))?;
+    let status = Command::new("valgrind")
+        .current_dir(cwd)
+        .arg("--tool=callgrind")
+        .arg("--separate-threads=yes")
+        .arg(format!(
+            "--callgrind-out-file={}",
+            dir.join("cli.out").display()
+        ))
+        .arg(&env.azgen)
+        .args(["generate", "--input", input, "--output"])
+        .arg(out)
+        .arg("--config")
+        .arg(&env.settings_file)
+        .args(["--crate-name", CRATE])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .status()
+        .map_err(|e| format!("valgrind: {e}"))?;
+    if !status.success() {
+        let text = fs::read_to_string(&log).unwrap_or_default();
+        return Err(format!(
+            "azgen generate under callgrind failed ({status}):\n{text}"
+        ));
+    }
+    // One file per thread (`cli.out-01` is the main thread), each with a `summary:`;
+    // `cli.out` itself stays empty.
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("cli.out-"))
+        })
+        .collect();
+    files.sort();
+    let mut threads = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let summary = text
+            .lines()
+            .find_map(|l| l.strip_prefix("summary:"))
+            .and_then(|n| n.trim().parse::<u64>().ok())
+            .ok_or_else(|| format!("{}: no `summary:` line", file.display()))?;
+        threads.push(summary);
+    }
+    if threads.is_empty() {
+        return Err(format!("callgrind wrote no output in {}", dir.display()));
+    }
+    Ok(Some(Instructions {
+        total: threads.iter().sum(),
+        threads,
+    }))
 }
 
 /// `xtask __bench-lib --root DIR --input PATH --settings FILE --report FILE
@@ -1027,7 +1124,25 @@ fn generation_rows(gen: &[Scale], plan: &Plan, report: &mut Report) {
                 "",
             );
         }
+        if let Some(i) = &s.instructions {
+            let threads: Vec<String> = i.threads.iter().map(|n| millions(*n)).collect();
+            report.row(
+                format!("CLI instructions (callgrind), {what}"),
+                format!(
+                    "{} in all; by thread: {}",
+                    millions(i.total),
+                    threads.join(", ")
+                ),
+                "",
+                "",
+            );
+        }
     }
+}
+
+/// An instruction count in millions: `247.3M`.
+fn millions(n: u64) -> String {
+    format!("{:.1}M", n as f64 / 1e6)
 }
 
 struct TargetCheck {
@@ -1437,6 +1552,7 @@ mod tests {
             spec_bytes: 0,
             library: Some(sample.clone()),
             cli: Some(sample),
+            instructions: None,
             skipped: None,
         }
     }
