@@ -125,6 +125,58 @@ pub(crate) fn rust_type_in(space: &TypeSpace, ty: &TypeRef, root: &TokenStream) 
     }
 }
 
+/// The Rust type of a type reference as source text, with `root` naming the generated
+/// crate (`crate` inside it): the text [`rust_type_in`]'s tokens print as.
+pub(crate) fn type_str(space: &TypeSpace, ty: &TypeRef, root: &str) -> String {
+    let mut out = String::new();
+    push_type(&mut out, space, ty, root);
+    out
+}
+
+fn push_type(out: &mut String, space: &TypeSpace, ty: &TypeRef, root: &str) {
+    match ty {
+        TypeRef::Prim(p) => match p {
+            Prim::String => out.push_str("::std::string::String"),
+            Prim::Bool => out.push_str("bool"),
+            Prim::I32 => out.push_str("i32"),
+            Prim::I64 => out.push_str("i64"),
+            Prim::F32 => out.push_str("f32"),
+            Prim::F64 => out.push_str("f64"),
+            Prim::DateTime | Prim::DateTimeRfc1123 | Prim::UnixTime => {
+                out.push_str("::time::OffsetDateTime")
+            }
+            Prim::Date => out.push_str("::time::Date"),
+            Prim::Duration => {
+                out.push_str(root);
+                out.push_str("::runtime::Duration")
+            }
+            Prim::Bytes => out.push_str("::std::vec::Vec<u8>"),
+            Prim::Uuid => out.push_str("::uuid::Uuid"),
+        },
+        TypeRef::Named(id) => {
+            out.push_str(root);
+            out.push_str("::models::");
+            out.push_str(&ident(space.name(*id)).to_string());
+        }
+        TypeRef::Vec(inner) => {
+            out.push_str("::std::vec::Vec<");
+            push_type(out, space, inner, root);
+            out.push('>');
+        }
+        TypeRef::Map(inner) => {
+            out.push_str("::std::collections::BTreeMap<::std::string::String, ");
+            push_type(out, space, inner, root);
+            out.push('>');
+        }
+        TypeRef::Any => out.push_str("::serde_json::Value"),
+    }
+}
+
+/// A Rust string literal of `text`, as `quote` writes one.
+pub(crate) fn lit(text: &str) -> String {
+    proc_macro2::Literal::string(text).to_string()
+}
+
 /// The codec format mirroring a type's shape (see the runtime's `codec` module), if
 /// a value of the type needs one. Aliases are seen through: a field of an alias of
 /// `Vec<u8>` is base64 on the wire like a field of `Vec<u8>` (an alias carries no
@@ -170,6 +222,21 @@ fn field_type(space: &TypeSpace, f: &Field) -> TokenStream {
     ty
 }
 
+/// A field's type as text (see [`field_type`]).
+fn field_type_str(space: &TypeSpace, f: &Field) -> String {
+    let mut ty = type_str(space, &f.ty, "crate");
+    if f.boxed {
+        ty = format!("::std::boxed::Box<{ty}>");
+    }
+    if f.secret {
+        ty = format!("crate::runtime::Secret<{ty}>");
+    }
+    if f.optional() {
+        ty = format!("::std::option::Option<{ty}>");
+    }
+    ty
+}
+
 /// A model struct: an invocation of the runtime's `model!` macro, written out here
 /// (prettyplease prints a macro's tokens on as few lines as fit), one line per field:
 /// `pub name: Type => mode "wireName" (as Format)?,` (see the macro's docs). Names
@@ -198,8 +265,8 @@ fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
         out.push_str(&format!(
             "        pub {}: {} => {mode} {}",
             ident(&f.name),
-            type_text(&field_type(space, f)),
-            proc_macro2::Literal::string(&f.wire_name)
+            field_type_str(space, f),
+            lit(&f.wire_name)
         ));
         // A boxed field is never a codec type: only named structs and unions close cycles.
         if let Some(mut format) = codec_format(space, &f.ty).filter(|_| !f.boxed) {
@@ -214,11 +281,10 @@ fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
         out.push_str(",\n");
     }
     if let Some(a) = &s.additional {
-        let ty = rust_type(space, a);
         out.push_str("        ..\n        /// Properties beyond the ones named above.\n");
         out.push_str(&format!(
             "        pub additional_properties: {}",
-            type_text(&quote!(::std::collections::BTreeMap<::std::string::String, #ty>))
+            type_str(space, &TypeRef::Map(Box::new(a.clone())), "crate")
         ));
         if let Some(format) = codec_format(space, a) {
             out.push_str(&format!(" as {}", type_text(&format)));
@@ -400,7 +466,7 @@ pub fn models(space: &TypeSpace, title: &str) -> Result<String> {
 }
 
 /// `/// line` doc comments, indented.
-fn doc_comment(out: &mut String, indent: &str, text: Option<&str>) {
+pub(crate) fn doc_comment(out: &mut String, indent: &str, text: Option<&str>) {
     let Some(text) = text else { return };
     for line in doc_lines(text) {
         out.push_str(indent);
@@ -431,7 +497,7 @@ fn enum_text(t: &TypeDef, e: &EnumDef) -> String {
         out.push_str(&format!(
             "        {} = {},\n",
             ident(&v.name),
-            proc_macro2::Literal::string(&v.wire_value)
+            lit(&v.wire_value)
         ));
     }
     out.push_str("    }\n}\n");
@@ -641,5 +707,59 @@ mod tests {
         assert_eq!(ident("").to_string(), "empty");
         assert_eq!(ident("1").to_string(), "_1");
         assert_eq!(ident(" x").to_string(), "x");
+    }
+
+    /// Types written as text are the text their tokens print as.
+    #[test]
+    fn type_text_matches_tokens() {
+        use crate::ir::*;
+        let def = |name: &str| TypeDef {
+            id: TypeId(0),
+            name: name.to_string(),
+            wire_name: name.to_string(),
+            origin: crate::error::Location::new("a.json", ""),
+            docs: None,
+            kind: TypeKind::Alias(TypeRef::Any),
+        };
+        let space = TypeSpace {
+            types: vec![def("Plain"), def("type")],
+        };
+        let named = |i| Box::new(TypeRef::Named(TypeId(i)));
+        let prims = [
+            Prim::String,
+            Prim::Bool,
+            Prim::I32,
+            Prim::I64,
+            Prim::F32,
+            Prim::F64,
+            Prim::DateTime,
+            Prim::DateTimeRfc1123,
+            Prim::UnixTime,
+            Prim::Date,
+            Prim::Duration,
+            Prim::Bytes,
+            Prim::Uuid,
+        ];
+        let mut types: Vec<TypeRef> = prims.into_iter().map(TypeRef::Prim).collect();
+        types.extend([
+            TypeRef::Any,
+            *named(0),
+            *named(1),
+            TypeRef::Vec(named(1)),
+            TypeRef::Map(Box::new(TypeRef::Vec(named(0)))),
+            TypeRef::Vec(Box::new(TypeRef::Map(Box::new(TypeRef::Prim(
+                Prim::Duration,
+            ))))),
+        ]);
+        for root in ["crate", "generated"] {
+            let root_tokens: proc_macro2::TokenStream = root.parse().unwrap();
+            for ty in &types {
+                assert_eq!(
+                    super::type_str(&space, ty, root),
+                    super::type_text(&super::rust_type_in(&space, ty, &root_tokens)),
+                    "{ty:?}"
+                );
+            }
+        }
     }
 }
