@@ -2,15 +2,14 @@
 
 //! The client and its operations.
 #![allow(clippy::too_many_arguments)]
+
 use ::azure_core::credentials::TokenCredential;
 use ::std::sync::Arc;
 use ::azure_core::http::headers::HeaderName;
-use ::azure_core::http::{
-    ClientMethodOptions, ClientOptions, Method, Url, Pager, Response,
-};
+use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, Url, Pager, Response};
 use ::azure_core::Result;
-use crate::models;
-use crate::runtime::http::{self, ClientCore as Core, FinalState, LroPoller, Limits};
+use crate::runtime::http::{self, FinalState, LroPoller, Limits};
+
 /// Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits.
 #[derive(Clone, Debug)]
 pub struct ContainerRegistryClientOptions {
@@ -21,6 +20,7 @@ pub struct ContainerRegistryClientOptions {
     /// Limits on long-running operations and response sizes.
     pub limits: Limits,
 }
+
 impl ::std::default::Default for ContainerRegistryClientOptions {
     fn default() -> Self {
         Self {
@@ -30,19 +30,21 @@ impl ::std::default::Default for ContainerRegistryClientOptions {
         }
     }
 }
-/** The ContainerRegistryManagementClient client: 70 operations in 13 groups.
 
- Create it with an Azure credential; every request goes through azure_core's pipeline
- (retries, telemetry, bearer-token authentication).*/
+/// The ContainerRegistryManagementClient client: 70 operations in 13 groups.
+///
+/// Create it with an Azure credential; every request goes through azure_core's pipeline
+/// (retries, telemetry, bearer-token authentication).
 #[derive(Clone, Debug)]
 pub struct ContainerRegistryClient {
-    core: Core,
+    core: http::ClientCore,
 }
-impl ContainerRegistryClient {
-    /** A client for `endpoint` (`https://management.azure.com` for Azure's public cloud), authenticating with `credential`.
 
- Client-level parameters:
-- `subscription_id`: The ID of the target subscription. The value must be an UUID.*/
+impl ContainerRegistryClient {
+    /// A client for `endpoint` (`https://management.azure.com` for Azure's public cloud), authenticating with `credential`.
+    ///
+    /// Client-level parameters:
+    /// - `subscription_id`: The ID of the target subscription. The value must be an UUID.
     pub fn new(
         endpoint: &str,
         credential: Arc<dyn TokenCredential>,
@@ -52,7 +54,7 @@ impl ContainerRegistryClient {
         let options = options.unwrap_or_default();
         let subscription_id: ::std::string::String = subscription_id.into();
         let params = ::std::vec![("subscriptionId", subscription_id)];
-        let core = Core::new(
+        let core = http::ClientCore::new(
             endpoint,
             ::std::option::Option::Some((credential, http::ARM_SCOPE)),
             options.api_version,
@@ -62,78 +64,84 @@ impl ContainerRegistryClient {
         )?;
         ::std::result::Result::Ok(Self { core })
     }
+
     /// The endpoint requests go to.
     pub fn endpoint(&self) -> &Url {
         self.core.endpoint()
     }
+
     /// The `CacheRules` operations.
     pub fn cache_rules(&self) -> CacheRulesClient<'_> {
         CacheRulesClient { client: self }
     }
+
     /// The `ConnectedRegistries` operations.
     pub fn connected_registries(&self) -> ConnectedRegistriesClient<'_> {
-        ConnectedRegistriesClient {
-            client: self,
-        }
+        ConnectedRegistriesClient { client: self }
     }
+
     /// The `CredentialSets` operations.
     pub fn credential_sets(&self) -> CredentialSetsClient<'_> {
-        CredentialSetsClient {
-            client: self,
-        }
+        CredentialSetsClient { client: self }
     }
+
     /// The `ExportPipelines` operations.
     pub fn export_pipelines(&self) -> ExportPipelinesClient<'_> {
-        ExportPipelinesClient {
-            client: self,
-        }
+        ExportPipelinesClient { client: self }
     }
+
     /// The `ImportPipelines` operations.
     pub fn import_pipelines(&self) -> ImportPipelinesClient<'_> {
-        ImportPipelinesClient {
-            client: self,
-        }
+        ImportPipelinesClient { client: self }
     }
+
     /// The `Operations` operations.
     pub fn operations(&self) -> OperationsClient<'_> {
         OperationsClient { client: self }
     }
+
     /// The `PipelineRuns` operations.
     pub fn pipeline_runs(&self) -> PipelineRunsClient<'_> {
         PipelineRunsClient { client: self }
     }
+
     /// The `PrivateEndpointConnections` operations.
     pub fn private_endpoint_connections(&self) -> PrivateEndpointConnectionsClient<'_> {
-        PrivateEndpointConnectionsClient {
-            client: self,
-        }
+        PrivateEndpointConnectionsClient { client: self }
     }
+
     /// The `Registries` operations.
     pub fn registries(&self) -> RegistriesClient<'_> {
         RegistriesClient { client: self }
     }
+
     /// The `Replications` operations.
     pub fn replications(&self) -> ReplicationsClient<'_> {
         ReplicationsClient { client: self }
     }
+
     /// The `ScopeMaps` operations.
     pub fn scope_maps(&self) -> ScopeMapsClient<'_> {
         ScopeMapsClient { client: self }
     }
+
     /// The `Tokens` operations.
     pub fn tokens(&self) -> TokensClient<'_> {
         TokensClient { client: self }
     }
+
     /// The `Webhooks` operations.
     pub fn webhooks(&self) -> WebhooksClient<'_> {
         WebhooksClient { client: self }
     }
 }
+
 /// The `CacheRules` operations.
 #[derive(Clone, Debug)]
 pub struct CacheRulesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl CacheRulesClient<'_> {
     /// Lists all cache rule resources for the specified container registry.
     ///
@@ -153,18 +161,15 @@ impl CacheRulesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the specified cache rule resource.
     ///
     /// Arguments:
@@ -184,19 +189,19 @@ impl CacheRulesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CACHE_RULE_NAME.check(cache_rule_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("cacheRuleName", cache_rule_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("cacheRuleName", cache_rule_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a cache rule for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -222,25 +227,19 @@ impl CacheRulesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CACHE_RULE_NAME.check(cache_rule_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("cacheRuleName", cache_rule_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Put, url, Some(cache_rule_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("cacheRuleName", cache_rule_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Put, url, Some(cache_rule_create_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a cache rule resource from a container registry.
     ///
     /// Arguments:
@@ -264,19 +263,19 @@ impl CacheRulesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CACHE_RULE_NAME.check(cache_rule_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("cacheRuleName", cache_rule_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("cacheRuleName", cache_rule_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
+
     /// Updates a cache rule for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -302,31 +301,26 @@ impl CacheRulesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CACHE_RULE_NAME.check(cache_rule_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("cacheRuleName", cache_rule_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Patch, url, Some(cache_rule_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("cacheRuleName", cache_rule_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Patch, url, Some(cache_rule_update_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
 }
+
 /// The `ConnectedRegistries` operations.
 #[derive(Clone, Debug)]
 pub struct ConnectedRegistriesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl ConnectedRegistriesClient<'_> {
     /// Lists all connected registries for the specified container registry.
     ///
@@ -346,21 +340,18 @@ impl ConnectedRegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let mut url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let mut url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         if let Some(value) = &options.filter {
             http::query(&mut url, "$filter", value);
         }
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the connected registry.
     ///
     /// Arguments:
@@ -380,19 +371,19 @@ impl ConnectedRegistriesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("connectedRegistryName", connected_registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("connectedRegistryName", connected_registry_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a connected registry for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -418,25 +409,19 @@ impl ConnectedRegistriesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("connectedRegistryName", connected_registry_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Put, url, Some(connected_registry_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("connectedRegistryName", connected_registry_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Put, url, Some(connected_registry_create_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a connected registry from a container registry.
     ///
     /// Arguments:
@@ -460,19 +445,19 @@ impl ConnectedRegistriesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("connectedRegistryName", connected_registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("connectedRegistryName", connected_registry_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
+
     /// Updates a connected registry with the specified parameters.
     ///
     /// Arguments:
@@ -498,25 +483,23 @@ impl ConnectedRegistriesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("connectedRegistryName", connected_registry_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Patch, url, Some(connected_registry_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("connectedRegistryName", connected_registry_name),
+            ],
+            true,
+        )?;
+        let request = core.request(
+            Method::Patch,
+            url,
+            Some(connected_registry_update_parameters),
+        )?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deactivates the connected registry instance.
     ///
     /// Arguments:
@@ -540,25 +523,26 @@ impl ConnectedRegistriesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}/deactivate",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("connectedRegistryName", connected_registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}/deactivate",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("connectedRegistryName", connected_registry_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202], FinalState::None)
     }
 }
+
 /// The `CredentialSets` operations.
 #[derive(Clone, Debug)]
 pub struct CredentialSetsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl CredentialSetsClient<'_> {
     /// Lists all credential set resources for the specified container registry.
     ///
@@ -578,18 +562,15 @@ impl CredentialSetsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the specified credential set resource.
     ///
     /// Arguments:
@@ -609,19 +590,19 @@ impl CredentialSetsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CREDENTIAL_SET_NAME.check(credential_set_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("credentialSetName", credential_set_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("credentialSetName", credential_set_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a credential set for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -647,25 +628,19 @@ impl CredentialSetsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CREDENTIAL_SET_NAME.check(credential_set_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("credentialSetName", credential_set_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Put, url, Some(credential_set_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("credentialSetName", credential_set_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Put, url, Some(credential_set_create_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a credential set from a container registry.
     ///
     /// Arguments:
@@ -689,19 +664,19 @@ impl CredentialSetsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CREDENTIAL_SET_NAME.check(credential_set_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("credentialSetName", credential_set_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("credentialSetName", credential_set_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
+
     /// Updates a credential set for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -727,31 +702,26 @@ impl CredentialSetsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CREDENTIAL_SET_NAME.check(credential_set_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("credentialSetName", credential_set_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Patch, url, Some(credential_set_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("credentialSetName", credential_set_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Patch, url, Some(credential_set_update_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
 }
+
 /// The `ExportPipelines` operations.
 #[derive(Clone, Debug)]
 pub struct ExportPipelinesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl ExportPipelinesClient<'_> {
     /// Lists all export pipelines for the specified container registry.
     ///
@@ -771,18 +741,15 @@ impl ExportPipelinesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the export pipeline.
     ///
     /// Arguments:
@@ -802,19 +769,19 @@ impl ExportPipelinesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         EXPORT_PIPELINE_NAME.check(export_pipeline_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("exportPipelineName", export_pipeline_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("exportPipelineName", export_pipeline_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates an export pipeline for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -840,25 +807,19 @@ impl ExportPipelinesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         EXPORT_PIPELINE_NAME.check(export_pipeline_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("exportPipelineName", export_pipeline_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Put, url, Some(export_pipeline_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("exportPipelineName", export_pipeline_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Put, url, Some(export_pipeline_create_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes an export pipeline from a container registry.
     ///
     /// Arguments:
@@ -882,25 +843,26 @@ impl ExportPipelinesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         EXPORT_PIPELINE_NAME.check(export_pipeline_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("exportPipelineName", export_pipeline_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("exportPipelineName", export_pipeline_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
 }
+
 /// The `ImportPipelines` operations.
 #[derive(Clone, Debug)]
 pub struct ImportPipelinesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl ImportPipelinesClient<'_> {
     /// Lists all import pipelines for the specified container registry.
     ///
@@ -920,18 +882,15 @@ impl ImportPipelinesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the import pipeline.
     ///
     /// Arguments:
@@ -951,19 +910,19 @@ impl ImportPipelinesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         IMPORT_PIPELINE_NAME.check(import_pipeline_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("importPipelineName", import_pipeline_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("importPipelineName", import_pipeline_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates an import pipeline for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -989,25 +948,19 @@ impl ImportPipelinesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         IMPORT_PIPELINE_NAME.check(import_pipeline_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("importPipelineName", import_pipeline_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Put, url, Some(import_pipeline_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("importPipelineName", import_pipeline_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Put, url, Some(import_pipeline_create_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes an import pipeline from a container registry.
     ///
     /// Arguments:
@@ -1031,25 +984,26 @@ impl ImportPipelinesClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         IMPORT_PIPELINE_NAME.check(import_pipeline_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("importPipelineName", import_pipeline_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("importPipelineName", import_pipeline_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
 }
+
 /// The `Operations` operations.
 #[derive(Clone, Debug)]
 pub struct OperationsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl OperationsClient<'_> {
     /// Lists all of the available Azure Container Registry REST API operations.
     ///
@@ -1061,17 +1015,18 @@ impl OperationsClient<'_> {
         options: Option<OperationsListOptions<'_>>,
     ) -> Result<Pager<crate::models::OperationListResult>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
-        let url = core
-            .url("/providers/Microsoft.ContainerRegistry/operations", &[], true)?;
+        let url = core.url("/providers/Microsoft.ContainerRegistry/operations", &[], true)?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
 }
+
 /// The `PipelineRuns` operations.
 #[derive(Clone, Debug)]
 pub struct PipelineRunsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl PipelineRunsClient<'_> {
     /// Lists all the pipeline runs for the specified container registry.
     ///
@@ -1091,18 +1046,15 @@ impl PipelineRunsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the detailed information for a given pipeline run.
     ///
     /// Arguments:
@@ -1122,19 +1074,19 @@ impl PipelineRunsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         PIPELINE_RUN_NAME.check(pipeline_run_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("pipelineRunName", pipeline_run_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("pipelineRunName", pipeline_run_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a pipeline run for a container registry with the specified parameters
     ///
     /// Arguments:
@@ -1160,25 +1112,19 @@ impl PipelineRunsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         PIPELINE_RUN_NAME.check(pipeline_run_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("pipelineRunName", pipeline_run_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Put, url, Some(pipeline_run_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("pipelineRunName", pipeline_run_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Put, url, Some(pipeline_run_create_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a pipeline run from a container registry.
     ///
     /// Arguments:
@@ -1202,25 +1148,26 @@ impl PipelineRunsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         PIPELINE_RUN_NAME.check(pipeline_run_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("pipelineRunName", pipeline_run_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("pipelineRunName", pipeline_run_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
 }
+
 /// The `PrivateEndpointConnections` operations.
 #[derive(Clone, Debug)]
 pub struct PrivateEndpointConnectionsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl PrivateEndpointConnectionsClient<'_> {
     /// List all private endpoint connections in a container registry.
     ///
@@ -1240,18 +1187,15 @@ impl PrivateEndpointConnectionsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Get the specified private endpoint connection associated with the container registry.
     ///
     /// Arguments:
@@ -1270,19 +1214,19 @@ impl PrivateEndpointConnectionsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("privateEndpointConnectionName", private_endpoint_connection_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("privateEndpointConnectionName", private_endpoint_connection_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Update the state of specified private endpoint connection associated with the container registry.
     ///
     /// Arguments:
@@ -1307,24 +1251,19 @@ impl PrivateEndpointConnectionsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("privateEndpointConnectionName", private_endpoint_connection_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("privateEndpointConnectionName", private_endpoint_connection_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Put, url, Some(private_endpoint_connection))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes the specified private endpoint connection associated with the container registry.
     ///
     /// Arguments:
@@ -1347,25 +1286,26 @@ impl PrivateEndpointConnectionsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("privateEndpointConnectionName", private_endpoint_connection_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("privateEndpointConnectionName", private_endpoint_connection_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
 }
+
 /// The `Registries` operations.
 #[derive(Clone, Debug)]
 pub struct RegistriesClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl RegistriesClient<'_> {
     /// Checks whether the container registry name is available for use. The name must contain only alphanumeric characters, be globally unique, and between 5 and 50 characters in length.
     ///
@@ -1379,16 +1319,15 @@ impl RegistriesClient<'_> {
         options: Option<RegistriesCheckNameAvailabilityOptions<'_>>,
     ) -> Result<Response<crate::models::RegistryNameStatus>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/checkNameAvailability",
-                &[],
-                true,
-            )?;
-        let request = core
-            .request(Method::Post, url, Some(registry_name_check_request))?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/checkNameAvailability",
+            &[],
+            true,
+        )?;
+        let request = core.request(Method::Post, url, Some(registry_name_check_request))?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Lists all the container registries under the specified subscription.
     ///
     /// Returns a pager over the items of every page.
@@ -1399,15 +1338,15 @@ impl RegistriesClient<'_> {
         options: Option<RegistriesListOptions<'_>>,
     ) -> Result<Pager<crate::models::RegistryListResult>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/registries",
-                &[],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/registries",
+            &[],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Lists all the container registries under the specified resource group.
     ///
     /// Arguments:
@@ -1423,15 +1362,15 @@ impl RegistriesClient<'_> {
     ) -> Result<Pager<crate::models::RegistryListResult>> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries",
-                &[("resourceGroupName", resource_group_name)],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries",
+            &[("resourceGroupName", resource_group_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the specified container registry.
     ///
     /// Arguments:
@@ -1448,18 +1387,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -1482,23 +1418,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Put, url, Some(registry))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a container registry.
     ///
     /// Arguments:
@@ -1519,18 +1447,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
+
     /// Updates a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -1553,24 +1478,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Patch, url, Some(registry_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
+        let request = core.request(Method::Patch, url, Some(registry_update_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Generate keys for a token of a specified container registry.
     ///
     /// Arguments:
@@ -1593,19 +1509,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/generateCredentials",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Post, url, Some(generate_credentials_parameters))?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/generateCredentials",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
+        let request = core.request(Method::Post, url, Some(generate_credentials_parameters))?;
         core.begin(&options.method_options, request, &[200, 202], FinalState::Location)
     }
+
     /// Copies an image to this container registry from the specified container registry.
     ///
     /// Arguments:
@@ -1628,18 +1540,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importImage",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importImage",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Post, url, Some(parameters))?;
         core.begin(&options.method_options, request, &[200, 202], FinalState::None)
     }
+
     /// Lists the login credentials for the specified container registry.
     ///
     /// Arguments:
@@ -1656,18 +1565,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listCredentials",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listCredentials",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Gets the quota usages for the specified container registry.
     ///
     /// Arguments:
@@ -1684,18 +1590,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listUsages",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listUsages",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Lists the private link resources for a container registry.
     ///
     /// Arguments:
@@ -1714,18 +1617,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateLinkResources",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateLinkResources",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets a private link resource by a specified group name for a container registry.
     ///
     /// Arguments:
@@ -1744,19 +1644,19 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateLinkResources/{groupName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("groupName", group_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateLinkResources/{groupName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("groupName", group_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Regenerates one of the login credentials for the specified container registry.
     ///
     /// Arguments:
@@ -1775,25 +1675,22 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/regenerateCredential",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Post, url, Some(regenerate_credential_parameters))?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/regenerateCredential",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
+        let request = core.request(Method::Post, url, Some(regenerate_credential_parameters))?;
         core.send(&options.method_options, request, &[200]).await
     }
 }
+
 /// The `Replications` operations.
 #[derive(Clone, Debug)]
 pub struct ReplicationsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl ReplicationsClient<'_> {
     /// Lists all the replications for the specified container registry.
     ///
@@ -1813,18 +1710,15 @@ impl ReplicationsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the specified replication.
     ///
     /// Arguments:
@@ -1844,19 +1738,19 @@ impl ReplicationsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         REPLICATION_NAME.check(replication_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("replicationName", replication_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("replicationName", replication_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a replication for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -1882,24 +1776,19 @@ impl ReplicationsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         REPLICATION_NAME.check(replication_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("replicationName", replication_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("replicationName", replication_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Put, url, Some(replication))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a replication from a container registry.
     ///
     /// Arguments:
@@ -1923,19 +1812,19 @@ impl ReplicationsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         REPLICATION_NAME.check(replication_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("replicationName", replication_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("replicationName", replication_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
+
     /// Updates a replication for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -1961,31 +1850,26 @@ impl ReplicationsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         REPLICATION_NAME.check(replication_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("replicationName", replication_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Patch, url, Some(replication_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("replicationName", replication_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Patch, url, Some(replication_update_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
 }
+
 /// The `ScopeMaps` operations.
 #[derive(Clone, Debug)]
 pub struct ScopeMapsClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl ScopeMapsClient<'_> {
     /// Lists all the scope maps for the specified container registry.
     ///
@@ -2005,18 +1889,15 @@ impl ScopeMapsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the specified scope map.
     ///
     /// Arguments:
@@ -2036,19 +1917,19 @@ impl ScopeMapsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         SCOPE_MAP_NAME.check(scope_map_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("scopeMapName", scope_map_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("scopeMapName", scope_map_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a scope map for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -2074,24 +1955,19 @@ impl ScopeMapsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         SCOPE_MAP_NAME.check(scope_map_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("scopeMapName", scope_map_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("scopeMapName", scope_map_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Put, url, Some(scope_map_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a scope map from a container registry.
     ///
     /// Arguments:
@@ -2115,19 +1991,19 @@ impl ScopeMapsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         SCOPE_MAP_NAME.check(scope_map_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("scopeMapName", scope_map_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("scopeMapName", scope_map_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
+
     /// Updates a scope map with the specified parameters.
     ///
     /// Arguments:
@@ -2153,31 +2029,26 @@ impl ScopeMapsClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         SCOPE_MAP_NAME.check(scope_map_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("scopeMapName", scope_map_name),
-                ],
-                true,
-            )?;
-        let request = core
-            .request(Method::Patch, url, Some(scope_map_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("scopeMapName", scope_map_name),
+            ],
+            true,
+        )?;
+        let request = core.request(Method::Patch, url, Some(scope_map_update_parameters))?;
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
 }
+
 /// The `Tokens` operations.
 #[derive(Clone, Debug)]
 pub struct TokensClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl TokensClient<'_> {
     /// Lists all the tokens for the specified container registry.
     ///
@@ -2197,18 +2068,15 @@ impl TokensClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the specified token.
     ///
     /// Arguments:
@@ -2228,19 +2096,19 @@ impl TokensClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TOKEN_NAME.check(token_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("tokenName", token_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("tokenName", token_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a token for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -2266,24 +2134,19 @@ impl TokensClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TOKEN_NAME.check(token_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("tokenName", token_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("tokenName", token_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Put, url, Some(token_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a token from a container registry.
     ///
     /// Arguments:
@@ -2307,19 +2170,19 @@ impl TokensClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TOKEN_NAME.check(token_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("tokenName", token_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("tokenName", token_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
+
     /// Updates a token with the specified parameters.
     ///
     /// Arguments:
@@ -2345,30 +2208,26 @@ impl TokensClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TOKEN_NAME.check(token_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("tokenName", token_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("tokenName", token_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Patch, url, Some(token_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
 }
+
 /// The `Webhooks` operations.
 #[derive(Clone, Debug)]
 pub struct WebhooksClient<'a> {
     client: &'a ContainerRegistryClient,
 }
+
 impl WebhooksClient<'_> {
     /// Lists all the webhooks for the specified container registry.
     ///
@@ -2388,18 +2247,15 @@ impl WebhooksClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the properties of the specified webhook.
     ///
     /// Arguments:
@@ -2419,19 +2275,19 @@ impl WebhooksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("webhookName", webhook_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("webhookName", webhook_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a webhook for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -2457,24 +2313,19 @@ impl WebhooksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("webhookName", webhook_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("webhookName", webhook_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Put, url, Some(webhook_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a webhook from a container registry.
     ///
     /// Arguments:
@@ -2498,19 +2349,19 @@ impl WebhooksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("webhookName", webhook_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("webhookName", webhook_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
+
     /// Updates a webhook with the specified parameters.
     ///
     /// Arguments:
@@ -2536,24 +2387,19 @@ impl WebhooksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("webhookName", webhook_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("webhookName", webhook_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Patch, url, Some(webhook_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Gets the configuration of service URI and custom headers for the webhook.
     ///
     /// Arguments:
@@ -2573,19 +2419,19 @@ impl WebhooksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/getCallbackConfig",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("webhookName", webhook_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/getCallbackConfig",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("webhookName", webhook_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Lists recent events for the specified webhook.
     ///
     /// Arguments:
@@ -2607,19 +2453,19 @@ impl WebhooksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/listEvents",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("webhookName", webhook_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/listEvents",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("webhookName", webhook_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Triggers a ping event to be sent to the webhook.
     ///
     /// Arguments:
@@ -2639,50 +2485,55 @@ impl WebhooksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/ping",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("webhookName", webhook_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/ping",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("webhookName", webhook_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
 }
+
 /// Options for [`CacheRulesClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct CacheRulesListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`CacheRulesClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct CacheRulesGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`CacheRulesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct CacheRulesCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`CacheRulesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct CacheRulesDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`CacheRulesClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct CacheRulesUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ConnectedRegistriesClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesListOptions<'a> {
@@ -2691,390 +2542,455 @@ pub struct ConnectedRegistriesListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ConnectedRegistriesClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ConnectedRegistriesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ConnectedRegistriesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ConnectedRegistriesClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ConnectedRegistriesClient::begin_deactivate`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesDeactivateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`CredentialSetsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct CredentialSetsListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`CredentialSetsClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct CredentialSetsGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`CredentialSetsClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct CredentialSetsCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`CredentialSetsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct CredentialSetsDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`CredentialSetsClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct CredentialSetsUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ExportPipelinesClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct ExportPipelinesListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ExportPipelinesClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct ExportPipelinesGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ExportPipelinesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ExportPipelinesCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ExportPipelinesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ExportPipelinesDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ImportPipelinesClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct ImportPipelinesListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ImportPipelinesClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct ImportPipelinesGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ImportPipelinesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ImportPipelinesCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ImportPipelinesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ImportPipelinesDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`OperationsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct OperationsListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`PipelineRunsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineRunsListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`PipelineRunsClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineRunsGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`PipelineRunsClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineRunsCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`PipelineRunsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineRunsDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`PrivateEndpointConnectionsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct PrivateEndpointConnectionsListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`PrivateEndpointConnectionsClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct PrivateEndpointConnectionsGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`PrivateEndpointConnectionsClient::begin_create_or_update`].
 #[derive(Clone, Debug, Default)]
 pub struct PrivateEndpointConnectionsCreateOrUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`PrivateEndpointConnectionsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct PrivateEndpointConnectionsDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::check_name_availability`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesCheckNameAvailabilityOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::list_by_resource_group`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesListByResourceGroupOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::begin_generate_credentials`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesGenerateCredentialsOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::begin_import_image`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesImportImageOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::list_credentials`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesListCredentialsOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::list_usages`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesListUsagesOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::list_private_link_resources`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesListPrivateLinkResourcesOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::get_private_link_resource`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesGetPrivateLinkResourceOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::regenerate_credential`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesRegenerateCredentialOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ReplicationsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct ReplicationsListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ReplicationsClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct ReplicationsGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ReplicationsClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ReplicationsCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ReplicationsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ReplicationsDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ReplicationsClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct ReplicationsUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ScopeMapsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct ScopeMapsListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ScopeMapsClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct ScopeMapsGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ScopeMapsClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ScopeMapsCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ScopeMapsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ScopeMapsDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`ScopeMapsClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct ScopeMapsUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TokensClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct TokensListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TokensClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct TokensGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TokensClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct TokensCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TokensClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct TokensDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TokensClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct TokensUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`WebhooksClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`WebhooksClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`WebhooksClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`WebhooksClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`WebhooksClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`WebhooksClient::get_callback_config`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksGetCallbackConfigOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`WebhooksClient::list_events`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksListEventsOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`WebhooksClient::ping`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksPingOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// The response headers the operations declare, on every response: the first response of a long-running operation (the poller's first item) has the polling headers.
 pub trait ResponseHeaders {
     /// The `azure-asyncoperation` header.
@@ -3082,6 +2998,7 @@ pub trait ResponseHeaders {
     /// The `location` header.
     fn location(&self) -> ::std::option::Option<&str>;
 }
+
 impl<T> ResponseHeaders for Response<T> {
     fn azure_asyncoperation(&self) -> ::std::option::Option<&str> {
         self.headers().get_optional_str(&HeaderName::from_static("azure-asyncoperation"))
@@ -3090,25 +3007,23 @@ impl<T> ResponseHeaders for Response<T> {
         self.headers().get_optional_str(&HeaderName::from_static("location"))
     }
 }
-http::impl_page!(models::CacheRulesListResult, models::CacheRule, value);
-http::impl_page!(models::ConnectedRegistryListResult, models::ConnectedRegistry, value);
-http::impl_page!(models::CredentialSetListResult, models::CredentialSet, value);
-http::impl_page!(models::EventListResult, models::Event, value);
-http::impl_page!(models::ExportPipelineListResult, models::ExportPipeline, value);
-http::impl_page!(models::ImportPipelineListResult, models::ImportPipeline, value);
-http::impl_page!(models::OperationListResult, models::OperationDefinition, value);
-http::impl_page!(models::PipelineRunListResult, models::PipelineRun, value);
-http::impl_page!(
-    models::PrivateEndpointConnectionListResult, models::PrivateEndpointConnection, value
-);
-http::impl_page!(
-    models::PrivateLinkResourceListResult, models::PrivateLinkResource, value
-);
-http::impl_page!(models::RegistryListResult, models::Registry, value);
-http::impl_page!(models::ReplicationListResult, models::Replication, value);
-http::impl_page!(models::ScopeMapListResult, models::ScopeMap, value);
-http::impl_page!(models::TokenListResult, models::Token, value);
-http::impl_page!(models::WebhookListResult, models::Webhook, value);
+
+http::impl_page!(crate::models::CacheRulesListResult, crate::models::CacheRule, value);
+http::impl_page!(crate::models::ConnectedRegistryListResult, crate::models::ConnectedRegistry, value);
+http::impl_page!(crate::models::CredentialSetListResult, crate::models::CredentialSet, value);
+http::impl_page!(crate::models::EventListResult, crate::models::Event, value);
+http::impl_page!(crate::models::ExportPipelineListResult, crate::models::ExportPipeline, value);
+http::impl_page!(crate::models::ImportPipelineListResult, crate::models::ImportPipeline, value);
+http::impl_page!(crate::models::OperationListResult, crate::models::OperationDefinition, value);
+http::impl_page!(crate::models::PipelineRunListResult, crate::models::PipelineRun, value);
+http::impl_page!(crate::models::PrivateEndpointConnectionListResult, crate::models::PrivateEndpointConnection, value);
+http::impl_page!(crate::models::PrivateLinkResourceListResult, crate::models::PrivateLinkResource, value);
+http::impl_page!(crate::models::RegistryListResult, crate::models::Registry, value);
+http::impl_page!(crate::models::ReplicationListResult, crate::models::Replication, value);
+http::impl_page!(crate::models::ScopeMapListResult, crate::models::ScopeMap, value);
+http::impl_page!(crate::models::TokenListResult, crate::models::Token, value);
+http::impl_page!(crate::models::WebhookListResult, crate::models::Webhook, value);
+
 /// The constraints of `resourceGroupName`.
 const RESOURCE_GROUP_NAME: http::Check = http::Check {
     name: "resourceGroupName",
@@ -3116,6 +3031,7 @@ const RESOURCE_GROUP_NAME: http::Check = http::Check {
     max_length: Some(90),
     pattern: Some("^[-\\w\\._\\(\\)]+$"),
 };
+
 /// The constraints of `registryName`.
 const REGISTRY_NAME: http::Check = http::Check {
     name: "registryName",
@@ -3123,6 +3039,7 @@ const REGISTRY_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9]*$"),
 };
+
 /// The constraints of `cacheRuleName`.
 const CACHE_RULE_NAME: http::Check = http::Check {
     name: "cacheRuleName",
@@ -3130,6 +3047,7 @@ const CACHE_RULE_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9-]*$"),
 };
+
 /// The constraints of `connectedRegistryName`.
 const CONNECTED_REGISTRY_NAME: http::Check = http::Check {
     name: "connectedRegistryName",
@@ -3137,6 +3055,7 @@ const CONNECTED_REGISTRY_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9]*$"),
 };
+
 /// The constraints of `credentialSetName`.
 const CREDENTIAL_SET_NAME: http::Check = http::Check {
     name: "credentialSetName",
@@ -3144,6 +3063,7 @@ const CREDENTIAL_SET_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9-]*$"),
 };
+
 /// The constraints of `exportPipelineName`.
 const EXPORT_PIPELINE_NAME: http::Check = http::Check {
     name: "exportPipelineName",
@@ -3151,6 +3071,7 @@ const EXPORT_PIPELINE_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9]*$"),
 };
+
 /// The constraints of `importPipelineName`.
 const IMPORT_PIPELINE_NAME: http::Check = http::Check {
     name: "importPipelineName",
@@ -3158,6 +3079,7 @@ const IMPORT_PIPELINE_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9]*$"),
 };
+
 /// The constraints of `pipelineRunName`.
 const PIPELINE_RUN_NAME: http::Check = http::Check {
     name: "pipelineRunName",
@@ -3165,6 +3087,7 @@ const PIPELINE_RUN_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9]*$"),
 };
+
 /// The constraints of `replicationName`.
 const REPLICATION_NAME: http::Check = http::Check {
     name: "replicationName",
@@ -3172,6 +3095,7 @@ const REPLICATION_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9]*$"),
 };
+
 /// The constraints of `scopeMapName`.
 const SCOPE_MAP_NAME: http::Check = http::Check {
     name: "scopeMapName",
@@ -3179,6 +3103,7 @@ const SCOPE_MAP_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9-_]*$"),
 };
+
 /// The constraints of `tokenName`.
 const TOKEN_NAME: http::Check = http::Check {
     name: "tokenName",
@@ -3186,6 +3111,7 @@ const TOKEN_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9-]*$"),
 };
+
 /// The constraints of `webhookName`.
 const WEBHOOK_NAME: http::Check = http::Check {
     name: "webhookName",

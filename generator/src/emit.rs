@@ -1,6 +1,10 @@
-//! The intermediate form → Rust source: tokens with `quote`, parsed by `syn`,
-//! printed by `prettyplease` (pinned through Cargo.lock, so output is
-//! byte-stable whatever rustfmt a machine has).
+//! The intermediate form → Rust source. The bulk (structs, enums, and in
+//! `emit_client`/`examples` the clients and example tests) is written as text
+//! laid out here: cheap, and byte-stable by construction. The few irregular
+//! items (unions, constructors, aliases) are tokens with `quote`, parsed by
+//! `syn` and printed by `prettyplease` (pinned through Cargo.lock, so output is
+//! byte-stable whatever rustfmt a machine has). Debug builds parse the text
+//! again as a check.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -28,6 +32,18 @@ pub(crate) fn ident(name: &str) -> Ident {
             &names::sanitize(name, names::Case::Value),
             Span::call_site(),
         ),
+    }
+}
+
+/// [`ident`] as text, without building an `Ident` for the common case of a plain
+/// ASCII name (every name reaching here is sanitized or checked already).
+pub(crate) fn ident_str(name: &str) -> std::borrow::Cow<'_, str> {
+    let plain = name.starts_with(|c: char| c == '_' || c.is_ascii_alphabetic())
+        && name.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
+        && !names::is_keyword(name);
+    match plain {
+        true => std::borrow::Cow::Borrowed(name),
+        false => std::borrow::Cow::Owned(ident(name).to_string()),
     }
 }
 
@@ -156,7 +172,7 @@ fn push_type(out: &mut String, space: &TypeSpace, ty: &TypeRef, root: &str) {
         TypeRef::Named(id) => {
             out.push_str(root);
             out.push_str("::models::");
-            out.push_str(&ident(space.name(*id)).to_string());
+            out.push_str(&ident_str(space.name(*id)));
         }
         TypeRef::Vec(inner) => {
             out.push_str("::std::vec::Vec<");
@@ -183,6 +199,39 @@ pub(crate) fn lit(text: &str) -> String {
 /// serde attributes of its own).
 pub(crate) fn codec_format(space: &TypeSpace, ty: &TypeRef) -> Option<TokenStream> {
     codec_format_at(space, ty, 0)
+}
+
+/// [`codec_format`] as source text, with `root` naming the generated crate.
+pub(crate) fn codec_format_str(space: &TypeSpace, ty: &TypeRef, root: &str) -> Option<String> {
+    codec_format_str_at(space, ty, root, 0)
+}
+
+fn codec_format_str_at(
+    space: &TypeSpace,
+    ty: &TypeRef,
+    root: &str,
+    depth: usize,
+) -> Option<String> {
+    match ty {
+        TypeRef::Prim(p) => p
+            .codec()
+            .map(|c| format!("{root}::runtime::codec::{}", ident_str(c))),
+        TypeRef::Vec(inner) => {
+            let inner = codec_format_str_at(space, inner, root, depth + 1)?;
+            Some(format!("::std::vec::Vec<{inner}>"))
+        }
+        TypeRef::Map(inner) => {
+            let inner = codec_format_str_at(space, inner, root, depth + 1)?;
+            Some(format!(
+                "::std::collections::BTreeMap<::std::string::String, {inner}>"
+            ))
+        }
+        TypeRef::Named(id) if depth < 64 => match space.get(*id).map(|t| &t.kind) {
+            Some(TypeKind::Alias(target)) => codec_format_str_at(space, target, root, depth + 1),
+            _ => None,
+        },
+        TypeRef::Named(_) | TypeRef::Any => None,
+    }
 }
 
 fn codec_format_at(space: &TypeSpace, ty: &TypeRef, depth: usize) -> Option<TokenStream> {
@@ -707,6 +756,12 @@ mod tests {
         assert_eq!(ident("").to_string(), "empty");
         assert_eq!(ident("1").to_string(), "_1");
         assert_eq!(ident(" x").to_string(), "x");
+        // The text version agrees.
+        for name in [
+            "foo_bar", "Self", "Größe", "r#type", "type", "a b", "", "1", " x",
+        ] {
+            assert_eq!(super::ident_str(name), ident(name).to_string(), "{name}");
+        }
     }
 
     /// Types written as text are the text their tokens print as.

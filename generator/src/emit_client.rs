@@ -1,13 +1,20 @@
 //! The client: `src/clients.rs`, a client struct holding the pipeline and the
 //! client-level parameters, an operation-group struct per operationId prefix,
 //! and a short method per operation calling the runtime.
+//!
+//! The file is written as text, laid out here (it is `#[rustfmt::skip]` in the
+//! generated crate): building tokens with `quote`, parsing them with `syn` and
+//! printing them with `prettyplease` was two thirds of the generator's time on
+//! the ACR spec. Names pass through [`ident_str`], strings through [`lit`], types
+//! through [`type_str`]; debug builds (the tests, the fuzzer) parse the file
+//! again as a check.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::emit::{doc_attrs, ident, render, rust_type};
-use crate::error::Result;
-use crate::ir::{Prim, TypeRef, TypeSpace};
+use crate::emit::{codec_format_str, doc_comment, ident_str, lit, type_str, PREAMBLE};
+use crate::error::{Error, Location, Result};
+use crate::ir::{Prim, TypeKind, TypeRef, TypeSpace};
 use crate::names::{sanitize, Case, Namespace};
 use crate::ops::{
     accessor_name, Client, Collection, FinalState, OpKind, Operation, Param, ParamIn,
@@ -33,6 +40,9 @@ const IMPORTED: &[&str] = &[
     "models",
 ];
 
+/// Lines longer than this are broken, one argument or parameter a line, as rustfmt would.
+const WIDTH: usize = 100;
+
 /// The client's Rust names.
 pub struct ClientNames {
     pub client: String,
@@ -50,63 +60,61 @@ pub(crate) fn by_value(ty: &TypeRef) -> bool {
     )
 }
 
+/// A type as seen from inside the generated crate.
+fn ty(space: &TypeSpace, ty: &TypeRef) -> String {
+    type_str(space, ty, "crate")
+}
+
 /// A method argument's type: `&str` for strings, a slice for arrays (and bytes), the
 /// value for numbers and booleans, a reference otherwise.
-fn arg_type(space: &TypeSpace, ty: &TypeRef) -> TokenStream {
-    match ty {
-        TypeRef::Prim(Prim::String) => quote!(&str),
-        ty if by_value(ty) => rust_type(space, ty),
-        TypeRef::Prim(Prim::Bytes) => quote!(&[u8]),
-        TypeRef::Vec(inner) => {
-            let t = rust_type(space, inner);
-            quote!(&[#t])
-        }
-        _ => {
-            let t = rust_type(space, ty);
-            quote!(&#t)
-        }
+fn arg_type(space: &TypeSpace, t: &TypeRef) -> String {
+    match t {
+        TypeRef::Prim(Prim::String) => "&str".to_string(),
+        t if by_value(t) => ty(space, t),
+        TypeRef::Prim(Prim::Bytes) => "&[u8]".to_string(),
+        TypeRef::Vec(inner) => format!("&[{}]", ty(space, inner)),
+        _ => format!("&{}", ty(space, t)),
     }
 }
 
 /// An expression turning one value (a reference, or a `&str` for strings) into the text
 /// sent on the wire, and whether that expression is an owned `String` (else a `&str`).
-fn scalar_wire(space: &TypeSpace, ty: &TypeRef, value: TokenStream) -> (TokenStream, bool) {
+fn scalar_wire(space: &TypeSpace, ty: &TypeRef, value: &str) -> (String, bool) {
     match ty {
-        TypeRef::Prim(Prim::String) => (value, false),
-        TypeRef::Prim(Prim::DateTime) => (quote!(http::format_rfc3339(#value)?), true),
-        TypeRef::Prim(Prim::DateTimeRfc1123) => (quote!(http::format_rfc1123(#value)?), true),
-        TypeRef::Prim(Prim::UnixTime) => (quote!(#value.unix_timestamp().to_string()), true),
+        TypeRef::Prim(Prim::String) => (value.to_string(), false),
+        TypeRef::Prim(Prim::DateTime) => (format!("http::format_rfc3339({value})?"), true),
+        TypeRef::Prim(Prim::DateTimeRfc1123) => (format!("http::format_rfc1123({value})?"), true),
+        TypeRef::Prim(Prim::UnixTime) => (format!("{value}.unix_timestamp().to_string()"), true),
         TypeRef::Prim(Prim::Bytes) => (
-            quote!(::base64::Engine::encode(&::base64::engine::general_purpose::STANDARD, #value)),
+            format!(
+                "::base64::Engine::encode(&::base64::engine::general_purpose::STANDARD, {value})"
+            ),
             true,
         ),
         TypeRef::Named(id)
-            if matches!(
-                space.get(*id).map(|t| &t.kind),
-                Some(crate::ir::TypeKind::Enum(_))
-            ) =>
+            if matches!(space.get(*id).map(|t| &t.kind), Some(TypeKind::Enum(_))) =>
         {
-            (quote!(#value.as_str()), false)
+            (format!("{value}.as_str()"), false)
         }
-        _ => (quote!(#value.to_string()), true),
+        _ => (format!("{value}.to_string()"), true),
     }
 }
 
 /// A parameter's text on the wire, and whether the expression is an owned `String`; an
 /// array's items joined by its separator (a `multi` array is sent item by item: see
 /// [`query_stmt`]).
-fn wire(space: &TypeSpace, p: &Param, value: TokenStream) -> (TokenStream, bool) {
+fn wire(space: &TypeSpace, p: &Param, value: &str) -> (String, bool) {
     match &p.ty {
         TypeRef::Vec(inner) => {
-            let sep = match p.collection {
+            let sep = lit(match p.collection {
                 Collection::Delimited(sep) => sep,
                 Collection::Multi => ",",
-            };
+            });
             if is_str(inner) {
-                (quote!(#value.join(#sep)), true)
+                (format!("{value}.join({sep})"), true)
             } else {
                 (
-                    quote!(#value.iter().map(::std::string::ToString::to_string).collect::<::std::vec::Vec<_>>().join(#sep)),
+                    format!("{value}.iter().map(::std::string::ToString::to_string).collect::<::std::vec::Vec<_>>().join({sep})"),
                     true,
                 )
             }
@@ -116,41 +124,111 @@ fn wire(space: &TypeSpace, p: &Param, value: TokenStream) -> (TokenStream, bool)
 }
 
 /// A parameter as a `&str`.
-fn to_wire(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
+fn to_wire(space: &TypeSpace, p: &Param, value: &str) -> String {
     borrowed(wire(space, p, value))
 }
 
-fn borrowed((expr, owned): (TokenStream, bool)) -> TokenStream {
-    if owned {
-        quote!(&#expr)
-    } else {
-        expr
+fn borrowed((expr, owned): (String, bool)) -> String {
+    match owned {
+        true => format!("&{expr}"),
+        false => expr,
     }
 }
 
 /// A parameter as an owned `String` (a header value).
-fn to_wire_owned(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
+fn to_wire_owned(space: &TypeSpace, p: &Param, value: &str) -> String {
     match wire(space, p, value) {
         (expr, true) => expr,
-        (expr, false) => quote!(ToString::to_string(#expr)),
+        (expr, false) => format!("ToString::to_string({expr})"),
+    }
+}
+
+/// `head(args)tail` on one line if it fits in [`WIDTH`] at `indent` levels, else with
+/// an argument a line (relative indentation: see [`Body::push`]).
+fn call(indent: usize, head: &str, args: &[String], tail: &str) -> String {
+    let inline_len: usize =
+        indent * 4 + head.len() + tail.len() + 2 + args.iter().map(|a| a.len() + 2).sum::<usize>();
+    if inline_len <= WIDTH || args.is_empty() {
+        return format!("{head}({}){tail}", args.join(", "));
+    }
+    let mut out = format!("{head}(\n");
+    for a in args {
+        for (i, line) in a.lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str("    ");
+            out.push_str(line);
+        }
+        out.push_str(",\n");
+    }
+    out.push(')');
+    out.push_str(tail);
+    out
+}
+
+/// `if let Some(value) = &options.name { stmt }`.
+fn if_option(name: &str, stmt: &str) -> String {
+    let mut out = format!("if let Some(value) = &options.{name} {{\n");
+    for line in stmt.lines() {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('}');
+    out
+}
+
+/// Statements of a function body, each possibly of several lines (indented relative
+/// to the body).
+#[derive(Default)]
+struct Body {
+    stmts: Vec<String>,
+}
+
+impl Body {
+    fn push(&mut self, stmt: impl Into<String>) {
+        let stmt = stmt.into();
+        if !stmt.is_empty() {
+            self.stmts.push(stmt);
+        }
+    }
+
+    /// Writes the statements at `indent` levels.
+    fn write(&self, out: &mut String, indent: usize) {
+        for stmt in &self.stmts {
+            for line in stmt.lines() {
+                if !line.is_empty() {
+                    push_indent(out, indent);
+                    out.push_str(line);
+                }
+                out.push('\n');
+            }
+        }
+    }
+}
+
+fn push_indent(out: &mut String, indent: usize) {
+    for _ in 0..indent {
+        out.push_str("    ");
     }
 }
 
 /// The statement adding query parameter `p`, whose value is `value`.
-fn query_stmt(space: &TypeSpace, p: &Param, value: TokenStream) -> TokenStream {
-    let wire = &p.wire_name;
+fn query_stmt(space: &TypeSpace, p: &Param, value: &str) -> String {
+    let wire = lit(&p.wire_name);
     match &p.ty {
         TypeRef::Vec(inner) if p.collection == Collection::Multi => {
-            let item = borrowed(scalar_wire(space, inner, quote!(item)));
-            quote!(for item in #value { http::query(&mut url, #wire, #item); })
+            let item = borrowed(scalar_wire(space, inner, "item"));
+            format!("for item in {value} {{\n    http::query(&mut url, {wire}, {item});\n}}")
         }
         _ if p.raw => {
             let v = to_wire(space, p, value);
-            quote!(http::query_raw(&mut url, #wire, #v);)
+            format!("http::query_raw(&mut url, {wire}, {v});")
         }
         _ => {
             let v = to_wire(space, p, value);
-            quote!(http::query(&mut url, #wire, #v);)
+            format!("http::query(&mut url, {wire}, {v});")
         }
     }
 }
@@ -174,29 +252,56 @@ fn url_template(client: &Client, op: &Operation) -> String {
 }
 
 /// Adds a client-level query parameter (the runtime holds its value) to `url`.
-fn client_query_stmt(c: &Param) -> TokenStream {
-    let wire = &c.wire_name;
-    let query = if c.raw {
-        quote!(http::query_raw)
-    } else {
-        quote!(http::query)
+fn client_query_stmt(c: &Param) -> String {
+    let wire = lit(&c.wire_name);
+    let query = match c.raw {
+        true => "http::query_raw",
+        false => "http::query",
     };
-    quote!(#query(&mut url, #wire, core.param(#wire).unwrap_or_default());)
+    format!("{query}(&mut url, {wire}, core.param({wire}).unwrap_or_default());")
 }
 
-/// `x-ms-pageable` `operationName`: a closure building `next`'s request from a next
-/// link, its other parameters taken from `op`'s arguments (checked in `ops`).
+/// `let url = core.url(template, &[path parameters], api_version)?;`
+fn url_stmt(
+    indent: usize,
+    template: &str,
+    path_params: &[String],
+    api_version: bool,
+    mutable: bool,
+) -> String {
+    let head = match mutable {
+        true => "let mut url = core.url",
+        false => "let url = core.url",
+    };
+    // The pairs a line each if they do not fit on the argument's line.
+    let inline: usize = path_params.iter().map(|p| p.len() + 2).sum();
+    let pairs = match (indent + 1) * 4 + inline + 4 <= WIDTH {
+        true => format!("&[{}]", path_params.join(", ")),
+        false => format!("&[\n    {},\n]", path_params.join(",\n    ")),
+    };
+    call(
+        indent,
+        head,
+        &[lit(template), pairs, api_version.to_string()],
+        "?;",
+    )
+}
+
+/// `x-ms-pageable` `operationName`: statements building `next`, a closure making
+/// `next_op`'s request from a next link, its other parameters taken from `op`'s
+/// arguments (checked in `ops`).
 fn next_request(
     space: &TypeSpace,
     client: &Client,
     op: &Operation,
-    next: &Operation,
-) -> TokenStream {
+    next_op: &Operation,
+    body: &mut Body,
+) {
     let mut captures = Vec::new();
-    let mut path_params = vec![quote!(("nextLink", link))];
+    let mut path_params = vec!["(\"nextLink\", link)".to_string()];
     let mut query = Vec::new();
     let mut headers = Vec::new();
-    for (i, p) in next.params.iter().enumerate() {
+    for (i, p) in next_op.params.iter().enumerate() {
         if p.wire_name == "nextLink" {
             continue;
         }
@@ -207,48 +312,90 @@ fn next_request(
         else {
             continue;
         };
-        let var = format_ident!("next_{}", i);
-        let name = ident(&q.name);
+        let var = format!("next_{i}");
+        let name = ident_str(&q.name);
         if q.required {
-            let value = to_wire_owned(space, q, quote!(#name));
-            captures.push(quote!(let #var: ::std::string::String = #value;));
+            let value = to_wire_owned(space, q, &name);
+            captures.push(format!("let {var}: ::std::string::String = {value};"));
         } else {
-            let value = to_wire_owned(space, q, quote!(value));
-            captures.push(quote!(let #var: ::std::option::Option<::std::string::String> = match &options.#name { ::std::option::Option::Some(value) => ::std::option::Option::Some(#value), ::std::option::Option::None => ::std::option::Option::None };));
+            let value = to_wire_owned(space, q, "value");
+            captures.push(format!(
+                "let {var}: ::std::option::Option<::std::string::String> = match &options.{name} {{\n    ::std::option::Option::Some(value) => ::std::option::Option::Some({value}),\n    ::std::option::Option::None => ::std::option::Option::None,\n}};"
+            ));
         }
-        let wire = &p.wire_name;
+        let wire = lit(&p.wire_name);
         match (p.location, q.required) {
-            (ParamIn::Path, true) => path_params.push(quote!((#wire, #var.as_str()))),
-            (ParamIn::Query, true) => query.push(quote!(http::query(&mut url, #wire, &#var);)),
-            (ParamIn::Query, false) => query.push(quote!(if let ::std::option::Option::Some(value) = &#var { http::query(&mut url, #wire, value); })),
-            (ParamIn::Header, true) => headers.push(quote!(request.insert_header(#wire, ::std::clone::Clone::clone(&#var));)),
-            (ParamIn::Header, false) => headers.push(quote!(if let ::std::option::Option::Some(value) = &#var { request.insert_header(#wire, ::std::clone::Clone::clone(value)); })),
+            (ParamIn::Path, true) => path_params.push(format!("({wire}, {var}.as_str())")),
+            (ParamIn::Query, true) => query.push(format!("http::query(&mut url, {wire}, &{var});")),
+            (ParamIn::Query, false) => query.push(format!(
+                "if let ::std::option::Option::Some(value) = &{var} {{\n    http::query(&mut url, {wire}, value);\n}}"
+            )),
+            (ParamIn::Header, true) => headers.push(format!(
+                "request.insert_header({wire}, ::std::clone::Clone::clone(&{var}));"
+            )),
+            (ParamIn::Header, false) => headers.push(format!(
+                "if let ::std::option::Option::Some(value) = &{var} {{\n    request.insert_header({wire}, ::std::clone::Clone::clone(value));\n}}"
+            )),
             _ => {}
         }
     }
     for c in client
         .params
         .iter()
-        .filter(|c| c.location == ParamIn::Query && next.client_params.contains(&c.wire_name))
+        .filter(|c| c.location == ParamIn::Query && next_op.client_params.contains(&c.wire_name))
     {
         query.push(client_query_stmt(c));
     }
-    let template = url_template(client, next);
-    let api_version = next.api_version;
-    let method = ident(next.http_method);
-    let url_mut = (!query.is_empty()).then(|| quote!(mut));
-    let request_mut = (!headers.is_empty()).then(|| quote!(mut));
-    quote!({
-        #(#captures)*
-        let core = ::std::clone::Clone::clone(core);
-        ::std::sync::Arc::new(move |link: &str| {
-            let #url_mut url = core.url(#template, &[#(#path_params),*], #api_version)?;
-            #(#query)*
-            let #request_mut request = core.request(Method::#method, url, None::<&()>)?;
-            #(#headers)*
-            ::std::result::Result::Ok(request)
-        })
-    })
+    let mut inner = Body::default();
+    inner.push(url_stmt(
+        4,
+        &url_template(client, next_op),
+        &path_params,
+        next_op.api_version,
+        !query.is_empty(),
+    ));
+    query.into_iter().for_each(|q| inner.push(q));
+    let request = match headers.is_empty() {
+        true => "let request",
+        false => "let mut request",
+    };
+    inner.push(format!(
+        "{request} = core.request(Method::{}, url, None::<&()>)?;",
+        http_method(next_op)
+    ));
+    headers.into_iter().for_each(|h| inner.push(h));
+    inner.push("::std::result::Result::Ok(request)");
+    let mut closure = String::from("let next: http::NextRequest = {\n");
+    for c in captures {
+        for line in c.lines() {
+            closure.push_str("    ");
+            closure.push_str(line);
+            closure.push('\n');
+        }
+    }
+    closure.push_str("    let core = ::std::clone::Clone::clone(core);\n");
+    closure.push_str("    ::std::sync::Arc::new(move |link: &str| {\n");
+    inner.write(&mut closure, 2);
+    closure.push_str("    })\n};");
+    body.push(closure);
+}
+
+/// `Method::Get`, … (azure_core's names).
+fn http_method(op: &Operation) -> Cow<'_, str> {
+    ident_str(op.http_method)
+}
+
+/// A float as a Rust expression.
+fn f64_text(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v:?}")
+    } else if v.is_nan() {
+        "f64::NAN".to_string()
+    } else if v > 0.0 {
+        "f64::INFINITY".to_string()
+    } else {
+        "f64::NEG_INFINITY".to_string()
+    }
 }
 
 /// The string checks of a file: one `const` per parameter and constraints, shared by
@@ -256,83 +403,77 @@ fn next_request(
 #[derive(Default)]
 struct Checks {
     names: Namespace,
-    consts: Vec<(String, TokenStream)>,
-    by_key: std::collections::BTreeMap<String, String>,
+    consts: Vec<String>,
+    by_key: BTreeMap<String, String>,
 }
 
 impl Checks {
-    /// The statement checking `value` against `p`'s constraints (none if it has none):
+    /// The statement checking `value` against `p`'s constraints (empty if it has none):
     /// a `&str`-like value for strings, the number or (`by_ref`) a reference to it for numbers.
-    fn check(&mut self, p: &Param, value: &TokenStream, by_ref: bool) -> TokenStream {
+    fn check(&mut self, p: &Param, value: &str, by_ref: bool) -> String {
         let c = &p.constraints;
         if c.is_empty() {
-            return quote!();
+            return String::new();
         }
-        let wire = &p.wire_name;
-        let opt_usize = |v: Option<usize>| match v {
-            Some(v) => {
-                let v = Literal::usize_unsuffixed(v);
-                quote!(Some(#v))
-            }
-            None => quote!(None),
-        };
-        let opt_f64 = |v: Option<f64>| match v {
-            Some(v) => quote!(Some(#v)),
-            None => quote!(None),
+        let wire = lit(&p.wire_name);
+        let opt = |v: Option<String>| match v {
+            Some(v) => format!("Some({v})"),
+            None => "None".to_string(),
         };
         match &p.ty {
             TypeRef::Prim(Prim::String) => {
-                let key = format!("{wire}\u{0}{:?}", c);
+                let key = format!("{}\u{0}{:?}", p.wire_name, c);
                 let name = match self.by_key.get(&key) {
                     Some(name) => name.clone(),
                     None => {
-                        let wanted = sanitize(wire, Case::Value)
+                        let wanted = sanitize(&p.wire_name, Case::Value)
                             .trim_end_matches('_')
                             .to_ascii_uppercase();
                         let (name, _) = self.names.claim(wanted, &key);
-                        let (min, max) = (opt_usize(c.min_length), opt_usize(c.max_length));
-                        let pattern = match &c.pattern {
-                            Some(p) => quote!(Some(#p)),
-                            None => quote!(None),
-                        };
-                        let ident = ident(&name);
-                        let doc = format!(" The constraints of `{wire}`.");
-                        self.consts.push((
-                            name.clone(),
-                            quote! {
-                                #[doc = #doc]
-                                const #ident: http::Check = http::Check { name: #wire, min_length: #min, max_length: #max, pattern: #pattern };
-                            },
+                        let mut item = String::new();
+                        doc_comment(
+                            &mut item,
+                            "",
+                            Some(&format!("The constraints of `{}`.", p.wire_name)),
+                        );
+                        item.push_str(&format!(
+                            "const {}: http::Check = http::Check {{\n    name: {wire},\n    min_length: {},\n    max_length: {},\n    pattern: {},\n}};\n",
+                            ident_str(&name),
+                            opt(c.min_length.map(|v| v.to_string())),
+                            opt(c.max_length.map(|v| v.to_string())),
+                            opt(c.pattern.as_deref().map(lit)),
                         ));
+                        self.consts.push(item);
                         self.by_key.insert(key, name.clone());
                         name
                     }
                 };
-                let ident = ident(&name);
-                quote!(#ident.check(#value)?;)
+                format!("{}.check({value})?;", ident_str(&name))
             }
             TypeRef::Prim(Prim::I32 | Prim::I64 | Prim::F32 | Prim::F64)
                 if c.minimum.is_some() || c.maximum.is_some() =>
             {
-                let (min, max) = (opt_f64(c.minimum), opt_f64(c.maximum));
-                let number = if by_ref {
-                    quote!(*#value)
-                } else {
-                    quote!(#value)
+                let number = match by_ref {
+                    true => format!("*{value}"),
+                    false => value.to_string(),
                 };
-                quote!(http::check_number(#wire, #number as f64, #min, #max)?;)
+                format!(
+                    "http::check_number({wire}, {number} as f64, {}, {})?;",
+                    opt(c.minimum.map(f64_text)),
+                    opt(c.maximum.map(f64_text))
+                )
             }
-            _ => quote!(),
+            _ => String::new(),
         }
     }
 }
 
-fn final_state(f: FinalState) -> TokenStream {
+fn final_state(f: FinalState) -> &'static str {
     match f {
-        FinalState::OriginalUri => quote!(FinalState::OriginalUri),
-        FinalState::Location => quote!(FinalState::Location),
-        FinalState::AzureAsyncOperation => quote!(FinalState::AzureAsyncOperation),
-        FinalState::None => quote!(FinalState::None),
+        FinalState::OriginalUri => "FinalState::OriginalUri",
+        FinalState::Location => "FinalState::Location",
+        FinalState::AzureAsyncOperation => "FinalState::AzureAsyncOperation",
+        FinalState::None => "FinalState::None",
     }
 }
 
@@ -342,78 +483,88 @@ pub fn options_name(op: &Operation) -> String {
     format!("{}{method}Options", op.group.clone().unwrap_or_default())
 }
 
-/// What a method's tokens need besides its operation.
+/// What a method's text needs besides its operation.
 struct MethodCx<'a> {
     space: &'a TypeSpace,
     client: &'a Client,
     /// The Rust name of the type the method is on (`RegistriesClient`, or the client).
     owner: &'a str,
     /// Response header wire name → accessor of the headers trait.
-    headers: &'a std::collections::BTreeMap<String, String>,
+    headers: &'a BTreeMap<String, String>,
     /// The headers trait's name.
     headers_trait: &'a str,
 }
 
-fn method_tokens(
+/// An operation's method (appended to `methods`, indented one level) and its options
+/// struct (appended to `options_items`).
+fn method_text(
     cx: &MethodCx<'_>,
     op: &Operation,
     options: &str,
     checks: &mut Checks,
-) -> (TokenStream, TokenStream) {
+    methods: &mut String,
+    options_items: &mut String,
+) {
     let (space, client) = (cx.space, cx.client);
     // Group methods reach the client through `self.client`; the client's own methods through `self`.
-    let this = if op.group.is_some() {
-        quote!(self.client)
-    } else {
-        quote!(self)
+    let this = match op.group.is_some() {
+        true => "self.client",
+        false => "self",
     };
-    let method = ident(&op.method);
-    let options = ident(options);
+    let options = ident_str(options);
     let required: Vec<&Param> = op.params.iter().filter(|p| p.required).collect();
     let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
-    let mut args = Vec::new();
+    let mut args = vec!["&self".to_string()];
     let mut arg_docs = Vec::new();
     for p in &required {
-        let name = ident(&p.name);
-        let ty = arg_type(space, &p.ty);
-        args.push(quote!(#name: #ty));
+        args.push(format!(
+            "{}: {}",
+            ident_str(&p.name),
+            arg_type(space, &p.ty)
+        ));
         arg_docs.push(format!("- `{}`: {}", p.name, first_line(p.docs.as_deref())));
     }
     // A required body is an argument; an optional one a field of the options.
     let body = op.body.as_ref();
     if let Some(body) = body.filter(|b| b.required) {
-        let name = ident(&body.name);
-        let ty = arg_type(space, &body.ty);
-        args.push(quote!(#name: #ty));
+        args.push(format!(
+            "{}: {}",
+            ident_str(&body.name),
+            arg_type(space, &body.ty)
+        ));
         arg_docs.push(format!(
             "- `{}`: {}",
             body.name,
             first_line(body.docs.as_deref())
         ));
     }
+    args.push(format!("options: Option<{options}<'_>>"));
     // Checks, then the URL, query and headers.
-    let mut body_stmts = Vec::new();
+    let mut stmts = Body::default();
+    stmts.push(format!(
+        "let (core, options) = (&{this}.core, options.unwrap_or_default());"
+    ));
     for p in &required {
-        let name = ident(&p.name);
-        body_stmts.push(checks.check(p, &quote!(#name), false));
+        stmts.push(checks.check(p, &ident_str(&p.name), false));
     }
     for p in &optional {
-        let name = ident(&p.name);
-        let check = checks.check(p, &quote!(value), true);
+        let check = checks.check(p, "value", true);
         if !check.is_empty() {
-            body_stmts.push(quote!(if let Some(value) = &options.#name { #check }));
+            stmts.push(if_option(&ident_str(&p.name), &check));
         }
     }
     // Client-level path parameters (such as `subscriptionId`) are filled in by the runtime.
-    let mut path_params = Vec::new();
-    for p in required.iter().filter(|p| p.location == ParamIn::Path) {
-        let wire = &p.wire_name;
-        let name = ident(&p.name);
-        let value = to_wire(space, p, quote!(#name));
-        path_params.push(quote!((#wire, #value)));
-    }
-    let template = url_template(client, op);
-    let api_version = op.api_version;
+    let path_params: Vec<String> = required
+        .iter()
+        .filter(|p| p.location == ParamIn::Path)
+        .map(|p| {
+            format!(
+                "({}, {})",
+                lit(&p.wire_name),
+                to_wire(space, p, &ident_str(&p.name))
+            )
+        })
+        .collect();
     let query_params: Vec<&Param> = op
         .params
         .iter()
@@ -424,102 +575,124 @@ fn method_tokens(
         .iter()
         .filter(|c| c.location == ParamIn::Query && op.client_params.contains(&c.wire_name))
         .collect();
-    let url_mut = if query_params.is_empty() && client_query.is_empty() {
-        quote!()
-    } else {
-        quote!(mut)
-    };
-    body_stmts
-        .push(quote!(let #url_mut url = core.url(#template, &[#(#path_params),*], #api_version)?;));
+    stmts.push(url_stmt(
+        2,
+        &url_template(client, op),
+        &path_params,
+        op.api_version,
+        !(query_params.is_empty() && client_query.is_empty()),
+    ));
     for c in client_query {
-        body_stmts.push(client_query_stmt(c));
+        stmts.push(client_query_stmt(c));
     }
     for p in &query_params {
-        let name = ident(&p.name);
+        let name = ident_str(&p.name);
         if p.required {
-            body_stmts.push(query_stmt(space, p, quote!(#name)));
+            stmts.push(query_stmt(space, p, &name));
         } else {
-            let stmt = query_stmt(space, p, quote!(value));
-            body_stmts.push(quote!(if let Some(value) = &options.#name { #stmt }));
+            stmts.push(if_option(&name, &query_stmt(space, p, "value")));
         }
     }
-    let http_method = ident(op.http_method);
     let body_arg = match body {
         Some(b) => {
-            let name = ident(&b.name);
+            let name = ident_str(&b.name);
             let value = match (b.required, by_value(&b.ty)) {
-                (true, true) => quote!(Some(&#name)),
-                (true, false) => quote!(Some(#name)),
-                (false, _) => quote!(options.#name),
+                (true, true) => format!("Some(&{name})"),
+                (true, false) => format!("Some({name})"),
+                (false, _) => format!("options.{name}"),
             };
-            match crate::emit::codec_format(space, &b.ty) {
+            match codec_format_str(space, &b.ty, "crate") {
                 // A date, bytes, or collections of them: written in their wire format.
                 Some(format) => {
-                    let ty = rust_type(space, &b.ty);
+                    let t = ty(space, &b.ty);
                     // Arguments are slices; the format is written from the owned type.
-                    body_stmts.push(quote!(let wire_body: ::std::option::Option<#ty> = #value.map(::std::borrow::ToOwned::to_owned);));
-                    body_stmts.push(quote!(let wire_body = wire_body.as_ref().map(crate::runtime::codec::Ser::<#format, #ty>::new);));
-                    quote!(wire_body.as_ref())
+                    stmts.push(format!("let wire_body: ::std::option::Option<{t}> = {value}.map(::std::borrow::ToOwned::to_owned);"));
+                    stmts.push(format!("let wire_body = wire_body.as_ref().map(crate::runtime::codec::Ser::<{format}, {t}>::new);"));
+                    "wire_body.as_ref()".to_string()
                 }
                 None => value,
             }
         }
-        None => quote!(None::<&()>),
+        None => "None::<&()>".to_string(),
     };
     let headers: Vec<&Param> = op
         .params
         .iter()
         .filter(|p| p.location == ParamIn::Header)
         .collect();
-    let request_mut = if headers.is_empty() {
-        quote!()
-    } else {
-        quote!(mut)
+    let request = match headers.is_empty() {
+        true => "let request = core.request",
+        false => "let mut request = core.request",
     };
-    body_stmts.push(
-        quote!(let #request_mut request = core.request(Method::#http_method, url, #body_arg)?;),
-    );
+    stmts.push(call(
+        2,
+        request,
+        &[
+            format!("Method::{}", http_method(op)),
+            "url".to_string(),
+            body_arg,
+        ],
+        "?;",
+    ));
     for p in headers {
-        let wire = p.wire_name.to_ascii_lowercase();
-        let name = ident(&p.name);
+        let wire = lit(&p.wire_name.to_ascii_lowercase());
+        let name = ident_str(&p.name);
         if p.required {
-            let value = to_wire_owned(space, p, quote!(#name));
-            body_stmts.push(quote!(request.insert_header(#wire, #value);));
+            let value = to_wire_owned(space, p, &name);
+            stmts.push(format!("request.insert_header({wire}, {value});"));
         } else {
-            let value = to_wire_owned(space, p, quote!(value));
-            body_stmts.push(quote!(if let Some(value) = &options.#name { request.insert_header(#wire, #value); }));
+            let value = to_wire_owned(space, p, "value");
+            stmts.push(if_option(
+                &name,
+                &format!("request.insert_header({wire}, {value});"),
+            ));
         }
     }
-    let success: Vec<Literal> = op
-        .success
-        .iter()
-        .map(|c| Literal::u16_unsuffixed(*c))
-        .collect();
+    let success = format!(
+        "&[{}]",
+        op.success
+            .iter()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let result_ty = match &op.result {
-        Some(t) => rust_type(space, t),
-        None => quote!(()),
+        Some(t) => ty(space, t),
+        None => "()".to_string(),
     };
-    let (ret, call, asyncness) = match &op.kind {
-        OpKind::Plain => (
-            match op
+    let method_options = "&options.method_options".to_string();
+    let (ret, asyncness) = match &op.kind {
+        OpKind::Plain => {
+            stmts.push(call(
+                2,
+                "core.send",
+                &[method_options, "request".to_string(), success],
+                ".await",
+            ));
+            let ret = match op
                 .result
                 .as_ref()
-                .and_then(|t| crate::emit::codec_format(space, t))
+                .and_then(|t| codec_format_str(space, t, "crate"))
             {
                 // A date, bytes, or collections of them: read in their wire format.
-                Some(format) => quote!(Result<Response<#result_ty, http::Wire<#format>>>),
-                None => quote!(Result<Response<#result_ty>>),
-            },
-            quote!(core.send(&options.method_options, request, &[#(#success),*]).await),
-            quote!(async),
-        ),
+                Some(format) => format!("Result<Response<{result_ty}, http::Wire<{format}>>>"),
+                None => format!("Result<Response<{result_ty}>>"),
+            };
+            (ret, "async ")
+        }
         OpKind::LongRunning { final_state: f } => {
-            let f = final_state(*f);
-            (
-                quote!(Result<LroPoller<#result_ty>>),
-                quote!(core.begin(&options.method_options, request, &[#(#success),*], #f)),
-                quote!(),
-            )
+            stmts.push(call(
+                2,
+                "core.begin",
+                &[
+                    method_options,
+                    "request".to_string(),
+                    success,
+                    final_state(*f).to_string(),
+                ],
+                "",
+            ));
+            (format!("Result<LroPoller<{result_ty}>>"), "")
         }
         OpKind::Pageable {
             next_link,
@@ -527,23 +700,35 @@ fn method_tokens(
             ..
         } => {
             let next = match next_link {
-                Some(n) => quote!(Some(#n)),
-                None => quote!(None),
+                Some(n) => format!("Some({})", lit(n)),
+                None => "None".to_string(),
             };
             let next_op = next_operation
                 .as_ref()
                 .and_then(|id| client.operations.iter().find(|o| &o.operation_id == id));
-            let call = match next_op {
+            match next_op {
                 Some(next_op) => {
-                    let builder = next_request(space, client, op, next_op);
-                    quote!({
-                        let next: http::NextRequest = #builder;
-                        core.pager_via(&options.method_options, request, #next, Some(next))
-                    })
+                    next_request(space, client, op, next_op, &mut stmts);
+                    stmts.push(call(
+                        2,
+                        "core.pager_via",
+                        &[
+                            method_options,
+                            "request".to_string(),
+                            next,
+                            "Some(next)".to_string(),
+                        ],
+                        "",
+                    ));
                 }
-                None => quote!(core.pager(&options.method_options, request, #next)),
-            };
-            (quote!(Result<Pager<#result_ty>>), call, quote!())
+                None => stmts.push(call(
+                    2,
+                    "core.pager",
+                    &[method_options, "request".to_string(), next],
+                    "",
+                )),
+            }
+            (format!("Result<Pager<{result_ty}>>"), "")
         }
     };
     let mut docs = op.docs.clone().unwrap_or_default();
@@ -554,14 +739,14 @@ fn method_tokens(
             docs.push_str(a);
         }
     }
-    let what = match &op.kind {
-        OpKind::Plain => String::new(),
-        OpKind::LongRunning { .. } => {
-            "\n\nA long-running operation: `.await` the returned poller for the result.".to_string()
+    match &op.kind {
+        OpKind::Plain => {}
+        OpKind::LongRunning { .. } => docs
+            .push_str("\n\nA long-running operation: `.await` the returned poller for the result."),
+        OpKind::Pageable { .. } => {
+            docs.push_str("\n\nReturns a pager over the items of every page.")
         }
-        OpKind::Pageable { .. } => "\n\nReturns a pager over the items of every page.".to_string(),
-    };
-    docs.push_str(&what);
+    }
     if !op.headers.is_empty() {
         let accessors: Vec<String> = op
             .headers
@@ -581,50 +766,56 @@ fn method_tokens(
         op.path,
         op.operation_id
     ));
-    let docs = doc_attrs(Some(&docs));
-    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-    let method_tokens = quote! {
-        #docs
-        #deprecated
-        pub #asyncness fn #method(&self, #(#args,)* options: Option<#options<'_>>) -> #ret {
-            let (core, options) = (&#this.core, options.unwrap_or_default());
-            #(#body_stmts)*
-            #call
-        }
-    };
-    // The options struct.
-    let mut option_fields: Vec<TokenStream> = optional
-        .iter()
-        .map(|p| {
-            let name = ident(&p.name);
-            let ty = rust_type(space, &p.ty);
-            let docs = doc_attrs(p.docs.as_deref());
-            quote!(#docs pub #name: Option<#ty>,)
-        })
-        .collect();
-    if let Some(body) = body.filter(|b| !b.required) {
-        let name = ident(&body.name);
-        let ty = match &body.ty {
-            TypeRef::Vec(inner) => {
-                let t = rust_type(space, inner);
-                quote!([#t])
-            }
-            ty => rust_type(space, ty),
-        };
-        let docs = doc_attrs(Some(body.docs.as_deref().unwrap_or("The request body.")));
-        option_fields.push(quote!(#docs pub #name: Option<&'a #ty>,));
+    methods.push('\n');
+    doc_comment(methods, "    ", Some(&docs));
+    if op.deprecated {
+        methods.push_str("    #[deprecated]\n");
     }
-    let options_doc = format!(" Options for [`{}::{}`].", cx.owner, op.method);
-    let options_tokens = quote! {
-        #[doc = #options_doc]
-        #[derive(Clone, Debug, Default)]
-        pub struct #options<'a> {
-            #(#option_fields)*
-            /// The call's context (cancellation, per-call policies).
-            pub method_options: ClientMethodOptions<'a>,
-        }
-    };
-    (method_tokens, options_tokens)
+    let head = format!("pub {asyncness}fn {}", ident_str(&op.method));
+    let tail = format!(" -> {ret} {{");
+    let signature = call(1, &head, &args, &tail);
+    for line in signature.lines() {
+        methods.push_str("    ");
+        methods.push_str(line);
+        methods.push('\n');
+    }
+    stmts.write(methods, 2);
+    methods.push_str("    }\n");
+
+    // The options struct.
+    options_items.push('\n');
+    doc_comment(
+        options_items,
+        "",
+        Some(&format!("Options for [`{}::{}`].", cx.owner, op.method)),
+    );
+    options_items.push_str(&format!(
+        "#[derive(Clone, Debug, Default)]\npub struct {options}<'a> {{\n"
+    ));
+    for p in &optional {
+        doc_comment(options_items, "    ", p.docs.as_deref());
+        options_items.push_str(&format!(
+            "    pub {}: Option<{}>,\n",
+            ident_str(&p.name),
+            ty(space, &p.ty)
+        ));
+    }
+    if let Some(body) = body.filter(|b| !b.required) {
+        let t = match &body.ty {
+            TypeRef::Vec(inner) => format!("[{}]", ty(space, inner)),
+            t => ty(space, t),
+        };
+        doc_comment(
+            options_items,
+            "    ",
+            Some(body.docs.as_deref().unwrap_or("The request body.")),
+        );
+        options_items.push_str(&format!(
+            "    pub {}: Option<&'a {t}>,\n",
+            ident_str(&body.name)
+        ));
+    }
+    options_items.push_str("    /// The call's context (cancellation, per-call policies).\n    pub method_options: ClientMethodOptions<'a>,\n}\n");
 }
 
 fn first_line(docs: Option<&str>) -> String {
@@ -641,8 +832,8 @@ pub fn clients(
     api_version: &str,
     title: &str,
 ) -> Result<String> {
-    let client_ident = ident(&names.client);
-    let client_options = ident(&format!("{}Options", names.client));
+    let client_ident = ident_str(&names.client).into_owned();
+    let client_options = ident_str(&format!("{}Options", names.client)).into_owned();
     let mut ns = Namespace::new();
     for i in IMPORTED {
         ns.reserve(i, "(imported)");
@@ -650,56 +841,16 @@ pub fn clients(
     ns.reserve(&names.client, "(the client)");
     ns.reserve(&format!("{}Options", names.client), "(the client options)");
 
-    // Constructor arguments: the client-level parameters, kept by the runtime as text.
-    let ctor_args = client.params.iter().map(|p| {
-        let name = ident(&p.name);
-        let ty = rust_type(space, &p.ty);
-        if is_str(&p.ty) {
-            quote!(#name: impl ::std::convert::Into<::std::string::String>)
-        } else {
-            quote!(#name: #ty)
-        }
-    });
-    // Each client-level parameter as text, checked first: strings once converted, numbers before.
-    let mut checks = Checks::default();
-    let ctor_inits: Vec<TokenStream> = client
-        .params
-        .iter()
-        .map(|p| {
-            let name = ident(&p.name);
-            if is_str(&p.ty) {
-                let check = checks.check(p, &quote!(&#name), false);
-                quote!(let #name: ::std::string::String = #name.into(); #check)
-            } else {
-                let check = checks.check(p, &quote!(#name), !by_value(&p.ty));
-                quote!(#check let #name: ::std::string::String = ::std::string::ToString::to_string(&#name);)
-            }
-        })
-        .collect();
-    let param_pairs = client.params.iter().map(|p| {
-        let name = ident(&p.name);
-        let wire = &p.wire_name;
-        quote!((#wire, #name))
-    });
-    let ctor_param_docs: String = client
-        .params
-        .iter()
-        .map(|p| format!("\n- `{}`: {}", p.name, first_line(p.docs.as_deref())))
-        .collect();
-
     // Groups, in name order; root operations on the client itself.
-    let mut groups: std::collections::BTreeMap<Option<String>, Vec<&Operation>> =
-        std::collections::BTreeMap::new();
+    let mut groups: BTreeMap<Option<String>, Vec<&Operation>> = BTreeMap::new();
     for op in &client.operations {
         groups.entry(op.group.clone()).or_default().push(op);
     }
     // Response headers: one accessor per wire name, on every response (two operations'
     // traits for the same response type would make each call ambiguous).
     let mut header_names = Namespace::new();
-    let mut header_accessors: std::collections::BTreeMap<String, String> =
-        std::collections::BTreeMap::new();
-    let mut header_docs: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
-        std::collections::BTreeMap::new();
+    let mut header_accessors: BTreeMap<String, String> = BTreeMap::new();
+    let mut header_docs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for op in &client.operations {
         for h in &op.headers {
             if !header_accessors.contains_key(&h.wire_name) {
@@ -711,21 +862,92 @@ pub fn clients(
         }
     }
     let (headers_trait, _) = ns.claim("ResponseHeaders".to_string(), "(the response headers)");
-    let mut group_items = Vec::new();
-    let mut accessors = Vec::new();
-    let mut option_items = Vec::new();
-    let mut root_methods = Vec::new();
-    let mut pages = std::collections::BTreeMap::new();
+
+    // The client's constructor: the client-level parameters, kept by the runtime as
+    // text, each checked first (strings once converted, numbers before).
+    let mut checks = Checks::default();
+    let mut ctor_args = Vec::new();
+    let mut ctor = Body::default();
+    ctor.push("let options = options.unwrap_or_default();");
+    for p in &client.params {
+        let name = ident_str(&p.name);
+        if is_str(&p.ty) {
+            ctor_args.push(format!(
+                "{name}: impl ::std::convert::Into<::std::string::String>"
+            ));
+            ctor.push(format!(
+                "let {name}: ::std::string::String = {name}.into();"
+            ));
+            ctor.push(checks.check(p, &format!("&{name}"), false));
+        } else {
+            ctor_args.push(format!("{name}: {}", ty(space, &p.ty)));
+            ctor.push(checks.check(p, &name, !by_value(&p.ty)));
+            ctor.push(format!(
+                "let {name}: ::std::string::String = ::std::string::ToString::to_string(&{name});"
+            ));
+        }
+    }
+    let param_pairs: Vec<String> = client
+        .params
+        .iter()
+        .map(|p| format!("({}, {})", lit(&p.wire_name), ident_str(&p.name)))
+        .collect();
+    ctor.push(format!(
+        "let params = ::std::vec![{}];",
+        param_pairs.join(", ")
+    ));
+    let credential_arg = match client.bearer {
+        true => "::std::option::Option::Some((credential, http::ARM_SCOPE))",
+        false => "::std::option::Option::None",
+    };
+    let common = [
+        credential_arg.to_string(),
+        "options.api_version".to_string(),
+        "options.client_options".to_string(),
+        "options.limits".to_string(),
+        "params".to_string(),
+    ];
+    let core_new = match &client.host {
+        None => {
+            let mut args = vec!["endpoint".to_string()];
+            args.extend(common);
+            call(2, "let core = http::ClientCore::new", &args, "?;")
+        }
+        Some((template, scheme)) => {
+            let scheme = match scheme.is_empty() {
+                true => "\"\"",
+                false => "&options.scheme",
+            };
+            let mut args = vec![scheme.to_string(), lit(template)];
+            args.extend(common);
+            call(
+                2,
+                "let core = http::ClientCore::with_host_template",
+                &args,
+                "?;",
+            )
+        }
+    };
+    ctor.push(core_new);
+    ctor.push("::std::result::Result::Ok(Self { core })");
+    let ctor_param_docs: String = client
+        .params
+        .iter()
+        .map(|p| format!("\n- `{}`: {}", p.name, first_line(p.docs.as_deref())))
+        .collect();
+
+    // Groups and their methods; the options structs.
+    let mut accessors = String::new();
+    let mut group_items = String::new();
+    let mut option_items = String::new();
+    let mut root_methods = String::new();
+    let mut pages = BTreeMap::new();
     for (group, ops) in &groups {
-        let (struct_name, struct_ident) = match group {
-            Some(g) => {
-                let (name, _) = ns.claim(format!("{g}Client"), g);
-                let name_ident = ident(&name);
-                (name, Some(name_ident))
-            }
-            None => (names.client.clone(), None),
+        let struct_name = match group {
+            Some(g) => ns.claim(format!("{g}Client"), g).0,
+            None => names.client.clone(),
         };
-        let mut methods = Vec::new();
+        let mut methods = String::new();
         for op in ops {
             let (options_name, _) = ns.claim(options_name(op), &op.operation_id);
             let cx = MethodCx {
@@ -735,9 +957,14 @@ pub fn clients(
                 headers: &header_accessors,
                 headers_trait: &headers_trait,
             };
-            let (m, o) = method_tokens(&cx, op, &options_name, &mut checks);
-            methods.push(m);
-            option_items.push(o);
+            method_text(
+                &cx,
+                op,
+                &options_name,
+                &mut checks,
+                &mut methods,
+                &mut option_items,
+            );
             if let OpKind::Pageable {
                 list,
                 item,
@@ -751,28 +978,171 @@ pub fn clients(
                     .or_insert_with(|| (item.clone(), item_name.clone(), *item_required));
             }
         }
-        match (group, struct_ident) {
-            (Some(g), Some(struct_ident)) => {
-                let accessor = ident(&accessor_name(g));
-                let doc = format!(" The `{g}` operations.");
-                group_items.push(quote! {
-                    #[doc = #doc]
-                    #[derive(Clone, Debug)]
-                    pub struct #struct_ident<'a> { client: &'a #client_ident }
-                    impl #struct_ident<'_> { #(#methods)* }
-                });
-                accessors.push(quote! {
-                    #[doc = #doc]
-                    pub fn #accessor(&self) -> #struct_ident<'_> { #struct_ident { client: self } }
-                });
+        match group {
+            Some(g) => {
+                let struct_ident = ident_str(&struct_name);
+                let doc = format!("The `{g}` operations.");
+                accessors.push('\n');
+                doc_comment(&mut accessors, "    ", Some(&doc));
+                accessors.push_str(&format!(
+                    "    pub fn {}(&self) -> {struct_ident}<'_> {{\n        {struct_ident} {{ client: self }}\n    }}\n",
+                    ident_str(&accessor_name(g)),
+                ));
+                group_items.push('\n');
+                doc_comment(&mut group_items, "", Some(&doc));
+                group_items.push_str(&format!(
+                    "#[derive(Clone, Debug)]\npub struct {struct_ident}<'a> {{\n    client: &'a {client_ident},\n}}\n\nimpl {struct_ident}<'_> {{\n"
+                ));
+                // Methods are separated by blank lines; none before the first.
+                group_items.push_str(methods.trim_start_matches('\n'));
+                group_items.push_str("}\n");
             }
-            _ => root_methods.extend(methods),
+            None => root_methods = methods,
         }
     }
-    let header_items = (!header_accessors.is_empty()).then(|| {
-        let trait_ident = ident(&headers_trait);
-        let sigs = header_accessors.iter().map(|(wire, name)| {
-            let name = ident(name);
+
+    // Import only what is used: unused imports would be warnings in the generated crate.
+    let any = |f: &dyn Fn(&Operation) -> bool| client.operations.iter().any(f);
+    let lro = any(&|o| matches!(o.kind, OpKind::LongRunning { .. }));
+    let paged = any(&|o| matches!(o.kind, OpKind::Pageable { .. }));
+    let plain = any(&|o| o.kind == OpKind::Plain);
+    let with_headers = !header_accessors.is_empty();
+    let mut out = format!("{PREAMBLE}\n\n//! The client and its operations.\n#![allow(clippy::too_many_arguments)]\n\n");
+    if client.bearer {
+        out.push_str("use ::azure_core::credentials::TokenCredential;\nuse ::std::sync::Arc;\n");
+    }
+    if with_headers {
+        out.push_str("use ::azure_core::http::headers::HeaderName;\n");
+    }
+    let mut http_imports = vec!["ClientMethodOptions", "ClientOptions", "Method"];
+    if client.host.is_none() {
+        http_imports.push("Url");
+    }
+    if paged {
+        http_imports.push("Pager");
+    }
+    if plain || with_headers {
+        http_imports.push("Response");
+    }
+    out.push_str(&format!(
+        "use ::azure_core::http::{{{}}};\nuse ::azure_core::Result;\n",
+        http_imports.join(", ")
+    ));
+    let mut runtime_imports = vec!["self"];
+    if lro {
+        runtime_imports.extend(["FinalState", "LroPoller"]);
+    }
+    runtime_imports.push("Limits");
+    out.push_str(&format!(
+        "use crate::runtime::http::{{{}}};\n",
+        runtime_imports.join(", ")
+    ));
+
+    // The client's options.
+    out.push('\n');
+    doc_comment(&mut out, "", Some("Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits."));
+    out.push_str(&format!(
+        "#[derive(Clone, Debug)]\npub struct {client_options} {{\n"
+    ));
+    out.push_str("    /// The api-version sent with every request.\n    pub api_version: ::std::string::String,\n");
+    out.push_str("    /// azure_core's options: retries, transport, per-call and per-try policies.\n    pub client_options: ClientOptions,\n");
+    out.push_str(
+        "    /// Limits on long-running operations and response sizes.\n    pub limits: Limits,\n",
+    );
+    let scheme = match &client.host {
+        Some((_, scheme)) if !scheme.is_empty() => Some(scheme),
+        _ => None,
+    };
+    if let Some(scheme) = scheme {
+        doc_comment(&mut out, "    ", Some(&format!("The scheme of the host (`{scheme}` by the spec); `http` only for a client without a credential.")));
+        out.push_str("    pub scheme: ::std::string::String,\n");
+    }
+    out.push_str("}\n\n");
+    out.push_str(&format!(
+        "impl ::std::default::Default for {client_options} {{\n    fn default() -> Self {{\n        Self {{\n            api_version: ::std::string::ToString::to_string({}),\n            client_options: ::std::default::Default::default(),\n            limits: ::std::default::Default::default(),\n",
+        lit(api_version)
+    ));
+    if let Some(scheme) = scheme {
+        out.push_str(&format!(
+            "            scheme: ::std::string::ToString::to_string({}),\n",
+            lit(scheme)
+        ));
+    }
+    out.push_str("        }\n    }\n}\n\n");
+
+    // The client.
+    let plural = |n: usize, what: &str| match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    };
+    let counts = format!(
+        "The {title} client: {} in {}.",
+        plural(client.operations.len(), "operation"),
+        plural(groups.keys().filter(|g| g.is_some()).count(), "group")
+    );
+    let client_doc = match client.bearer {
+        true => format!("{counts}\n\nCreate it with an Azure credential; every request goes through azure_core's pipeline\n(retries, telemetry, bearer-token authentication)."),
+        false => format!("{counts}\n\nThe spec declares no authentication, so the client sends none; every request goes\nthrough azure_core's pipeline (retries, telemetry)."),
+    };
+    doc_comment(&mut out, "", Some(&client_doc));
+    out.push_str(&format!(
+        "#[derive(Clone, Debug)]\npub struct {client_ident} {{\n    core: http::ClientCore,\n}}\n\nimpl {client_ident} {{\n"
+    ));
+    let target = match &client.host {
+        None => "`endpoint` (`https://management.azure.com` for Azure's public cloud)".to_string(),
+        Some((template, scheme)) if scheme.is_empty() => format!("the host `{template}`"),
+        Some((template, scheme)) => format!("the host `{scheme}://{template}`"),
+    };
+    let auth = match client.bearer {
+        true => ", authenticating with `credential`",
+        false => "",
+    };
+    let params_doc = match ctor_param_docs.is_empty() {
+        true => String::new(),
+        false => format!("\n\nClient-level parameters:{ctor_param_docs}"),
+    };
+    doc_comment(
+        &mut out,
+        "    ",
+        Some(&format!("A client for {target}{auth}.{params_doc}")),
+    );
+    let mut params = Vec::new();
+    if client.host.is_none() {
+        params.push("endpoint: &str".to_string());
+    }
+    if client.bearer {
+        params.push("credential: Arc<dyn TokenCredential>".to_string());
+    }
+    params.extend(ctor_args);
+    params.push(format!("options: ::std::option::Option<{client_options}>"));
+    let signature = call(1, "pub fn new", &params, " -> Result<Self> {");
+    for line in signature.lines() {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    ctor.write(&mut out, 2);
+    out.push_str("    }\n");
+    if client.host.is_none() {
+        out.push_str("\n    /// The endpoint requests go to.\n    pub fn endpoint(&self) -> &Url {\n        self.core.endpoint()\n    }\n");
+    }
+    out.push_str(&accessors);
+    out.push_str("}\n");
+    if !root_methods.is_empty() {
+        out.push_str(&format!("\nimpl {client_ident} {{\n"));
+        out.push_str(root_methods.trim_start_matches('\n'));
+        out.push_str("}\n");
+    }
+    out.push_str(&group_items);
+    out.push_str(&option_items);
+
+    // The response headers.
+    if with_headers {
+        let trait_ident = ident_str(&headers_trait);
+        out.push('\n');
+        doc_comment(&mut out, "", Some("The response headers the operations declare, on every response: the first response of a long-running operation (the poller's first item) has the polling headers."));
+        out.push_str(&format!("pub trait {trait_ident} {{\n"));
+        for (wire, name) in &header_accessors {
             // The spec's description when every operation gives the same one.
             let described = header_docs
                 .get(wire)
@@ -780,236 +1150,54 @@ pub fn clients(
                 .and_then(|d| d.first())
                 .filter(|d| !d.trim().is_empty())
                 .cloned();
-            let docs = doc_attrs(Some(
-                &described.unwrap_or_else(|| format!("The `{wire}` header.")),
+            doc_comment(
+                &mut out,
+                "    ",
+                Some(&described.unwrap_or_else(|| format!("The `{wire}` header."))),
+            );
+            out.push_str(&format!(
+                "    fn {}(&self) -> ::std::option::Option<&str>;\n",
+                ident_str(name)
             ));
-            quote!(#docs fn #name(&self) -> ::std::option::Option<&str>;)
-        });
-        let impls = header_accessors.iter().map(|(wire, name)| {
-            let name = ident(name);
-            quote!(fn #name(&self) -> ::std::option::Option<&str> { self.headers().get_optional_str(&HeaderName::from_static(#wire)) })
-        });
-        let doc = " The response headers the operations declare, on every response: the first response of a long-running operation (the poller's first item) has the polling headers.";
-        quote! {
-            #[doc = #doc]
-            pub trait #trait_ident { #(#sigs)* }
-            impl<T> #trait_ident for Response<T> { #(#impls)* }
         }
-    });
-    let root_impl = (!root_methods.is_empty()).then(|| {
-        quote! {
-            impl #client_ident {
-                #(#root_methods)*
-            }
+        out.push_str(&format!("}}\n\nimpl<T> {trait_ident} for Response<T> {{\n"));
+        for (wire, name) in &header_accessors {
+            out.push_str(&format!(
+                "    fn {}(&self) -> ::std::option::Option<&str> {{\n        self.headers().get_optional_str(&HeaderName::from_static({}))\n    }}\n",
+                ident_str(name),
+                lit(wire)
+            ));
         }
-    });
-    // Macro arguments name models through `models::` (prettyplease prints `crate::` oddly there).
-    let model_path = |ty: &TypeRef| match ty {
-        TypeRef::Named(id) => {
-            let name = ident(space.name(*id));
-            quote!(models::#name)
-        }
-        other => rust_type(space, other),
-    };
-    let page_items: Vec<TokenStream> = pages
-        .iter()
-        .map(|(list, (item, item_name, item_required))| {
-            let list_ty = model_path(&TypeRef::Named(*list));
-            let item_ty = model_path(item);
-            let field = crate::ops::item_field(space, *list, item_name)
-                .unwrap_or_else(|| sanitize(item_name, Case::Value));
-            let field = ident(&field);
-            if *item_required {
-                quote!(http::impl_page!(#list_ty, #item_ty, #field, required);)
-            } else {
-                quote!(http::impl_page!(#list_ty, #item_ty, #field);)
-            }
-        })
-        .collect();
-    let plural = |n: usize, what: &str| match n {
-        1 => format!("1 {what}"),
-        n => format!("{n} {what}s"),
-    };
-    let client_doc = if client.bearer {
-        format!(
-            " The {title} client: {} in {}.\n\n Create it with an Azure credential; every request goes through azure_core's pipeline\n (retries, telemetry, bearer-token authentication).",
-            plural(client.operations.len(), "operation"),
-            plural(groups.keys().filter(|g| g.is_some()).count(), "group")
-        )
-    } else {
-        format!(
-            " The {title} client: {} in {}.\n\n The spec declares no authentication, so the client sends none; every request goes\n through azure_core's pipeline (retries, telemetry).",
-            plural(client.operations.len(), "operation"),
-            plural(groups.keys().filter(|g| g.is_some()).count(), "group")
-        )
-    };
-    let target = match &client.host {
-        None => "`endpoint` (`https://management.azure.com` for Azure's public cloud)".to_string(),
-        Some((template, scheme)) if scheme.is_empty() => format!("the host `{template}`"),
-        Some((template, scheme)) => format!("the host `{scheme}://{template}`"),
-    };
-    let auth = if client.bearer {
-        ", authenticating with `credential`"
-    } else {
-        ""
-    };
-    let params_doc = if ctor_param_docs.is_empty() {
-        String::new()
-    } else {
-        format!("\n\n Client-level parameters:{ctor_param_docs}")
-    };
-    let new_doc = format!(" A client for {target}{auth}.{params_doc}");
-    let (credential_param, credential_arg, credential_import) = if client.bearer {
-        (
-            quote!(credential: Arc<dyn TokenCredential>,),
-            quote!(::std::option::Option::Some((credential, http::ARM_SCOPE))),
-            quote!(
-                use ::azure_core::credentials::TokenCredential;
-                use ::std::sync::Arc;
-            ),
-        )
-    } else {
-        (quote!(), quote!(::std::option::Option::None), quote!())
-    };
-    let options_doc = " Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits.";
-    let models_import = (!page_items.is_empty()).then(|| {
-        quote!(
-            use crate::models;
-        )
-    });
-    let check_consts: Vec<TokenStream> = checks.consts.into_iter().map(|(_, t)| t).collect();
-    // Import only what is used: unused imports would be warnings in the generated crate.
-    let any = |f: &dyn Fn(&Operation) -> bool| client.operations.iter().any(f);
-    let lro = any(&|o| matches!(o.kind, OpKind::LongRunning { .. }));
-    let paged = any(&|o| matches!(o.kind, OpKind::Pageable { .. }));
-    let plain = any(&|o| o.kind == OpKind::Plain);
-    let with_headers = any(&|o| !o.headers.is_empty());
-    let header_import = with_headers.then(|| {
-        quote!(
-            use ::azure_core::http::headers::HeaderName;
-        )
-    });
-    let mut http_imports = Vec::new();
-    if client.host.is_none() {
-        http_imports.push(quote!(Url));
+        out.push_str("}\n");
     }
-    if paged {
-        http_imports.push(quote!(Pager));
+
+    if !pages.is_empty() {
+        out.push('\n');
     }
-    if plain || with_headers {
-        http_imports.push(quote!(Response));
+    for (list, (item, item_name, item_required)) in &pages {
+        let field = crate::ops::item_field(space, *list, item_name)
+            .unwrap_or_else(|| sanitize(item_name, Case::Value));
+        let required = match item_required {
+            true => ", required",
+            false => "",
+        };
+        out.push_str(&format!(
+            "http::impl_page!({}, {}, {}{required});\n",
+            ty(space, &TypeRef::Named(*list)),
+            ty(space, item),
+            ident_str(&field)
+        ));
     }
-    let mut runtime_imports = Vec::new();
-    if lro {
-        runtime_imports.push(quote!(FinalState));
-        runtime_imports.push(quote!(LroPoller));
+    for item in &checks.consts {
+        out.push('\n');
+        out.push_str(item);
     }
-    let (endpoint_param, core_new, endpoint_accessor) = match &client.host {
-        None => (
-            quote!(endpoint: &str,),
-            quote!(Core::new(endpoint, #credential_arg, options.api_version, options.client_options, options.limits, params)?),
-            quote!(
-                /// The endpoint requests go to.
-                pub fn endpoint(&self) -> &Url {
-                    self.core.endpoint()
-                }
-            ),
-        ),
-        Some((template, scheme)) => {
-            let scheme = if scheme.is_empty() {
-                quote!("")
-            } else {
-                quote!(&options.scheme)
-            };
-            (
-                quote!(),
-                quote!(Core::with_host_template(#scheme, #template, #credential_arg, options.api_version, options.client_options, options.limits, params)?),
-                quote!(),
-            )
-        }
-    };
-    let (scheme_field, scheme_default) = match &client.host {
-        Some((_, scheme)) if !scheme.is_empty() => {
-            let doc = format!(" The scheme of the host (`{scheme}` by the spec); `http` only for a client without a credential.");
-            (
-                quote!(#[doc = #doc] pub scheme: ::std::string::String,),
-                quote!(scheme: ::std::string::ToString::to_string(#scheme),),
-            )
-        }
-        _ => (quote!(), quote!()),
-    };
-    // `http::` (the runtime's checks, formats, scope and paging macro), if anything uses it.
-    let uses_http =
-        |tokens: &[TokenStream]| tokens.iter().any(|t| t.to_string().contains("http ::"));
-    let http_self = (client.bearer
-        || uses_http(&page_items)
-        || uses_http(&group_items)
-        || uses_http(&check_consts)
-        || root_impl
-            .as_ref()
-            .is_some_and(|r| r.to_string().contains("http ::")))
-    .then(|| quote!(self,));
-    let tokens = quote! {
-        //! The client and its operations.
-        #![allow(clippy::too_many_arguments)]
-
-        #credential_import
-        #header_import
-        use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, #(#http_imports,)*};
-        use ::azure_core::Result;
-        #models_import
-        use crate::runtime::http::{#http_self ClientCore as Core, #(#runtime_imports,)* Limits};
-
-        #[doc = #options_doc]
-        #[derive(Clone, Debug)]
-        pub struct #client_options {
-            /// The api-version sent with every request.
-            pub api_version: ::std::string::String,
-            /// azure_core's options: retries, transport, per-call and per-try policies.
-            pub client_options: ClientOptions,
-            /// Limits on long-running operations and response sizes.
-            pub limits: Limits,
-            #scheme_field
-        }
-
-        impl ::std::default::Default for #client_options {
-            fn default() -> Self {
-                Self {
-                    api_version: ::std::string::ToString::to_string(#api_version),
-                    client_options: ::std::default::Default::default(),
-                    limits: ::std::default::Default::default(),
-                    #scheme_default
-                }
-            }
-        }
-
-        #[doc = #client_doc]
-        #[derive(Clone, Debug)]
-        pub struct #client_ident {
-            core: Core,
-        }
-
-        impl #client_ident {
-            #[doc = #new_doc]
-            pub fn new(#endpoint_param #credential_param #(#ctor_args,)* options: ::std::option::Option<#client_options>) -> Result<Self> {
-                let options = options.unwrap_or_default();
-                #(#ctor_inits)*
-                let params = ::std::vec![#(#param_pairs),*];
-                let core = #core_new;
-                ::std::result::Result::Ok(Self { core })
-            }
-
-            #endpoint_accessor
-
-            #(#accessors)*
-        }
-
-        #root_impl
-        #(#group_items)*
-        #(#option_items)*
-        #header_items
-        #(#page_items)*
-        #(#check_consts)*
-    };
-    render(tokens, "clients.rs")
+    // A self-check of the text in debug builds (the tests, the fuzzer).
+    if cfg!(debug_assertions) {
+        syn::parse_file(&out).map_err(|e| Error::Unsupported {
+            location: Location::new("clients.rs", ""),
+            message: format!("internal: generated code does not parse: {e}"),
+        })?;
+    }
+    Ok(out)
 }

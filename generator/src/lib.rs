@@ -6,7 +6,8 @@
 //! load (JSON/YAML, $refs across files)         load, locate
 //!   → Swagger 2.0 → OpenAPI 3.0 (x-ms-* kept)  swagger, spec
 //!   → types with final Rust names               types, names, ir
-//!   → tokens → syn → prettyplease → files        emit, examples
+//!   → Rust source as text (a few items through  emit, emit_client,
+//!     quote → syn → prettyplease) → files        examples, replay
 //! ```
 //!
 //! Reading and writing the disk belongs to the callers: the `azgen` CLI and

@@ -659,14 +659,17 @@ fn operations_paging() {
     // One `Page` impl per list model, however many operations return it.
     assert_eq!(
         clients
-            .matches("models::RegistryListResult, models::Registry")
+            .matches("crate::models::RegistryListResult, crate::models::Registry,")
             .count(),
         1
     );
     // A custom itemName; a required item array.
-    assert!(clients.contains("http::impl_page!(models::EventListResult, models::Event, events);"));
-    assert!(clients
-        .contains("models::OperationListResult, models::OperationDefinition, value, required"));
+    assert!(clients.contains(
+        "http::impl_page!(crate::models::EventListResult, crate::models::Event, events);"
+    ));
+    assert!(clients.contains(
+        "crate::models::OperationListResult, crate::models::OperationDefinition, value, required"
+    ));
     assert!(method(&clients, "WebhooksClient", "list_events").contains("Method::Post"));
     // Operations_List takes no subscription: only the api-version.
     assert!(method(&clients, "OperationsClient", "list").contains("&[], true"));
@@ -684,9 +687,7 @@ fn operations_params() {
     // Required query parameters are arguments; optional ones are fields of the options.
     assert!(list.contains("digest: &str,\n        kind: &crate::models::TagsListKind,\n        options: Option<TagsListOptions<'_>>,"), "{list}");
     assert!(list.contains("DIGEST.check(digest)?;"));
-    assert!(
-        list.contains("http::check_number(\"$top\", *value as f64, Some(1f64), Some(1000f64))?;")
-    );
+    assert!(list.contains("http::check_number(\"$top\", *value as f64, Some(1.0), Some(1000.0))?;"));
     assert!(list.contains("http::query(&mut url, \"kind\", kind.as_str());"));
     assert!(list.contains("http::query(&mut url, \"orderby\", value.as_str());"));
     assert!(list.contains("http::query(&mut url, \"$select\", &value.join(\",\"));"));
@@ -704,10 +705,8 @@ fn operations_params() {
         tokens.contains("count: i32,\n        repositories: &[::std::string::String],"),
         "{tokens}"
     );
-    assert!(
-        tokens.contains("http::check_number(\"count\", count as f64, Some(1f64), Some(10f64))?;")
-    );
-    assert!(tokens.contains("request\n            .insert_header(\n                \"x-ms-correlation-request-id\","), "{tokens}");
+    assert!(tokens.contains("http::check_number(\"count\", count as f64, Some(1.0), Some(10.0))?;"));
+    assert!(tokens.contains("request.insert_header(\"x-ms-correlation-request-id\", ToString::to_string(x_ms_correlation_request_id));"), "{tokens}");
     // Header values are owned strings, converted once.
     assert!(
         tokens.contains(
@@ -724,7 +723,7 @@ fn operations_params() {
         regenerate.contains("url, options.regenerate_credential_parameters)"),
         "{regenerate}"
     );
-    assert!(clients.contains("pub regenerate_credential_parameters: Option<\n        &'a crate::models::RegenerateCredentialParameters,\n    >,"));
+    assert!(clients.contains("pub regenerate_credential_parameters: Option<&'a crate::models::RegenerateCredentialParameters>,"));
     // x-ms-skip-url-encoding.
     assert!(clients
         .contains("\"/{+resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name}\""));

@@ -2,14 +2,13 @@
 
 //! The client and its operations.
 #![allow(clippy::too_many_arguments)]
+
 use ::azure_core::credentials::TokenCredential;
 use ::std::sync::Arc;
-use ::azure_core::http::{
-    ClientMethodOptions, ClientOptions, Method, Url, Pager, Response,
-};
+use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, Url, Pager, Response};
 use ::azure_core::Result;
-use crate::models;
-use crate::runtime::http::{self, ClientCore as Core, FinalState, LroPoller, Limits};
+use crate::runtime::http::{self, FinalState, LroPoller, Limits};
+
 /// Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits.
 #[derive(Clone, Debug)]
 pub struct ContainerRegistryTasksClientOptions {
@@ -20,6 +19,7 @@ pub struct ContainerRegistryTasksClientOptions {
     /// Limits on long-running operations and response sizes.
     pub limits: Limits,
 }
+
 impl ::std::default::Default for ContainerRegistryTasksClientOptions {
     fn default() -> Self {
         Self {
@@ -29,19 +29,21 @@ impl ::std::default::Default for ContainerRegistryTasksClientOptions {
         }
     }
 }
-/** The ContainerRegistryManagementClient client: 13 operations in 3 groups.
 
- Create it with an Azure credential; every request goes through azure_core's pipeline
- (retries, telemetry, bearer-token authentication).*/
+/// The ContainerRegistryManagementClient client: 13 operations in 3 groups.
+///
+/// Create it with an Azure credential; every request goes through azure_core's pipeline
+/// (retries, telemetry, bearer-token authentication).
 #[derive(Clone, Debug)]
 pub struct ContainerRegistryTasksClient {
-    core: Core,
+    core: http::ClientCore,
 }
-impl ContainerRegistryTasksClient {
-    /** A client for `endpoint` (`https://management.azure.com` for Azure's public cloud), authenticating with `credential`.
 
- Client-level parameters:
-- `subscription_id`: The Microsoft Azure subscription ID.*/
+impl ContainerRegistryTasksClient {
+    /// A client for `endpoint` (`https://management.azure.com` for Azure's public cloud), authenticating with `credential`.
+    ///
+    /// Client-level parameters:
+    /// - `subscription_id`: The Microsoft Azure subscription ID.
     pub fn new(
         endpoint: &str,
         credential: Arc<dyn TokenCredential>,
@@ -51,7 +53,7 @@ impl ContainerRegistryTasksClient {
         let options = options.unwrap_or_default();
         let subscription_id: ::std::string::String = subscription_id.into();
         let params = ::std::vec![("subscriptionId", subscription_id)];
-        let core = Core::new(
+        let core = http::ClientCore::new(
             endpoint,
             ::std::option::Option::Some((credential, http::ARM_SCOPE)),
             options.api_version,
@@ -61,28 +63,34 @@ impl ContainerRegistryTasksClient {
         )?;
         ::std::result::Result::Ok(Self { core })
     }
+
     /// The endpoint requests go to.
     pub fn endpoint(&self) -> &Url {
         self.core.endpoint()
     }
+
     /// The `Registries` operations.
     pub fn registries(&self) -> RegistriesClient<'_> {
         RegistriesClient { client: self }
     }
+
     /// The `Runs` operations.
     pub fn runs(&self) -> RunsClient<'_> {
         RunsClient { client: self }
     }
+
     /// The `Tasks` operations.
     pub fn tasks(&self) -> TasksClient<'_> {
         TasksClient { client: self }
     }
 }
+
 /// The `Registries` operations.
 #[derive(Clone, Debug)]
 pub struct RegistriesClient<'a> {
     client: &'a ContainerRegistryTasksClient,
 }
+
 impl RegistriesClient<'_> {
     /// Get the upload location for the user to be able to upload the source.
     ///
@@ -100,18 +108,15 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listBuildSourceUploadUrl",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listBuildSourceUploadUrl",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Schedules a new run based on the request parameters and add it to the run queue.
     ///
     /// Arguments:
@@ -132,24 +137,22 @@ impl RegistriesClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scheduleRun",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scheduleRun",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Post, url, Some(run_request))?;
         core.begin(&options.method_options, request, &[200, 202], FinalState::Location)
     }
 }
+
 /// The `Runs` operations.
 #[derive(Clone, Debug)]
 pub struct RunsClient<'a> {
     client: &'a ContainerRegistryTasksClient,
 }
+
 impl RunsClient<'_> {
     /// Gets all the runs for a registry.
     ///
@@ -169,15 +172,11 @@ impl RunsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let mut url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let mut url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         if let Some(value) = &options.filter {
             http::query(&mut url, "$filter", value);
         }
@@ -187,6 +186,7 @@ impl RunsClient<'_> {
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Gets the detailed information for a given run.
     ///
     /// Arguments:
@@ -205,19 +205,19 @@ impl RunsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("runId", run_id),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("runId", run_id),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Patch the run properties.
     ///
     /// Arguments:
@@ -240,24 +240,19 @@ impl RunsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("runId", run_id),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("runId", run_id),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Patch, url, Some(run_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Cancel an existing run.
     ///
     /// Arguments:
@@ -278,19 +273,19 @@ impl RunsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}/cancel",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("runId", run_id),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}/cancel",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("runId", run_id),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202], FinalState::None)
     }
+
     /// Gets a link to download the run logs.
     ///
     /// Arguments:
@@ -309,25 +304,26 @@ impl RunsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}/listLogSasUrl",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("runId", run_id),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}/listLogSasUrl",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("runId", run_id),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
 }
+
 /// The `Tasks` operations.
 #[derive(Clone, Debug)]
 pub struct TasksClient<'a> {
     client: &'a ContainerRegistryTasksClient,
 }
+
 impl TasksClient<'_> {
     /// Lists all the tasks for a specified container registry.
     ///
@@ -347,18 +343,15 @@ impl TasksClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks",
+            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"))
     }
+
     /// Get the properties of a specified task.
     ///
     /// Arguments:
@@ -378,19 +371,19 @@ impl TasksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TASK_NAME.check(task_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("taskName", task_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("taskName", task_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
+
     /// Creates a task for a container registry with the specified parameters.
     ///
     /// Arguments:
@@ -414,24 +407,19 @@ impl TasksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TASK_NAME.check(task_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("taskName", task_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("taskName", task_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Put, url, Some(task_create_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Deletes a specified task.
     ///
     /// Arguments:
@@ -453,19 +441,19 @@ impl TasksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TASK_NAME.check(task_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("taskName", task_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("taskName", task_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
         core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
     }
+
     /// Updates a task with the specified parameters.
     ///
     /// Arguments:
@@ -489,24 +477,19 @@ impl TasksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TASK_NAME.check(task_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("taskName", task_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("taskName", task_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Patch, url, Some(task_update_parameters))?;
-        core.begin(
-            &options.method_options,
-            request,
-            &[200, 201],
-            FinalState::OriginalUri,
-        )
+        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
+
     /// Returns a task with extended information that includes all secrets.
     ///
     /// Arguments:
@@ -526,32 +509,34 @@ impl TasksClient<'_> {
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TASK_NAME.check(task_name)?;
-        let url = core
-            .url(
-                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}/listDetails",
-                &[
-                    ("resourceGroupName", resource_group_name),
-                    ("registryName", registry_name),
-                    ("taskName", task_name),
-                ],
-                true,
-            )?;
+        let url = core.url(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}/listDetails",
+            &[
+                ("resourceGroupName", resource_group_name),
+                ("registryName", registry_name),
+                ("taskName", task_name),
+            ],
+            true,
+        )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
         core.send(&options.method_options, request, &[200]).await
     }
 }
+
 /// Options for [`RegistriesClient::get_build_source_upload_url`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesGetBuildSourceUploadUrlOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RegistriesClient::begin_schedule_run`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesScheduleRunOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RunsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct RunsListOptions<'a> {
@@ -562,68 +547,80 @@ pub struct RunsListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RunsClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct RunsGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RunsClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct RunsUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RunsClient::begin_cancel`].
 #[derive(Clone, Debug, Default)]
 pub struct RunsCancelOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`RunsClient::get_log_sas_url`].
 #[derive(Clone, Debug, Default)]
 pub struct RunsGetLogSasUrlOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TasksClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksListOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TasksClient::get`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksGetOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TasksClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksCreateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TasksClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksDeleteOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TasksClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksUpdateOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
+
 /// Options for [`TasksClient::get_details`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksGetDetailsOptions<'a> {
     /// The call's context (cancellation, per-call policies).
     pub method_options: ClientMethodOptions<'a>,
 }
-http::impl_page!(models::RunListResult, models::Run, value);
-http::impl_page!(models::TaskListResult, models::Task, value);
+
+http::impl_page!(crate::models::RunListResult, crate::models::Run, value);
+http::impl_page!(crate::models::TaskListResult, crate::models::Task, value);
+
 /// The constraints of `resourceGroupName`.
 const RESOURCE_GROUP_NAME: http::Check = http::Check {
     name: "resourceGroupName",
@@ -631,6 +628,7 @@ const RESOURCE_GROUP_NAME: http::Check = http::Check {
     max_length: None,
     pattern: None,
 };
+
 /// The constraints of `registryName`.
 const REGISTRY_NAME: http::Check = http::Check {
     name: "registryName",
@@ -638,6 +636,7 @@ const REGISTRY_NAME: http::Check = http::Check {
     max_length: Some(50),
     pattern: Some("^[a-zA-Z0-9]*$"),
 };
+
 /// The constraints of `taskName`.
 const TASK_NAME: http::Check = http::Check {
     name: "taskName",
