@@ -31,6 +31,27 @@ pub enum Case {
 /// gets a `_` suffix (`type` → `type_`), which works for `self`, `Self` and
 /// `crate` too, where raw identifiers do not.
 pub fn sanitize(wire: &str, case: Case) -> String {
+    // The same names come back again and again (`properties`, `resourceGroupName`, …),
+    // and the case conversion costs thousands of instructions a name: each thread
+    // remembers its answers.
+    type Seen = std::cell::RefCell<[std::collections::HashMap<String, String>; 2]>;
+    thread_local! {
+        static SEEN: Seen = std::cell::RefCell::default();
+    }
+    let i = usize::from(case == Case::Type);
+    SEEN.with(|seen| {
+        let known = seen.borrow().get(i).and_then(|m| m.get(wire).cloned());
+        known.unwrap_or_else(|| {
+            let name = convert(wire, case);
+            if let Some(m) = seen.borrow_mut().get_mut(i) {
+                m.insert(wire.to_string(), name.clone());
+            }
+            name
+        })
+    })
+}
+
+fn convert(wire: &str, case: Case) -> String {
     // Split camel humps that heck would otherwise keep joined across separators,
     // and replace everything that is not ASCII alphanumeric with a separator.
     let cleaned: String = wire
