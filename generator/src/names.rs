@@ -44,6 +44,10 @@ pub fn sanitize(wire: &str, case: Case) -> String {
         known.unwrap_or_else(|| {
             let name = convert(wire, case);
             if let Some(m) = seen.borrow_mut().get_mut(i) {
+                // Bounded, for long-lived callers fed endless names (the fuzzer).
+                if m.len() >= 10_000 {
+                    m.clear();
+                }
                 m.insert(wire.to_string(), name.clone());
             }
             name
