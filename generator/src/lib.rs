@@ -235,7 +235,7 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
 /// Runs `work` on a thread of `scope`, and returns how to wait for its result (a panic
 /// there, a bug, goes on in the caller). Where the system has no thread to give, the
 /// work is done on the caller's thread instead.
-fn side_by_side<'scope, T: Send + 'scope>(
+pub(crate) fn side_by_side<'scope, T: Send + 'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
     work: impl FnOnce() -> T + Send + 'scope,
 ) -> Box<dyn FnOnce() -> T + 'scope> {

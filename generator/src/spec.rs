@@ -76,8 +76,8 @@ impl Spec {
             };
             // Straight from the JSON; only a document that fails is read again, with
             // its path tracked, for the error's location.
-            let doc = OpenAPI::deserialize(&converted)
-                .map_err(|_| serde_path_to_error::deserialize::<_, OpenAPI>(&converted).err());
+            let doc = deserialize(&converted)
+                .ok_or_else(|| serde_path_to_error::deserialize::<_, OpenAPI>(&converted).err());
             match doc {
                 Ok(doc) => {
                     let host = parameterized_host(&raw.value, &converted);
@@ -232,6 +232,38 @@ fn path_to_pointer(path: &str) -> String {
     out
 }
 
+/// A converted document as an `OpenAPI`, its paths read on a thread of their own while
+/// the components and the rest are read on this one (the two halves of the work, on a
+/// large spec); `None` if it is not one (the caller reads it again for the error).
+fn deserialize(converted: &Value) -> Option<OpenAPI> {
+    let top = match converted {
+        Value::Object(top) if top.contains_key("paths") => top,
+        _ => return OpenAPI::deserialize(converted).ok(),
+    };
+    // The rest: every field but the two big ones (an empty `paths` stands in).
+    let mut rest: serde_json::Map<String, Value> = top
+        .iter()
+        .filter(|(k, _)| *k != "paths" && *k != "components")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    rest.insert("paths".to_string(), Value::Object(serde_json::Map::new()));
+    std::thread::scope(|scope| {
+        let paths = crate::side_by_side(scope, || {
+            top.get("paths")
+                .and_then(|p| openapiv3::Paths::deserialize(p).ok())
+        });
+        let components = match top.get("components") {
+            Some(c) => Some(Some(openapiv3::Components::deserialize(c).ok()?)),
+            None => Some(None),
+        };
+        let rest = OpenAPI::deserialize(&Value::Object(rest)).ok();
+        let (paths, components, mut doc) = (paths()?, components?, rest?);
+        doc.paths = paths;
+        doc.components = components;
+        Some(doc)
+    })
+}
+
 /// Maps a pointer in the converted (OpenAPI 3.0) document back to the source document.
 pub fn source_pointer(dialect: Dialect, pointer: &str) -> String {
     if dialect == Dialect::OpenApi3 {
@@ -280,6 +312,41 @@ fn parameterized_host(raw: &Value, converted: &Value) -> Option<ParameterizedHos
 #[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::path_to_pointer;
+
+    /// Read in parts, a document is what it is read whole; what is not one is not.
+    #[test]
+    fn documents_read_in_parts() {
+        use serde::Deserialize;
+        let doc = serde_json::json!({
+            "openapi": "3.0.0",
+            "info": {"title": "t", "version": "1"},
+            "x-top": 1,
+            "paths": {"/a": {"get": {"operationId": "A_Get", "responses": {"200": {"description": "ok"}}}}, "x-p": true},
+            "components": {"schemas": {"S": {"type": "string"}}},
+            "tags": [{"name": "n"}]
+        });
+        let whole = openapiv3::OpenAPI::deserialize(&doc).unwrap();
+        assert_eq!(super::deserialize(&doc), Some(whole));
+        let mut no_components = doc.clone();
+        no_components.as_object_mut().unwrap().remove("components");
+        let whole = openapiv3::OpenAPI::deserialize(&no_components).unwrap();
+        assert_eq!(super::deserialize(&no_components), Some(whole));
+        for (key, bad) in [
+            ("paths", serde_json::json!([])),
+            ("components", serde_json::json!({"schemas": 1})),
+            ("info", serde_json::json!(1)),
+        ] {
+            let mut doc = doc.clone();
+            doc[key] = bad;
+            assert!(openapiv3::OpenAPI::deserialize(&doc).is_err(), "{key}");
+            assert_eq!(super::deserialize(&doc), None, "{key}");
+        }
+        let mut no_paths = doc.clone();
+        no_paths.as_object_mut().unwrap().remove("paths");
+        assert!(openapiv3::OpenAPI::deserialize(&no_paths).is_err());
+        assert_eq!(super::deserialize(&no_paths), None);
+        assert_eq!(super::deserialize(&serde_json::json!([])), None);
+    }
 
     #[test]
     fn paths_become_pointers() {
