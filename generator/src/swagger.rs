@@ -219,6 +219,38 @@ impl Cx<'_> {
         }
         let consumes = media_types(root.get("consumes"));
         let produces = media_types(root.get("produces"));
+        // The paths on a thread of their own (about half of the work), with a context of
+        // their own; their errors take the place they would have had.
+        let errors_before = self.errors.len();
+        let (raw, files) = (self.raw, self.files);
+        let (out, path_errors) = std::thread::scope(|scope| {
+            let paths = crate::side_by_side(scope, || {
+                let mut cx = Cx {
+                    raw,
+                    files,
+                    errors: Vec::new(),
+                };
+                let paths = cx.paths(root, &consumes, &produces);
+                (paths, cx.errors)
+            });
+            let out = self.document_rest(root, out, &consumes, &produces);
+            let (paths, errors) = paths();
+            let mut out = out;
+            out.insert("paths".into(), Value::Object(paths));
+            (out, errors)
+        });
+        self.errors
+            .splice(errors_before..errors_before, path_errors);
+        Value::Object(out)
+    }
+
+    /// The paths of a document (and its `x-ms-paths`), converted.
+    fn paths(
+        &mut self,
+        root: &Map<String, Value>,
+        consumes: &[String],
+        produces: &[String],
+    ) -> Map<String, Value> {
         let mut paths = Map::new();
         match root.get("paths") {
             Some(Value::Object(p)) => {
@@ -228,10 +260,7 @@ impl Cx<'_> {
                         paths.insert(path.clone(), item.clone());
                         continue;
                     }
-                    paths.insert(
-                        path.clone(),
-                        self.path_item(item, &at, &consumes, &produces),
-                    );
+                    paths.insert(path.clone(), self.path_item(item, &at, consumes, produces));
                 }
             }
             Some(_) => self.error("/paths", "`paths` is not an object"),
@@ -248,7 +277,7 @@ impl Cx<'_> {
                         self.error(&at, "the path is also in `paths`");
                         continue;
                     }
-                    let mut converted = self.path_item(item, &at, &consumes, &produces);
+                    let mut converted = self.path_item(item, &at, consumes, produces);
                     if let Value::Object(m) = &mut converted {
                         m.insert(X_MS_PATHS_ENTRY.into(), json!(true));
                     }
@@ -258,7 +287,17 @@ impl Cx<'_> {
             Some(_) => self.error("/x-ms-paths", "`x-ms-paths` is not an object"),
             None => {}
         }
-        out.insert("paths".into(), Value::Object(paths));
+        paths
+    }
+
+    /// Everything of a document but its paths, added to `out`.
+    fn document_rest(
+        &mut self,
+        root: &Map<String, Value>,
+        mut out: Map<String, Value>,
+        consumes: &[String],
+        produces: &[String],
+    ) -> Map<String, Value> {
         let mut components = Map::new();
         let mut schemas = Map::new();
         if let Some(defs) = self.object(root.get("definitions"), "/definitions") {
@@ -276,7 +315,7 @@ impl Cx<'_> {
             for (name, param) in params {
                 let at = ptr("/parameters", name);
                 if is_body(param) {
-                    bodies.insert(name.clone(), self.request_body(param, &at, &consumes, None));
+                    bodies.insert(name.clone(), self.request_body(param, &at, consumes, None));
                 } else if param.get("in").and_then(Value::as_str) == Some("formData") {
                     // Taken into the form body of each operation that refers to it.
                     continue;
@@ -292,7 +331,7 @@ impl Cx<'_> {
             for (name, resp) in resps {
                 responses.insert(
                     name.clone(),
-                    self.response(resp, &ptr("/responses", name), &produces),
+                    self.response(resp, &ptr("/responses", name), produces),
                 );
             }
         }
@@ -314,7 +353,7 @@ impl Cx<'_> {
             let mut host = host.clone();
             if let Some(list) = host.get("parameters").cloned() {
                 let (params, body) =
-                    self.parameters(&list, "/x-ms-parameterized-host/parameters", &consumes);
+                    self.parameters(&list, "/x-ms-parameterized-host/parameters", consumes);
                 if body.is_some() {
                     self.error(
                         "/x-ms-parameterized-host/parameters",
@@ -325,7 +364,7 @@ impl Cx<'_> {
             }
             out.insert("x-ms-parameterized-host".into(), Value::Object(host));
         }
-        Value::Object(out)
+        out
     }
 
     fn object<'v>(&mut self, value: Option<&'v Value>, at: &str) -> Option<&'v Map<String, Value>> {
