@@ -188,9 +188,28 @@ fn push_type(out: &mut String, space: &TypeSpace, ty: &TypeRef, root: &str) {
     }
 }
 
-/// A Rust string literal of `text`, as `quote` writes one.
+/// A Rust string literal of `text`, as `quote` writes one (`proc_macro2`'s escaping,
+/// without building a `Literal`: this is called for every name and path written).
 pub(crate) fn lit(text: &str) -> String {
-    proc_macro2::Literal::string(text).to_string()
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ' '..='~' if c != '"' && c != '\\' => out.push(c),
+            '\0' if chars
+                .as_str()
+                .starts_with(|n: char| ('0'..='7').contains(&n)) =>
+            {
+                out.push_str("\\x00")
+            }
+            '\0' => out.push_str("\\0"),
+            '\'' => out.push(c),
+            c => out.extend(c.escape_debug()),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The codec format mirroring a type's shape (see the runtime's `codec` module), if
@@ -761,6 +780,27 @@ mod tests {
             "foo_bar", "Self", "Größe", "r#type", "type", "a b", "", "1", " x",
         ] {
             assert_eq!(super::ident_str(name), ident(name).to_string(), "{name}");
+        }
+    }
+
+    /// String literals are written as `proc_macro2` writes them.
+    #[test]
+    fn literals_as_proc_macro2_writes_them() {
+        for text in [
+            "",
+            "plain ~ text",
+            "quote \" and \\ backslash",
+            "tab\t newline\n return\r",
+            "nul\0 and nul\x001 and \0",
+            "'single'",
+            "unicode é 😀 \u{200b} \u{301}a \u{7f} \u{85}",
+            "{+name}/%2F",
+        ] {
+            assert_eq!(
+                super::lit(text),
+                proc_macro2::Literal::string(text).to_string(),
+                "{text:?}"
+            );
         }
     }
 
