@@ -361,7 +361,7 @@ struct Scale {
 /// on a machine, whatever else it is doing.
 struct Instructions {
     total: u64,
-    /// Each thread's, the main thread first.
+    /// Each thread slot's, the main thread first (a later thread may reuse a slot).
     threads: Vec<u64>,
 }
 
@@ -375,7 +375,7 @@ impl Scale {
             "cli": self.cli.as_ref().map(Sample::to_json),
             "cli_instructions": self.instructions.as_ref().map(|i| json!({
                 "total": i.total,
-                "threads": i.threads,
+                "thread_slots": i.threads,
             })),
             "skipped": self.skipped,
         })
@@ -1125,13 +1125,20 @@ fn generation_rows(gen: &[Scale], plan: &Plan, report: &mut Report) {
             );
         }
         if let Some(i) = &s.instructions {
-            let threads: Vec<String> = i.threads.iter().map(|n| millions(*n)).collect();
+            // Valgrind numbers threads by slot, and a thread that starts after another
+            // ended takes its slot: past the main thread, a figure may add up several.
+            let others: Vec<String> = i.threads.iter().skip(1).map(|n| millions(*n)).collect();
+            let main = i.threads.first().copied().unwrap_or_default();
             report.row(
                 format!("CLI instructions (callgrind), {what}"),
                 format!(
-                    "{} in all; by thread: {}",
+                    "{} in all; main thread {}, other thread slots {}",
                     millions(i.total),
-                    threads.join(", ")
+                    millions(main),
+                    match others.is_empty() {
+                        true => "none".to_string(),
+                        false => others.join(", "),
+                    }
                 ),
                 "",
                 "",
