@@ -4,12 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use std::fmt::Write as _;
+
 use openapiv3::{Operation, ReferenceOr, StatusCode};
-use proc_macro2::TokenStream;
-use quote::quote;
 use serde_json::Value;
 
-use crate::emit::{ident, render, rust_type_in, PREAMBLE};
+use crate::emit::{ident_text, lit, type_str, PREAMBLE};
 use crate::error::{Error, Location, Result, Warning};
 use crate::ir::{TypeId, TypeRef, TypeSpace};
 use crate::load::{join, SourceProvider};
@@ -21,6 +21,53 @@ use crate::types::SRef;
 const SUPPORT: &str = include_str!("templates/example_support.rs");
 const REPLAY_SUPPORT: &str = include_str!("templates/replay_support.rs");
 const MOCK: &str = include_str!("templates/mock_support.rs");
+
+/// The width generated lines keep to where they can (rustfmt's default).
+pub(crate) const WIDTH: usize = 100;
+
+/// `open`, the items, `close`, as rustfmt lays out a call's arguments or an array's
+/// elements: on one line when that fits in `width` columns, else an item a line, each
+/// followed by a comma. The text is relative: the caller indents lines after the first.
+pub(crate) fn group(open: &str, items: &[String], close: &str, width: usize) -> String {
+    let one_line = open.len() + close.len() + items.iter().map(|i| i.len() + 2).sum::<usize>();
+    if one_line <= width + 2 && !items.iter().any(|i| i.contains('\n')) {
+        let mut out = String::with_capacity(one_line);
+        out.push_str(open);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(item);
+        }
+        out.push_str(close);
+        return out;
+    }
+    let mut out = String::with_capacity(one_line + 8 * items.len());
+    out.push_str(open);
+    out.push('\n');
+    for item in items {
+        let start = out.len();
+        push_lines(&mut out, "    ", item);
+        // The comma goes at the end of the item's last line.
+        if out.len() > start {
+            out.pop();
+            out.push_str(",\n");
+        }
+    }
+    out.push_str(close);
+    out
+}
+
+/// Appends `text` with `indent` before each of its lines (but empty ones), and a newline.
+pub(crate) fn push_lines(out: &mut String, indent: &str, text: &str) {
+    for line in text.split('\n') {
+        if !line.is_empty() {
+            out.push_str(indent);
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+}
 
 /// One linked example file.
 struct Example {
@@ -192,48 +239,84 @@ pub fn tests(
             ),
         });
     }
-    let krate = ident(&krate_name);
-    let root = quote!(generated);
+    // The file is written as text (it is `#[rustfmt::skip]`): names pass through
+    // `ident_text`, every string (paths, wire names, example values) through `lit`.
+    let mut out = String::with_capacity(64 * 1024);
+    out.push_str(PREAMBLE);
+    out.push_str("\n\n");
+    let _ = writeln!(out, "use ::{} as generated;\n", ident_text(&krate_name));
+    out.push_str("/// Where the spec corpus is, seen from this crate (`$AZURE_REST_API_SPECS` overrides it).\n");
+    let _ = writeln!(
+        out,
+        "const SPEC_ROOT_FROM_CRATE: &str = {};\n",
+        lit(&example_settings.spec_root_from_crate)
+    );
+    out.push_str("/// Known defects of the spec's examples: (example file, JSON pointer, why). Each must\n/// still occur: a fixed one fails its test until it is removed from the list.\n");
+    let defects: Vec<String> = example_settings
+        .known_defects
+        .iter()
+        .map(|d| {
+            format!(
+                "({}, {}, {})",
+                lit(&d.example),
+                lit(&d.pointer),
+                lit(&d.reason)
+            )
+        })
+        .collect();
+    out.push_str(&group(
+        "const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[",
+        &defects,
+        "];",
+        WIDTH,
+    ));
+    out.push('\n');
     let mut names = Namespace::new();
-    let cases = examples.values().map(|e| {
-        let stem = e
-            .path
-            .rsplit('/')
-            .next()
-            .unwrap_or(&e.path)
-            .trim_end_matches(".json");
-        let (name, _) = names.claim(sanitize(stem, Case::Value), &e.path);
-        let name = ident(&name);
-        let path = &e.path;
-        let responses = e.responses.iter().map(|(status, ty)| match ty {
-            Some(ty) => {
-                let ty = rust_type_in(space, ty, &root);
-                quote!((#status, Some(round_trip::<#ty>)))
-            }
-            None => quote!((#status, None)),
-        });
-        quote! {
-            #[test]
-            fn #name() {
-                check(#path, &[#(#responses),*]);
-            }
-        }
-    });
-    // Replays through the client: one function per example file, run by one test
-    // that reports `examples replayed: N/M`.
-    let mut replay_items = Vec::new();
-    let mut replay_runs = Vec::new();
-    let mut replay_names = Namespace::new();
-    if let Some((client, client_name)) = client {
-        for e in examples.values() {
+    let stems: Vec<String> = examples
+        .values()
+        .map(|e| {
             let stem = e
                 .path
                 .rsplit('/')
                 .next()
                 .unwrap_or(&e.path)
                 .trim_end_matches(".json");
-            let (name, _) =
-                replay_names.claim(format!("replay_{}", sanitize(stem, Case::Value)), &e.path);
+            sanitize(stem, Case::Value)
+        })
+        .collect();
+    // A round trip of every response body, a test per example file.
+    for (e, stem) in examples.values().zip(&stems) {
+        let (name, _) = names.claim(stem.clone(), &e.path);
+        let responses: Vec<String> = e
+            .responses
+            .iter()
+            .map(|(status, ty)| match ty {
+                Some(ty) => format!(
+                    "({}, Some(round_trip::<{}>))",
+                    lit(status),
+                    type_str(space, ty, "generated")
+                ),
+                None => format!("({}, None)", lit(status)),
+            })
+            .collect();
+        let _ = writeln!(out, "\n#[test]\nfn {}() {{", ident_text(&name));
+        let check = group(
+            "check(",
+            &[lit(&e.path), group("&[", &responses, "]", WIDTH - 9)],
+            ");",
+            WIDTH - 4,
+        );
+        push_lines(&mut out, "    ", &check);
+        out.push_str("}\n");
+    }
+    // Replays through the client: one function per example file, run by one test
+    // that reports `examples replayed: N/M`.
+    let mut replay_items = Vec::new();
+    let mut replay_runs = Vec::new();
+    let mut replay_names = Namespace::new();
+    if let Some((client, client_name)) = client {
+        for (e, stem) in examples.values().zip(&stems) {
+            let (name, _) = replay_names.claim(format!("replay_{stem}"), &e.path);
             let path = &e.path;
             let op = client
                 .operations
@@ -248,70 +331,65 @@ pub fn tests(
                 });
             let replay = match (op, example) {
                 (Some(op), Ok(example)) => {
-                    crate::replay::replay(space, client, client_name, op, path, &example, &name)
+                    crate::replay::replay(space, client, op, path, &example, &name)
                 }
                 (None, _) => Err(format!("operation `{}` has no method", e.operation_id)),
                 (_, Err(err)) => Err(err),
             };
             match replay {
                 Ok(r) => {
-                    let f = r.name;
+                    replay_runs.push(format!("({}, {}(&arm).await)", lit(path), r.name));
                     replay_items.push(r.function);
-                    replay_runs.push(quote!((#path, #f(&arm).await)));
                 }
                 Err(reason) => {
                     let reason = format!("not replayable: {reason}");
-                    replay_runs.push(quote!((#path, Err::<(), String>(#reason.to_string()))));
+                    replay_runs.push(format!(
+                        "({}, Err({}.to_string()))",
+                        lit(path),
+                        lit(&reason)
+                    ));
                 }
             }
         }
-    }
-    // The support code is written out as it is in the templates (it is azgen's own
-    // code: run through syn and prettyplease it would only cost time).
-    let replay = !replay_runs.is_empty();
-    let replay_test = replay.then(|| {
-        let total = examples.len();
-        quote! {
-            #(#replay_items)*
-
-            /// Every linked example, replayed through the client against an HTTPS mock server.
-            #[tokio::test]
-            async fn replay_examples() {
-                let arm = mock::MockArm::start().await;
-                let runs: Vec<(&str, Result<(), String>)> = vec![#(#replay_runs),*];
-                report_replays(runs, #total);
-            }
+        if !replay_items.is_empty() {
+            out.push('\n');
+            out.push_str(&crate::replay::client_helper(client, client_name));
         }
-    });
-    let defects = example_settings.known_defects.iter().map(|d| {
-        let (e, p, r) = (&d.example, &d.pointer, &d.reason);
-        quote!((#e, #p, #r))
-    });
-    let spec_root = &example_settings.spec_root_from_crate;
-    let body: TokenStream = quote! {
-        use ::#krate as generated;
-
-        /// Where the spec corpus is, seen from this crate (`$AZURE_REST_API_SPECS` overrides it).
-        const SPEC_ROOT_FROM_CRATE: &str = #spec_root;
-
-        /// Known defects of the spec's examples: (example file, JSON pointer, why). Each must
-        /// still occur: a fixed one fails its test until it is removed from the list.
-        const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[#(#defects),*];
-
-        #(#cases)*
-
-        #replay_test
-    };
-    let mut cases_file = render(body, "tests/examples/cases.rs")?;
-    cases_file.push('\n');
-    cases_file.push_str(SUPPORT);
-    if replay {
-        cases_file.push('\n');
-        cases_file.push_str(REPLAY_SUPPORT);
-        cases_file.push_str("\nmod mock {\n");
-        cases_file.push_str(MOCK);
-        cases_file.push_str("}\n");
     }
+    for item in &replay_items {
+        out.push('\n');
+        out.push_str(item);
+    }
+    let replay = !replay_runs.is_empty();
+    if replay {
+        out.push_str("\n/// Every linked example, replayed through the client against an HTTPS mock server.\n#[tokio::test]\nasync fn replay_examples() {\n    let arm = mock::MockArm::start().await;\n");
+        let runs = group(
+            "let runs: Vec<(&str, Result<(), String>)> = vec![",
+            &replay_runs,
+            "];",
+            WIDTH - 4,
+        );
+        push_lines(&mut out, "    ", &runs);
+        let _ = writeln!(out, "    report_replays(runs, {});\n}}", examples.len());
+    }
+    // The support code is written out as it is in the templates.
+    out.push('\n');
+    out.push_str(SUPPORT);
+    if replay {
+        out.push('\n');
+        out.push_str(REPLAY_SUPPORT);
+        out.push_str("\nmod mock {\n");
+        out.push_str(MOCK);
+        out.push_str("}\n");
+    }
+    // A self-check of the text, in debug builds (the tests, the fuzzer).
+    if cfg!(debug_assertions) {
+        syn::parse_file(&out).map_err(|e| Error::Unsupported {
+            location: Location::new("tests/examples/cases.rs", ""),
+            message: format!("internal: generated code does not parse: {e}"),
+        })?;
+    }
+    let cases_file = out;
     let root_file = format!(
         "{PREAMBLE}\n\n//! The spec's examples (`x-ms-examples`): round trips of the models through every\n//! response body, and replays of every example through the client.\n\n#[rustfmt::skip]\n#[path = \"examples/cases.rs\"]\nmod cases;\n"
     );
