@@ -22,6 +22,22 @@ const SUPPORT: &str = include_str!("templates/example_support.rs");
 const REPLAY_SUPPORT: &str = include_str!("templates/replay_support.rs");
 const MOCK: &str = include_str!("templates/mock_support.rs");
 
+/// The functions of the support code (the templates), which no test may be named.
+const SUPPORT_FUNCTIONS: &[&str] = &[
+    "round_trip",
+    "spec_root",
+    "check",
+    "diff",
+    "load",
+    "value",
+    "served",
+    "respond",
+    "differences",
+    "compare",
+    "check_request",
+    "report_replays",
+];
+
 /// The width generated lines keep to where they can (rustfmt's default).
 pub(crate) const WIDTH: usize = 100;
 
@@ -271,7 +287,14 @@ pub fn tests(
         WIDTH,
     ));
     out.push('\n');
+    // Names of the file's functions: the tests, the replays, the helpers and the
+    // support code's functions.
     let mut names = Namespace::new();
+    for name in SUPPORT_FUNCTIONS {
+        names.reserve(name, "a function of the support code");
+    }
+    names.reserve(crate::replay::CLIENT_HELPER, "the replays' client helper");
+    names.reserve("replay_examples", "the test that runs the replays");
     let stems: Vec<String> = examples
         .values()
         .map(|e| {
@@ -313,10 +336,9 @@ pub fn tests(
     // that reports `examples replayed: N/M`.
     let mut replay_items = Vec::new();
     let mut replay_runs = Vec::new();
-    let mut replay_names = Namespace::new();
     if let Some((client, client_name)) = client {
         for (e, stem) in examples.values().zip(&stems) {
-            let (name, _) = replay_names.claim(format!("replay_{stem}"), &e.path);
+            let (name, _) = names.claim(format!("replay_{stem}"), &e.path);
             let path = &e.path;
             let op = client
                 .operations
@@ -406,6 +428,196 @@ pub fn tests(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::MemorySource;
+    use serde_json::json;
+
+    /// A value no string literal or name may be broken by.
+    const HOSTILE: &str = "a\"b\\c\n{d}}\r\t'#[x]/*é*/";
+
+    /// A spec with three linked examples: `Check.json` (a support function's name, with
+    /// hostile values), `Replay_Examples.json` (the replay test's name, with a body) and
+    /// `NoResponse.json` (not replayable).
+    fn hostile_spec() -> MemorySource {
+        let spec = json!({
+            "swagger": "2.0",
+            "info": { "title": "Hostile", "version": "2024-01-01" },
+            "host": "management.azure.com",
+            "schemes": ["https"],
+            "consumes": ["application/json"],
+            "produces": ["application/json"],
+            "paths": {
+                "/things/{name}": {
+                    "get": {
+                        "operationId": "Things_Get",
+                        "parameters": [
+                            { "name": "name", "in": "path", "required": true, "type": "string" },
+                            { "name": "api-version", "in": "query", "required": true, "type": "string" },
+                            { "name": "$filter\"x", "in": "query", "required": false, "type": "string" },
+                            { "name": "count", "in": "query", "required": true, "type": "integer", "format": "int32" }
+                        ],
+                        "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Thing" } } },
+                        "x-ms-examples": {
+                            "Get \"it\"": { "$ref": "./examples/Check.json" },
+                            "None": { "$ref": "./examples/NoResponse.json" }
+                        }
+                    },
+                    "put": {
+                        "operationId": "Things_Put",
+                        "parameters": [
+                            { "name": "name", "in": "path", "required": true, "type": "string" },
+                            { "name": "api-version", "in": "query", "required": true, "type": "string" },
+                            { "name": "thing", "in": "body", "required": true, "schema": { "$ref": "#/definitions/Thing" } }
+                        ],
+                        "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Thing" } } },
+                        "x-ms-examples": { "Put": { "$ref": "./examples/Replay_Examples.json" } }
+                    }
+                }
+            },
+            "definitions": {
+                "Thing": {
+                    "type": "object",
+                    "properties": {
+                        "na\"me": { "type": "string" },
+                        "id": { "type": "string", "readOnly": true }
+                    }
+                }
+            }
+        });
+        let body = json!({ "na\"me": HOSTILE, "id": "x" });
+        let check = json!({
+            "parameters": { "name": HOSTILE, "api-version": "2024-01-01", "$filter\"x": HOSTILE, "count": 3 },
+            "responses": { "200": { "body": body } }
+        });
+        let put = json!({
+            "parameters": { "name": "n", "api-version": "2024-01-01", "thing": body },
+            "responses": { "200": { "body": body } }
+        });
+        let none = json!({ "parameters": { "name": "n", "api-version": "2024-01-01", "count": 1 }, "responses": {} });
+        MemorySource(
+            [
+                ("spec.json", spec),
+                ("examples/Check.json", check),
+                ("examples/Replay_Examples.json", put),
+                ("examples/NoResponse.json", none),
+            ]
+            .into_iter()
+            .map(|(path, value)| (path.to_string(), value.to_string()))
+            .collect(),
+        )
+    }
+
+    fn hostile_cases() -> std::result::Result<String, String> {
+        let source = hostile_spec();
+        let settings = Settings {
+            crate_name: "hostile".to_string(),
+            examples: Some(crate::settings::ExampleSettings {
+                spec_root_from_crate: HOSTILE.to_string(),
+                known_defects: vec![crate::settings::KnownDefect {
+                    example: "examples/Check.json".to_string(),
+                    pointer: HOSTILE.to_string(),
+                    reason: HOSTILE.to_string(),
+                }],
+            }),
+            ..Settings::default()
+        };
+        let spec = crate::load(&["spec.json".to_string()], &source).map_err(|e| e.to_string())?;
+        let output = crate::generate(&spec, &settings, &source).map_err(|e| e.to_string())?;
+        output
+            .files
+            .get("tests/examples/cases.rs")
+            .cloned()
+            .ok_or_else(|| "no tests/examples/cases.rs".to_string())
+    }
+
+    /// Hostile strings stay string literals with their exact values, names clear of the
+    /// support code's, the unreplayable example reported, the output the same every time.
+    #[test]
+    fn hostile_examples() -> std::result::Result<(), String> {
+        let text = hostile_cases()?;
+        assert_eq!(hostile_cases()?, text, "the output is not deterministic");
+        let file = syn::parse_file(&text).map_err(|e| e.to_string())?;
+        let mut functions = Vec::new();
+        for item in &file.items {
+            if let syn::Item::Fn(f) = item {
+                functions.push(f.sig.ident.to_string());
+            }
+        }
+        for name in [
+            "check2",
+            "no_response",
+            "replay_examples2",
+            "replay_check",
+            "replay_replay_examples",
+            "new_client",
+            "replay_examples",
+        ] {
+            assert!(
+                functions.iter().any(|f| f == name),
+                "no fn {name}: {functions:?}"
+            );
+        }
+        let mut unique = functions.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), functions.len(), "{functions:?}");
+        // Every hostile value is a literal's value: the spec root, the known defect, the
+        // path parameter and the query parameter, the body.
+        let mut literals = Vec::new();
+        collect_literals(quote::ToTokens::to_token_stream(&file), &mut literals);
+        let count = |value: &str| literals.iter().filter(|l| l.as_str() == value).count();
+        assert!(count(HOSTILE) >= 5, "{literals:?}");
+        assert_eq!(count("$filter\"x"), 1, "{literals:?}");
+        assert_eq!(count("examples/Check.json"), 4, "{literals:?}");
+        assert_eq!(
+            count("/things/a%22b%5Cc%0A%7Bd%7D%7D%0D%09%27%23%5Bx%5D%2F%2A%C3%A9%2A%2F"),
+            1,
+            "{literals:?}"
+        );
+        // The read-only `id` is not expected in the request body.
+        let body = serde_json::json!({ "na\"me": HOSTILE }).to_string();
+        assert_eq!(count(&body), 1, "{literals:?}");
+        assert!(
+            literals
+                .iter()
+                .any(|l| l.starts_with("not replayable: the example has no final")),
+            "{literals:?}"
+        );
+        assert!(text.contains("report_replays(runs, 3);"));
+        Ok(())
+    }
+
+    fn collect_literals(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Group(g) => collect_literals(g.stream(), out),
+                proc_macro2::TokenTree::Literal(l) => {
+                    if let Ok(syn::Lit::Str(s)) = syn::parse_str::<syn::Lit>(&l.to_string()) {
+                        out.push(s.value());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The functions the support code defines are the ones reserved.
+    #[test]
+    fn support_functions_are_reserved() {
+        let mut defined = Vec::new();
+        for text in [SUPPORT, REPLAY_SUPPORT] {
+            if let Ok(file) = syn::parse_file(text) {
+                for item in file.items {
+                    if let syn::Item::Fn(f) = item {
+                        defined.push(f.sig.ident.to_string());
+                    }
+                }
+            }
+        }
+        let mut reserved: Vec<String> = SUPPORT_FUNCTIONS.iter().map(|f| f.to_string()).collect();
+        defined.sort();
+        reserved.sort();
+        assert_eq!(defined, reserved);
+    }
 
     /// The templates are copied into generated crates as they are: they must parse,
     /// the mock as the body of a module.
