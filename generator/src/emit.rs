@@ -187,9 +187,41 @@ fn push_type(out: &mut String, space: &TypeSpace, ty: &TypeRef, root: &str) {
     }
 }
 
-/// A Rust string literal of `text`, as `quote` writes one.
+/// A Rust string literal of `text`, as `quote` writes one (`proc_macro2::Literal::string`):
+/// each character as `char::escape_debug` writes it, but `'` as it is and a NUL as `\0`
+/// (`\x00` before an octal digit). Runs of printable ASCII other than `"` and `\`, which
+/// escape as themselves, are copied whole.
 pub(crate) fn lit(text: &str) -> String {
-    proc_macro2::Literal::string(text).to_string()
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    let mut rest = text;
+    while !rest.is_empty() {
+        let plain = rest
+            .bytes()
+            .position(|b| !(b' '..=b'~').contains(&b) || b == b'"' || b == b'\\')
+            .unwrap_or(rest.len());
+        // Every byte before `plain` is ASCII: it is a character boundary.
+        let Some((run, tail)) = rest.split_at_checked(plain) else {
+            break;
+        };
+        out.push_str(run);
+        let mut chars = tail.chars();
+        match chars.next() {
+            Some('\0')
+                if chars
+                    .as_str()
+                    .starts_with(|c: char| ('0'..='7').contains(&c)) =>
+            {
+                out.push_str("\\x00")
+            }
+            Some('\0') => out.push_str("\\0"),
+            Some(c) => out.extend(c.escape_debug()),
+            None => {}
+        }
+        rest = chars.as_str();
+    }
+    out.push('"');
+    out
 }
 
 /// The codec format mirroring a type's shape (see the runtime's `codec` module), if
@@ -722,6 +754,39 @@ mod tests {
         assert_eq!(ident("").to_string(), "empty");
         assert_eq!(ident("1").to_string(), "_1");
         assert_eq!(ident(" x").to_string(), "x");
+    }
+
+    /// String literals written by hand are the ones `proc_macro2` writes.
+    #[test]
+    fn literals_match_proc_macro2() {
+        let mut cases: Vec<String> = [
+            "",
+            "plain text",
+            "a\"b\\c'd",
+            "\n\r\t{}#[x]/*é*/",
+            "\0",
+            "\0\u{1}7",
+            "a\x007b\x008\0",
+            "e\u{301}\u{301}x",
+            "\u{7f}\u{80}\u{a0}\u{ad}\u{200b}\u{feff}\u{10ffff}",
+            "日本語 😀 \u{1b}[0m",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Every character up to U+0800, and some beyond, alone and between others.
+        for c in (0u32..0x800).chain((0xd000..0x11000).step_by(97)) {
+            if let Some(c) = char::from_u32(c) {
+                cases.push(c.to_string());
+                cases.push(format!("a{c}0{c}"));
+            }
+        }
+        for text in &cases {
+            assert_eq!(
+                super::lit(text),
+                proc_macro2::Literal::string(text).to_string(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
