@@ -46,12 +46,17 @@ use crate::emit_client::options_name;
 
 /// Percent-encodes a path value as the runtime does (everything but `A-Za-z0-9-._~`).
 fn encode(value: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            for nibble in [b >> 4, b & 0xf] {
+                if let Some(c) = char::from_digit(u32::from(nibble), 16) {
+                    out.push(c.to_ascii_uppercase());
+                }
+            }
         }
     }
     out
@@ -329,6 +334,11 @@ pub fn replay(
     // The request the client must send.
     let mut path = op.path.clone();
     for (wire, value) in params {
+        // Most parameters (bodies, queries) are not in the path.
+        let placeholder = format!("{{{wire}}}");
+        if !path.contains(&placeholder) {
+            continue;
+        }
         let text = match value {
             Value::String(s) => s.clone(),
             other => other.to_string(),
@@ -343,7 +353,7 @@ pub fn replay(
         } else {
             encode(&text)
         };
-        path = path.replace(&format!("{{{wire}}}"), &encoded);
+        path = path.replace(&placeholder, &encoded);
     }
     let method = op.http_method.to_ascii_uppercase();
     let mut queries: Vec<(String, String)> = Vec::new();
