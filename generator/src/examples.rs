@@ -3,7 +3,6 @@
 //! its response bodies through the model the spec declares for that status.
 
 use std::collections::BTreeMap;
-
 use std::fmt::Write as _;
 
 use openapiv3::{Operation, ReferenceOr, StatusCode};

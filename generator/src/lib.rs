@@ -6,7 +6,8 @@
 //! load (JSON/YAML, $refs across files)         load, locate
 //!   → Swagger 2.0 → OpenAPI 3.0 (x-ms-* kept)  swagger, spec
 //!   → types with final Rust names               types, names, ir
-//!   → tokens → syn → prettyplease → files        emit, examples
+//!   → tokens → syn → prettyplease → files        emit, emit_client
+//!     (models and example tests as text)   emit, examples, replay
 //! ```
 //!
 //! Reading and writing the disk belongs to the callers: the `azgen` CLI and
