@@ -3,13 +3,12 @@
 //! its response bodies through the model the spec declares for that status.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use openapiv3::{Operation, ReferenceOr, StatusCode};
-use proc_macro2::TokenStream;
-use quote::quote;
 use serde_json::Value;
 
-use crate::emit::{ident, render, rust_type_in, PREAMBLE};
+use crate::emit::{ident_text, lit, type_str, PREAMBLE};
 use crate::error::{Error, Location, Result, Warning};
 use crate::ir::{TypeId, TypeRef, TypeSpace};
 use crate::load::{join, SourceProvider};
@@ -21,6 +20,69 @@ use crate::types::SRef;
 const SUPPORT: &str = include_str!("templates/example_support.rs");
 const REPLAY_SUPPORT: &str = include_str!("templates/replay_support.rs");
 const MOCK: &str = include_str!("templates/mock_support.rs");
+
+/// The functions of the support code (the templates), which no test may be named.
+const SUPPORT_FUNCTIONS: &[&str] = &[
+    "round_trip",
+    "spec_root",
+    "check",
+    "diff",
+    "load",
+    "value",
+    "served",
+    "respond",
+    "differences",
+    "compare",
+    "check_request",
+    "report_replays",
+];
+
+/// The width generated lines keep to where they can (rustfmt's default).
+pub(crate) const WIDTH: usize = 100;
+
+/// `open`, the items, `close`, as rustfmt lays out a call's arguments or an array's
+/// elements: on one line when that fits in `width` columns, else an item a line, each
+/// followed by a comma. The text is relative: the caller indents lines after the first.
+pub(crate) fn group(open: &str, items: &[String], close: &str, width: usize) -> String {
+    let one_line = open.len() + close.len() + items.iter().map(|i| i.len() + 2).sum::<usize>();
+    if one_line <= width + 2 && !items.iter().any(|i| i.contains('\n')) {
+        let mut out = String::with_capacity(one_line);
+        out.push_str(open);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(item);
+        }
+        out.push_str(close);
+        return out;
+    }
+    let mut out = String::with_capacity(one_line + 8 * items.len());
+    out.push_str(open);
+    out.push('\n');
+    for item in items {
+        let start = out.len();
+        push_lines(&mut out, "    ", item);
+        // The comma goes at the end of the item's last line.
+        if out.len() > start {
+            out.pop();
+            out.push_str(",\n");
+        }
+    }
+    out.push_str(close);
+    out
+}
+
+/// Appends `text` with `indent` before each of its lines (but empty ones), and a newline.
+pub(crate) fn push_lines(out: &mut String, indent: &str, text: &str) {
+    for line in text.split('\n') {
+        if !line.is_empty() {
+            out.push_str(indent);
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+}
 
 /// One linked example file.
 struct Example {
@@ -192,48 +254,90 @@ pub fn tests(
             ),
         });
     }
-    let krate = ident(&krate_name);
-    let root = quote!(generated);
+    // The file is written as text (it is `#[rustfmt::skip]`): names pass through
+    // `ident_text`, every string (paths, wire names, example values) through `lit`.
+    let mut out = String::with_capacity(64 * 1024);
+    out.push_str(PREAMBLE);
+    out.push_str("\n\n");
+    let _ = writeln!(out, "use ::{} as generated;\n", ident_text(&krate_name));
+    out.push_str("/// Where the spec corpus is, seen from this crate (`$AZURE_REST_API_SPECS` overrides it).\n");
+    let _ = writeln!(
+        out,
+        "const SPEC_ROOT_FROM_CRATE: &str = {};\n",
+        lit(&example_settings.spec_root_from_crate)
+    );
+    out.push_str("/// Known defects of the spec's examples: (example file, JSON pointer, why). Each must\n/// still occur: a fixed one fails its test until it is removed from the list.\n");
+    let defects: Vec<String> = example_settings
+        .known_defects
+        .iter()
+        .map(|d| {
+            format!(
+                "({}, {}, {})",
+                lit(&d.example),
+                lit(&d.pointer),
+                lit(&d.reason)
+            )
+        })
+        .collect();
+    out.push_str(&group(
+        "const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[",
+        &defects,
+        "];",
+        WIDTH,
+    ));
+    out.push('\n');
+    // Names of the file's functions: the tests, the replays, the helpers and the
+    // support code's functions.
     let mut names = Namespace::new();
-    let cases = examples.values().map(|e| {
-        let stem = e
-            .path
-            .rsplit('/')
-            .next()
-            .unwrap_or(&e.path)
-            .trim_end_matches(".json");
-        let (name, _) = names.claim(sanitize(stem, Case::Value), &e.path);
-        let name = ident(&name);
-        let path = &e.path;
-        let responses = e.responses.iter().map(|(status, ty)| match ty {
-            Some(ty) => {
-                let ty = rust_type_in(space, ty, &root);
-                quote!((#status, Some(round_trip::<#ty>)))
-            }
-            None => quote!((#status, None)),
-        });
-        quote! {
-            #[test]
-            fn #name() {
-                check(#path, &[#(#responses),*]);
-            }
-        }
-    });
-    // Replays through the client: one function per example file, run by one test
-    // that reports `examples replayed: N/M`.
-    let mut replay_items = Vec::new();
-    let mut replay_runs = Vec::new();
-    let mut replay_names = Namespace::new();
-    if let Some((client, client_name)) = client {
-        for e in examples.values() {
+    for name in SUPPORT_FUNCTIONS {
+        names.reserve(name, "a function of the support code");
+    }
+    names.reserve(crate::replay::CLIENT_HELPER, "the replays' client helper");
+    names.reserve("replay_examples", "the test that runs the replays");
+    let stems: Vec<String> = examples
+        .values()
+        .map(|e| {
             let stem = e
                 .path
                 .rsplit('/')
                 .next()
                 .unwrap_or(&e.path)
                 .trim_end_matches(".json");
-            let (name, _) =
-                replay_names.claim(format!("replay_{}", sanitize(stem, Case::Value)), &e.path);
+            sanitize(stem, Case::Value)
+        })
+        .collect();
+    // A round trip of every response body, a test per example file.
+    for (e, stem) in examples.values().zip(&stems) {
+        let (name, _) = names.claim(stem.clone(), &e.path);
+        let responses: Vec<String> = e
+            .responses
+            .iter()
+            .map(|(status, ty)| match ty {
+                Some(ty) => format!(
+                    "({}, Some(round_trip::<{}>))",
+                    lit(status),
+                    type_str(space, ty, "generated")
+                ),
+                None => format!("({}, None)", lit(status)),
+            })
+            .collect();
+        let _ = writeln!(out, "\n#[test]\nfn {}() {{", ident_text(&name));
+        let check = group(
+            "check(",
+            &[lit(&e.path), group("&[", &responses, "]", WIDTH - 9)],
+            ");",
+            WIDTH - 4,
+        );
+        push_lines(&mut out, "    ", &check);
+        out.push_str("}\n");
+    }
+    // Replays through the client: one function per example file, run by one test
+    // that reports `examples replayed: N/M`.
+    let mut replay_items = Vec::new();
+    let mut replay_runs = Vec::new();
+    if let Some((client, client_name)) = client {
+        for (e, stem) in examples.values().zip(&stems) {
+            let (name, _) = names.claim(format!("replay_{stem}"), &e.path);
             let path = &e.path;
             let op = client
                 .operations
@@ -248,70 +352,65 @@ pub fn tests(
                 });
             let replay = match (op, example) {
                 (Some(op), Ok(example)) => {
-                    crate::replay::replay(space, client, client_name, op, path, &example, &name)
+                    crate::replay::replay(space, client, op, path, &example, &name)
                 }
                 (None, _) => Err(format!("operation `{}` has no method", e.operation_id)),
                 (_, Err(err)) => Err(err),
             };
             match replay {
                 Ok(r) => {
-                    let f = r.name;
+                    replay_runs.push(format!("({}, {}(&arm).await)", lit(path), r.name));
                     replay_items.push(r.function);
-                    replay_runs.push(quote!((#path, #f(&arm).await)));
                 }
                 Err(reason) => {
                     let reason = format!("not replayable: {reason}");
-                    replay_runs.push(quote!((#path, Err::<(), String>(#reason.to_string()))));
+                    replay_runs.push(format!(
+                        "({}, Err({}.to_string()))",
+                        lit(path),
+                        lit(&reason)
+                    ));
                 }
             }
         }
-    }
-    // The support code is written out as it is in the templates (it is azgen's own
-    // code: run through syn and prettyplease it would only cost time).
-    let replay = !replay_runs.is_empty();
-    let replay_test = replay.then(|| {
-        let total = examples.len();
-        quote! {
-            #(#replay_items)*
-
-            /// Every linked example, replayed through the client against an HTTPS mock server.
-            #[tokio::test]
-            async fn replay_examples() {
-                let arm = mock::MockArm::start().await;
-                let runs: Vec<(&str, Result<(), String>)> = vec![#(#replay_runs),*];
-                report_replays(runs, #total);
-            }
+        if !replay_items.is_empty() {
+            out.push('\n');
+            out.push_str(&crate::replay::client_helper(client, client_name));
         }
-    });
-    let defects = example_settings.known_defects.iter().map(|d| {
-        let (e, p, r) = (&d.example, &d.pointer, &d.reason);
-        quote!((#e, #p, #r))
-    });
-    let spec_root = &example_settings.spec_root_from_crate;
-    let body: TokenStream = quote! {
-        use ::#krate as generated;
-
-        /// Where the spec corpus is, seen from this crate (`$AZURE_REST_API_SPECS` overrides it).
-        const SPEC_ROOT_FROM_CRATE: &str = #spec_root;
-
-        /// Known defects of the spec's examples: (example file, JSON pointer, why). Each must
-        /// still occur: a fixed one fails its test until it is removed from the list.
-        const KNOWN_DEFECTS: &[(&str, &str, &str)] = &[#(#defects),*];
-
-        #(#cases)*
-
-        #replay_test
-    };
-    let mut cases_file = render(body, "tests/examples/cases.rs")?;
-    cases_file.push('\n');
-    cases_file.push_str(SUPPORT);
-    if replay {
-        cases_file.push('\n');
-        cases_file.push_str(REPLAY_SUPPORT);
-        cases_file.push_str("\nmod mock {\n");
-        cases_file.push_str(MOCK);
-        cases_file.push_str("}\n");
     }
+    for item in &replay_items {
+        out.push('\n');
+        out.push_str(item);
+    }
+    let replay = !replay_runs.is_empty();
+    if replay {
+        out.push_str("\n/// Every linked example, replayed through the client against an HTTPS mock server.\n#[tokio::test]\nasync fn replay_examples() {\n    let arm = mock::MockArm::start().await;\n");
+        let runs = group(
+            "let runs: Vec<(&str, Result<(), String>)> = vec![",
+            &replay_runs,
+            "];",
+            WIDTH - 4,
+        );
+        push_lines(&mut out, "    ", &runs);
+        let _ = writeln!(out, "    report_replays(runs, {});\n}}", examples.len());
+    }
+    // The support code is written out as it is in the templates.
+    out.push('\n');
+    out.push_str(SUPPORT);
+    if replay {
+        out.push('\n');
+        out.push_str(REPLAY_SUPPORT);
+        out.push_str("\nmod mock {\n");
+        out.push_str(MOCK);
+        out.push_str("}\n");
+    }
+    // A self-check of the text, in debug builds (the tests, the fuzzer).
+    if cfg!(debug_assertions) {
+        syn::parse_file(&out).map_err(|e| Error::Unsupported {
+            location: Location::new("tests/examples/cases.rs", ""),
+            message: format!("internal: generated code does not parse: {e}"),
+        })?;
+    }
+    let cases_file = out;
     let root_file = format!(
         "{PREAMBLE}\n\n//! The spec's examples (`x-ms-examples`): round trips of the models through every\n//! response body, and replays of every example through the client.\n\n#[rustfmt::skip]\n#[path = \"examples/cases.rs\"]\nmod cases;\n"
     );
@@ -328,6 +427,196 @@ pub fn tests(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::MemorySource;
+    use serde_json::json;
+
+    /// A value no string literal or name may be broken by.
+    const HOSTILE: &str = "a\"b\\c\n{d}}\r\t'#[x]/*é*/";
+
+    /// A spec with three linked examples: `Check.json` (a support function's name, with
+    /// hostile values), `Replay_Examples.json` (the replay test's name, with a body) and
+    /// `NoResponse.json` (not replayable).
+    fn hostile_spec() -> MemorySource {
+        let spec = json!({
+            "swagger": "2.0",
+            "info": { "title": "Hostile", "version": "2024-01-01" },
+            "host": "management.azure.com",
+            "schemes": ["https"],
+            "consumes": ["application/json"],
+            "produces": ["application/json"],
+            "paths": {
+                "/things/{name}": {
+                    "get": {
+                        "operationId": "Things_Get",
+                        "parameters": [
+                            { "name": "name", "in": "path", "required": true, "type": "string" },
+                            { "name": "api-version", "in": "query", "required": true, "type": "string" },
+                            { "name": "$filter\"x", "in": "query", "required": false, "type": "string" },
+                            { "name": "count", "in": "query", "required": true, "type": "integer", "format": "int32" }
+                        ],
+                        "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Thing" } } },
+                        "x-ms-examples": {
+                            "Get \"it\"": { "$ref": "./examples/Check.json" },
+                            "None": { "$ref": "./examples/NoResponse.json" }
+                        }
+                    },
+                    "put": {
+                        "operationId": "Things_Put",
+                        "parameters": [
+                            { "name": "name", "in": "path", "required": true, "type": "string" },
+                            { "name": "api-version", "in": "query", "required": true, "type": "string" },
+                            { "name": "thing", "in": "body", "required": true, "schema": { "$ref": "#/definitions/Thing" } }
+                        ],
+                        "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Thing" } } },
+                        "x-ms-examples": { "Put": { "$ref": "./examples/Replay_Examples.json" } }
+                    }
+                }
+            },
+            "definitions": {
+                "Thing": {
+                    "type": "object",
+                    "properties": {
+                        "na\"me": { "type": "string" },
+                        "id": { "type": "string", "readOnly": true }
+                    }
+                }
+            }
+        });
+        let body = json!({ "na\"me": HOSTILE, "id": "x" });
+        let check = json!({
+            "parameters": { "name": HOSTILE, "api-version": "2024-01-01", "$filter\"x": HOSTILE, "count": 3 },
+            "responses": { "200": { "body": body } }
+        });
+        let put = json!({
+            "parameters": { "name": "n", "api-version": "2024-01-01", "thing": body },
+            "responses": { "200": { "body": body } }
+        });
+        let none = json!({ "parameters": { "name": "n", "api-version": "2024-01-01", "count": 1 }, "responses": {} });
+        MemorySource(
+            [
+                ("spec.json", spec),
+                ("examples/Check.json", check),
+                ("examples/Replay_Examples.json", put),
+                ("examples/NoResponse.json", none),
+            ]
+            .into_iter()
+            .map(|(path, value)| (path.to_string(), value.to_string()))
+            .collect(),
+        )
+    }
+
+    fn hostile_cases() -> std::result::Result<String, String> {
+        let source = hostile_spec();
+        let settings = Settings {
+            crate_name: "hostile".to_string(),
+            examples: Some(crate::settings::ExampleSettings {
+                spec_root_from_crate: HOSTILE.to_string(),
+                known_defects: vec![crate::settings::KnownDefect {
+                    example: "examples/Check.json".to_string(),
+                    pointer: HOSTILE.to_string(),
+                    reason: HOSTILE.to_string(),
+                }],
+            }),
+            ..Settings::default()
+        };
+        let spec = crate::load(&["spec.json".to_string()], &source).map_err(|e| e.to_string())?;
+        let output = crate::generate(&spec, &settings, &source).map_err(|e| e.to_string())?;
+        output
+            .files
+            .get("tests/examples/cases.rs")
+            .cloned()
+            .ok_or_else(|| "no tests/examples/cases.rs".to_string())
+    }
+
+    /// Hostile strings stay string literals with their exact values, names clear of the
+    /// support code's, the unreplayable example reported, the output the same every time.
+    #[test]
+    fn hostile_examples() -> std::result::Result<(), String> {
+        let text = hostile_cases()?;
+        assert_eq!(hostile_cases()?, text, "the output is not deterministic");
+        let file = syn::parse_file(&text).map_err(|e| e.to_string())?;
+        let mut functions = Vec::new();
+        for item in &file.items {
+            if let syn::Item::Fn(f) = item {
+                functions.push(f.sig.ident.to_string());
+            }
+        }
+        for name in [
+            "check2",
+            "no_response",
+            "replay_examples2",
+            "replay_check",
+            "replay_replay_examples",
+            "new_client",
+            "replay_examples",
+        ] {
+            assert!(
+                functions.iter().any(|f| f == name),
+                "no fn {name}: {functions:?}"
+            );
+        }
+        let mut unique = functions.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), functions.len(), "{functions:?}");
+        // Every hostile value is a literal's value: the spec root, the known defect, the
+        // path parameter and the query parameter, the body.
+        let mut literals = Vec::new();
+        collect_literals(quote::ToTokens::to_token_stream(&file), &mut literals);
+        let count = |value: &str| literals.iter().filter(|l| l.as_str() == value).count();
+        assert!(count(HOSTILE) >= 5, "{literals:?}");
+        assert_eq!(count("$filter\"x"), 1, "{literals:?}");
+        assert_eq!(count("examples/Check.json"), 4, "{literals:?}");
+        assert_eq!(
+            count("/things/a%22b%5Cc%0A%7Bd%7D%7D%0D%09%27%23%5Bx%5D%2F%2A%C3%A9%2A%2F"),
+            1,
+            "{literals:?}"
+        );
+        // The read-only `id` is not expected in the request body.
+        let body = serde_json::json!({ "na\"me": HOSTILE }).to_string();
+        assert_eq!(count(&body), 1, "{literals:?}");
+        assert!(
+            literals
+                .iter()
+                .any(|l| l.starts_with("not replayable: the example has no final")),
+            "{literals:?}"
+        );
+        assert!(text.contains("report_replays(runs, 3);"));
+        Ok(())
+    }
+
+    fn collect_literals(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Group(g) => collect_literals(g.stream(), out),
+                proc_macro2::TokenTree::Literal(l) => {
+                    if let Ok(syn::Lit::Str(s)) = syn::parse_str::<syn::Lit>(&l.to_string()) {
+                        out.push(s.value());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The functions the support code defines are the ones reserved.
+    #[test]
+    fn support_functions_are_reserved() {
+        let mut defined = Vec::new();
+        for text in [SUPPORT, REPLAY_SUPPORT] {
+            if let Ok(file) = syn::parse_file(text) {
+                for item in file.items {
+                    if let syn::Item::Fn(f) = item {
+                        defined.push(f.sig.ident.to_string());
+                    }
+                }
+            }
+        }
+        let mut reserved: Vec<String> = SUPPORT_FUNCTIONS.iter().map(|f| f.to_string()).collect();
+        defined.sort();
+        reserved.sort();
+        assert_eq!(defined, reserved);
+    }
 
     /// The templates are copied into generated crates as they are: they must parse,
     /// the mock as the body of a module.

@@ -3,23 +3,25 @@
 //! mock server, calls the operation with the example's parameters, and checks the
 //! request the client sent (method, path, api-version, JSON body) and the typed result.
 
-use proc_macro2::TokenStream;
-use quote::quote;
 use serde_json::Value;
 
-use crate::emit::{ident, rust_type_in};
+use crate::emit::{ident_text, lit, type_str};
+use crate::examples::{group, push_lines, WIDTH};
 use crate::ir::{TypeKind, TypeRef, TypeSpace};
 use crate::load::escape_token;
-use crate::names::{sanitize, Case};
+use crate::names::{sanitize, Case, Namespace};
 use crate::ops::{Client, OpKind, Operation, ParamIn};
 
 /// One example to replay.
 pub struct Replay {
-    /// The test function.
-    pub function: TokenStream,
+    /// The test function, as source text.
+    pub function: String,
     /// Its name.
-    pub name: proc_macro2::Ident,
+    pub name: String,
 }
+
+/// The name of the helper every replay builds its client with (see [`client_helper`]).
+pub const CLIENT_HELPER: &str = "new_client";
 
 /// How a method takes a parameter (as the client emitter's `arg_type` declares it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,12 +46,17 @@ use crate::emit_client::options_name;
 
 /// Percent-encodes a path value as the runtime does (everything but `A-Za-z0-9-._~`).
 fn encode(value: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            for nibble in [b >> 4, b & 0xf] {
+                if let Some(c) = char::from_digit(u32::from(nibble), 16) {
+                    out.push(c.to_ascii_uppercase());
+                }
+            }
         }
     }
     out
@@ -133,17 +140,77 @@ fn served_status(op: &Operation, responses: &serde_json::Map<String, Value>) -> 
         .or_else(|| finals.iter().copied().find(present))
 }
 
+/// The helper the replays build their client with, written once per file: the mock
+/// server's endpoint, credential and transport, and the client-level parameters (which
+/// each replay passes from its example).
+pub fn client_helper(client: &Client, client_name: &str) -> String {
+    let client_type = format!("generated::{}", ident_text(client_name));
+    let options_type = format!(
+        "generated::{}",
+        ident_text(&format!("{client_name}Options"))
+    );
+    // Parameter names: the client's, clear of `arm`.
+    let mut names = Namespace::new();
+    names.reserve("arm", "the mock server");
+    let params: Vec<String> = client
+        .params
+        .iter()
+        .map(|p| ident_text(&names.claim(p.name.clone(), &p.wire_name).0))
+        .collect();
+    let mut signature = vec!["arm: &mock::MockArm".to_string()];
+    signature.extend(params.iter().map(|p| format!("{p}: &str")));
+    let mut args = vec!["&arm.base".to_string(), "arm.credential()".to_string()];
+    args.extend(params);
+    args.push(format!(
+        "Some({options_type} {{\n    client_options: arm.client_options(),\n    ..Default::default()\n}})"
+    ));
+    let mut out = String::from(
+        "/// The client of the replays, against the mock server, with an example's client-level\n/// parameters.\n",
+    );
+    out.push_str(&group(
+        &format!("fn {CLIENT_HELPER}("),
+        &signature,
+        &format!(") -> Result<{client_type}, String> {{"),
+        WIDTH,
+    ));
+    out.push('\n');
+    let call = group(&format!("{client_type}::new("), &args, ")", WIDTH - 4);
+    push_lines(&mut out, "    ", &call);
+    // The options make the call span lines: the chain goes on below its `)`.
+    out.push_str("    .map_err(|e| format!(\"client: {e}\"))\n}\n");
+    out
+}
+
+/// A method call, one link of a chain: `.name(args)`.
+fn method_call(name: &str, args: &[String]) -> String {
+    group(&format!(".{name}("), args, ")", WIDTH - 8)
+}
+
+/// `head` and a link a line, as rustfmt lays out a chain that does not fit on one line.
+fn chain(head: &str, links: &[String], end: &str) -> String {
+    let mut out = head.to_string();
+    for link in links {
+        out.push('\n');
+        let mut lines = String::new();
+        push_lines(&mut lines, "    ", link);
+        out.push_str(lines.trim_end_matches('\n'));
+    }
+    out.push_str(end);
+    out
+}
+
+const CALL_ERR: &str = ".map_err(|e| format!(\"call: {e}\"))?";
+const MODEL_ERR: &str = ".map_err(|e| format!(\"model: {e}\"))?";
+
 /// The replay of one example file for `op`, or why it cannot be replayed.
 pub fn replay(
     space: &TypeSpace,
     client: &Client,
-    client_name: &str,
     op: &Operation,
     example_path: &str,
     example: &Value,
     test_name: &str,
 ) -> Result<Replay, String> {
-    let root = quote!(generated);
     let params = example
         .get("parameters")
         .and_then(Value::as_object)
@@ -161,41 +228,46 @@ pub fn replay(
             None => Err(format!("the example has no value for `{wire}`")),
         }
     };
+    let response_pointer = format!("/responses/{status}");
+    // Statements, each as text relative to the function body.
+    let mut stmts = vec![
+        format!("let file = {};", lit(example_path)),
+        "let example = load(file)?;".to_string(),
+        format!(
+            "respond(arm, {status}, served(&example, {})).await;",
+            lit(&response_pointer)
+        ),
+    ];
     // The client, with the example's client-level parameters.
-    let client_ident = ident(client_name);
-    let options_ident = ident(&format!("{client_name}Options"));
-    let mut ctor_args = Vec::new();
+    let mut ctor_args = vec!["arm".to_string()];
     for p in &client.params {
-        let value = param_str(&p.wire_name)?;
-        ctor_args.push(quote!(#value));
+        ctor_args.push(lit(&param_str(&p.wire_name)?));
     }
-    let mut stmts = Vec::new();
-    stmts.push(quote! {
-        let client = #root::#client_ident::new(
-            &arm.base,
-            arm.credential(),
-            #(#ctor_args,)*
-            Some(#root::#options_ident { client_options: arm.client_options(), ..Default::default() }),
-        ).map_err(|e| format!("client: {e}"))?;
-    });
+    stmts.push(group(
+        &format!("let client = {CLIENT_HELPER}("),
+        &ctor_args,
+        ")?;",
+        WIDTH - 4,
+    ));
     // Arguments.
     let mut args = Vec::new();
     for p in op.params.iter().filter(|p| p.required) {
-        let name = ident(&format!("p_{}", p.name.trim_start_matches('_')));
+        let name = ident_text(&format!("p_{}", p.name.trim_start_matches('_')));
         let wire = &p.wire_name;
         match arg_kind(&p.ty) {
-            ArgKind::Str => {
-                let value = param_str(wire)?;
-                args.push(quote!(#value));
-            }
+            ArgKind::Str => args.push(lit(&param_str(wire)?)),
             kind => {
-                let ty = rust_type_in(space, &p.ty, &root);
+                let ty = type_str(space, &p.ty, "generated");
                 let pointer = format!("/parameters/{}", escape_token(wire));
-                stmts.push(quote!(let #name: #ty = value(&example, #pointer)?;));
-                args.push(if kind == ArgKind::Ref {
-                    quote!(&#name)
-                } else {
-                    quote!(#name)
+                stmts.push(group(
+                    &format!("let {name}: {ty} = value("),
+                    &["&example".to_string(), lit(&pointer)],
+                    ")?;",
+                    WIDTH - 4,
+                ));
+                args.push(match kind {
+                    ArgKind::Ref => format!("&{name}"),
+                    _ => name,
                 });
             }
         }
@@ -203,16 +275,20 @@ pub fn replay(
     let mut expected_body = None;
     let mut option_inits = Vec::new();
     if let Some(body) = &op.body {
-        let ty = rust_type_in(space, &body.ty, &root);
+        let ty = type_str(space, &body.ty, "generated");
         match params.get(&body.wire_name) {
             Some(value) => {
                 let pointer = format!("/parameters/{}", escape_token(&body.wire_name));
-                stmts.push(quote!(let body: #ty = value(&example, #pointer)?;));
+                stmts.push(group(
+                    &format!("let body: {ty} = value("),
+                    &["&example".to_string(), lit(&pointer)],
+                    ")?;",
+                    WIDTH - 4,
+                ));
                 if body.required {
-                    args.push(quote!(&body));
+                    args.push("&body".to_string());
                 } else {
-                    let field = ident(&body.name);
-                    option_inits.push(quote!(#field: Some(&body),));
+                    option_inits.push(format!("{}: Some(&body),", ident_text(&body.name)));
                 }
                 let mut expected = value.clone();
                 strip_read_only(&mut expected, &body.ty, space);
@@ -228,24 +304,41 @@ pub fn replay(
         }
     }
     // Optional parameters the example sets.
-    let options_name_ident = ident(&options_name(op));
     for p in op.params.iter().filter(|p| !p.required) {
         if !params.contains_key(&p.wire_name) {
             continue;
         }
-        let name = ident(&p.name);
-        let ty = rust_type_in(space, &p.ty, &root);
+        let ty = type_str(space, &p.ty, "generated");
         let pointer = format!("/parameters/{}", escape_token(&p.wire_name));
-        option_inits.push(quote!(#name: Some(value::<#ty>(&example, #pointer)?),));
+        option_inits.push(format!(
+            "{}: Some(value::<{ty}>(&example, {})?),",
+            ident_text(&p.name),
+            lit(&pointer)
+        ));
     }
-    let options = if option_inits.is_empty() {
-        quote!(None)
+    args.push(if option_inits.is_empty() {
+        "None".to_string()
     } else {
-        quote!(Some(#root::clients::#options_name_ident { #(#option_inits)* ..Default::default() }))
-    };
+        let mut options = format!(
+            "Some(generated::clients::{} {{\n",
+            ident_text(&options_name(op))
+        );
+        for init in &option_inits {
+            options.push_str("    ");
+            options.push_str(init);
+            options.push('\n');
+        }
+        options.push_str("    ..Default::default()\n})");
+        options
+    });
     // The request the client must send.
     let mut path = op.path.clone();
     for (wire, value) in params {
+        // Most parameters (bodies, queries) are not in the path.
+        let placeholder = format!("{{{wire}}}");
+        if !path.contains(&placeholder) {
+            continue;
+        }
         let text = match value {
             Value::String(s) => s.clone(),
             other => other.to_string(),
@@ -260,7 +353,7 @@ pub fn replay(
         } else {
             encode(&text)
         };
-        path = path.replace(&format!("{{{wire}}}"), &encoded);
+        path = path.replace(&placeholder, &encoded);
     }
     let method = op.http_method.to_ascii_uppercase();
     let mut queries: Vec<(String, String)> = Vec::new();
@@ -275,55 +368,97 @@ pub fn replay(
             queries.push((p.wire_name.clone(), v));
         }
     }
-    let query_pairs = queries.iter().map(|(k, v)| quote!((#k, #v)));
+    let query_pairs: Vec<String> = queries
+        .iter()
+        .map(|(k, v)| format!("({}, {})", lit(k), lit(v)))
+        .collect();
     let (body_text, body_pointer) = match &expected_body {
-        Some((text, pointer)) => (quote!(Some(#text)), quote!(#pointer)),
-        None => (quote!(None), quote!("")),
+        Some((text, pointer)) => (format!("Some({})", lit(text)), lit(pointer)),
+        None => ("None".to_string(), "\"\"".to_string()),
     };
-    // Serve the final response, call, check.
-    let response_pointer = format!("/responses/{status}");
-    let group = op.group.as_ref().map(|g| {
-        let accessor = ident(&sanitize(g, Case::Value));
-        quote!(.#accessor())
-    });
-    let method_ident = ident(&op.method);
-    let call = quote!(client #group .#method_ident(#(#args,)* #options));
+    // Call, check the result.
+    let mut call = Vec::new();
+    if let Some(g) = &op.group {
+        call.push(format!(".{}()", ident_text(&sanitize(g, Case::Value))));
+    }
+    call.push(method_call(&ident_text(&op.method), &args));
     let body_pointer_result = format!("{response_pointer}/body");
-    let check_result = match &op.kind {
-        OpKind::Plain => quote! {
-            let result = #call.await.map_err(|e| format!("call: {e}"))?.into_model().map_err(|e| format!("model: {e}"))?;
-            compare(file, &example, #body_pointer_result, &result)?;
-        },
+    let compare_result = format!(
+        "compare(file, &example, {}, &result)?;",
+        lit(&body_pointer_result)
+    );
+    match &op.kind {
+        OpKind::Plain => {
+            call.extend([".await", CALL_ERR, ".into_model()", MODEL_ERR].map(String::from));
+            stmts.push(chain("let result = client", &call, ";"));
+            stmts.push(compare_result);
+        }
         OpKind::LongRunning { .. } => {
-            let poll = quote!(#call.map_err(|e| format!("call: {e}"))?.await.map_err(|e| format!("poller: {e}"))?.into_model().map_err(|e| format!("model: {e}"))?);
+            call.extend(
+                [
+                    CALL_ERR,
+                    ".await",
+                    ".map_err(|e| format!(\"poller: {e}\"))?",
+                    ".into_model()",
+                    MODEL_ERR,
+                ]
+                .map(String::from),
+            );
             if op.result.is_some() {
-                quote! {
-                    let result = #poll;
-                    compare(file, &example, #body_pointer_result, &result)?;
-                }
+                stmts.push(chain("let result = client", &call, ";"));
+                stmts.push(compare_result);
             } else {
-                quote!(let () = #poll;)
+                stmts.push(chain("let () = client", &call, ";"));
             }
         }
         OpKind::Pageable { item_name, .. } => {
             let items_pointer = format!("{body_pointer_result}/{}", escape_token(item_name));
-            quote! {
-                let pager = #call.map_err(|e| format!("call: {e}"))?;
-                let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager).await.map_err(|e| format!("pager: {e}"))?;
-                compare(file, &example, #items_pointer, &items)?;
-            }
+            call.push(CALL_ERR.to_string());
+            stmts.push(chain("let pager = client", &call, ";"));
+            stmts.push(chain(
+                "let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)",
+                &[
+                    ".await".to_string(),
+                    ".map_err(|e| format!(\"pager: {e}\"))?".to_string(),
+                ],
+                ";",
+            ));
+            stmts.push(format!(
+                "compare(file, &example, {}, &items)?;",
+                lit(&items_pointer)
+            ));
         }
-    };
-    let name = ident(test_name);
-    let function = quote! {
-        async fn #name(arm: &mock::MockArm) -> Result<(), String> {
-            let file = #example_path;
-            let example = load(file)?;
-            respond(arm, #status, served(&example, #response_pointer)).await;
-            #(#stmts)*
-            #check_result
-            check_request(arm, file, #method, #path, &[#(#query_pairs),*], #body_text, #body_pointer).await
-        }
-    };
+    }
+    // The request.
+    let request = group(
+        "check_request(",
+        &[
+            "arm".to_string(),
+            "file".to_string(),
+            lit(&method),
+            lit(&path),
+            group("&[", &query_pairs, "]", WIDTH - 9),
+            body_text,
+            body_pointer,
+        ],
+        ")",
+        WIDTH - 4,
+    );
+    stmts.push(match request.contains('\n') {
+        true => format!("{request}\n.await"),
+        false => format!("{request}.await"),
+    });
+    let name = ident_text(test_name);
+    let mut function = group(
+        &format!("async fn {name}("),
+        &["arm: &mock::MockArm".to_string()],
+        ") -> Result<(), String> {",
+        WIDTH,
+    );
+    function.push('\n');
+    for stmt in &stmts {
+        push_lines(&mut function, "    ", stmt);
+    }
+    function.push_str("}\n");
     Ok(Replay { function, name })
 }
