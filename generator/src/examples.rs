@@ -374,7 +374,17 @@ pub fn tests(
         }
         if !replay_items.is_empty() {
             out.push('\n');
-            out.push_str(&crate::replay::client_helper(client, client_name));
+            out.push_str(&crate::replay::client_helper(space, client, client_name));
+            // What the requests must carry: a bearer token if the spec declares the
+            // authentication, nothing otherwise.
+            let _ = writeln!(
+                out,
+                "\n/// The `Authorization` header every replayed request must carry.\nconst AUTHORIZATION: Option<&str> = {};",
+                match client.bearer {
+                    true => "Some(mock::BEARER)",
+                    false => "None",
+                }
+            );
         }
     }
     for item in &replay_items {

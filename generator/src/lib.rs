@@ -150,7 +150,10 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
         }
     };
     let has_client = !client.operations.is_empty();
-    let example_client = has_client.then_some((&client, client_name.as_str()));
+    // Replays point the client at a mock server, which a client whose host the spec
+    // fixes (`x-ms-parameterized-host`) cannot be: its examples are round-tripped only.
+    let example_client =
+        (has_client && client.host.is_none()).then_some((&client, client_name.as_str()));
     let mut files = BTreeMap::new();
     let description = match has_client {
         true => format!("Rust client for {title} (API version {})", info.version),

@@ -143,7 +143,7 @@ fn served_status(op: &Operation, responses: &serde_json::Map<String, Value>) -> 
 /// The helper the replays build their client with, written once per file: the mock
 /// server's endpoint, credential and transport, and the client-level parameters (which
 /// each replay passes from its example).
-pub fn client_helper(client: &Client, client_name: &str) -> String {
+pub fn client_helper(space: &TypeSpace, client: &Client, client_name: &str) -> String {
     let client_type = format!("generated::{}", ident_text(client_name));
     let options_type = format!(
         "generated::{}",
@@ -157,9 +157,22 @@ pub fn client_helper(client: &Client, client_name: &str) -> String {
         .iter()
         .map(|p| ident_text(&names.claim(p.name.clone(), &p.wire_name).0))
         .collect();
+    // As the constructor takes them: strings as `&str`, other values by value.
     let mut signature = vec!["arm: &mock::MockArm".to_string()];
-    signature.extend(params.iter().map(|p| format!("{p}: &str")));
-    let mut args = vec!["&arm.base".to_string(), "arm.credential()".to_string()];
+    signature.extend(
+        client
+            .params
+            .iter()
+            .zip(&params)
+            .map(|(p, name)| match arg_kind(&p.ty) {
+                ArgKind::Str => format!("{name}: &str"),
+                _ => format!("{name}: {}", type_str(space, &p.ty, "generated")),
+            }),
+    );
+    let mut args = vec!["&arm.base".to_string()];
+    if client.bearer {
+        args.push("arm.credential()".to_string());
+    }
     args.extend(params);
     args.push(format!(
         "Some({options_type} {{\n    client_options: arm.client_options(),\n    ..Default::default()\n}})"
@@ -241,7 +254,18 @@ pub fn replay(
     // The client, with the example's client-level parameters.
     let mut ctor_args = vec!["arm".to_string()];
     for p in &client.params {
-        ctor_args.push(lit(&param_str(&p.wire_name)?));
+        match arg_kind(&p.ty) {
+            ArgKind::Str => ctor_args.push(lit(&param_str(&p.wire_name)?)),
+            _ => {
+                param_str(&p.wire_name)?;
+                let pointer = format!("/parameters/{}", escape_token(&p.wire_name));
+                ctor_args.push(format!(
+                    "value::<{}>(&example, {})?",
+                    type_str(space, &p.ty, "generated"),
+                    lit(&pointer)
+                ));
+            }
+        }
     }
     stmts.push(group(
         &format!("let client = {CLIENT_HELPER}("),

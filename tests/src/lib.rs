@@ -66,9 +66,14 @@ pub fn generate_fixture(file: &str) -> azgen::Output {
         .trim_end_matches(".json")
         .trim_end_matches(".yaml")
         .replace(['-', '/'], "_");
-    generate(
-        &fixtures_dir(),
-        &[file],
-        &settings(&format!("fixture_{name}")),
-    )
+    // Fixtures that link examples get the example tests; the crates are written to
+    // `target/fixture-crates/<name>/`, three levels below the workspace.
+    let settings = azgen::Settings {
+        examples: Some(azgen::settings::ExampleSettings {
+            spec_root_from_crate: "../../../tests/fixtures".to_string(),
+            known_defects: Vec::new(),
+        }),
+        ..settings(&format!("fixture_{name}"))
+    };
+    generate(&fixtures_dir(), &[file], &settings)
 }

@@ -560,6 +560,9 @@ fn new_client(
     .map_err(|e| format!("client: {e}"))
 }
 
+/// The `Authorization` header every replayed request must carry.
+const AUTHORIZATION: Option<&str> = Some(mock::BEARER);
+
 async fn replay_cache_rule_create(arm: &mock::MockArm) -> Result<(), String> {
     let file = "specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2023-01-01-preview/examples/CacheRuleCreate.json";
     let example = load(file)?;
@@ -2358,7 +2361,8 @@ fn compare<T: ::serde::Serialize>(file: &str, example: &::serde_json::Value, poi
     }
 }
 
-/// The one request the client sent: method, path, query, bearer token and JSON body.
+/// The one request the client sent: method, path, query, authorization (see
+/// `AUTHORIZATION`) and JSON body.
 #[allow(clippy::too_many_arguments)]
 async fn check_request(
     arm: &mock::MockArm,
@@ -2386,7 +2390,7 @@ async fn check_request(
         }
     }
     let authorization = request.headers.get("authorization").and_then(|v| v.to_str().ok());
-    if authorization != Some(mock::BEARER) {
+    if authorization != AUTHORIZATION {
         problems.push(format!("Authorization header {authorization:?}"));
     }
     match body {

@@ -57,7 +57,8 @@ fn compare<T: ::serde::Serialize>(file: &str, example: &::serde_json::Value, poi
     }
 }
 
-/// The one request the client sent: method, path, query, bearer token and JSON body.
+/// The one request the client sent: method, path, query, authorization (see
+/// `AUTHORIZATION`) and JSON body.
 #[allow(clippy::too_many_arguments)]
 async fn check_request(
     arm: &mock::MockArm,
@@ -85,7 +86,7 @@ async fn check_request(
         }
     }
     let authorization = request.headers.get("authorization").and_then(|v| v.to_str().ok());
-    if authorization != Some(mock::BEARER) {
+    if authorization != AUTHORIZATION {
         problems.push(format!("Authorization header {authorization:?}"));
     }
     match body {
