@@ -492,11 +492,7 @@ impl ConnectedRegistriesClient<'_> {
             ],
             true,
         )?;
-        let request = core.request(
-            Method::Patch,
-            url,
-            Some(connected_registry_update_parameters),
-        )?;
+        let request = core.request(Method::Patch, url, Some(connected_registry_update_parameters))?;
         core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
     }
 
@@ -3009,15 +3005,27 @@ impl<T> ResponseHeaders for Response<T> {
 }
 
 http::impl_page!(crate::models::CacheRulesListResult, crate::models::CacheRule, value);
-http::impl_page!(crate::models::ConnectedRegistryListResult, crate::models::ConnectedRegistry, value);
+http::impl_page!(
+    crate::models::ConnectedRegistryListResult,
+    crate::models::ConnectedRegistry,
+    value,
+);
 http::impl_page!(crate::models::CredentialSetListResult, crate::models::CredentialSet, value);
 http::impl_page!(crate::models::EventListResult, crate::models::Event, value);
 http::impl_page!(crate::models::ExportPipelineListResult, crate::models::ExportPipeline, value);
 http::impl_page!(crate::models::ImportPipelineListResult, crate::models::ImportPipeline, value);
 http::impl_page!(crate::models::OperationListResult, crate::models::OperationDefinition, value);
 http::impl_page!(crate::models::PipelineRunListResult, crate::models::PipelineRun, value);
-http::impl_page!(crate::models::PrivateEndpointConnectionListResult, crate::models::PrivateEndpointConnection, value);
-http::impl_page!(crate::models::PrivateLinkResourceListResult, crate::models::PrivateLinkResource, value);
+http::impl_page!(
+    crate::models::PrivateEndpointConnectionListResult,
+    crate::models::PrivateEndpointConnection,
+    value,
+);
+http::impl_page!(
+    crate::models::PrivateLinkResourceListResult,
+    crate::models::PrivateLinkResource,
+    value,
+);
 http::impl_page!(crate::models::RegistryListResult, crate::models::Registry, value);
 http::impl_page!(crate::models::ReplicationListResult, crate::models::Replication, value);
 http::impl_page!(crate::models::ScopeMapListResult, crate::models::ScopeMap, value);

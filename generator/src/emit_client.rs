@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::emit::{codec_format_str, doc_comment, ident_str, lit, type_str, PREAMBLE};
 use crate::error::{Error, Location, Result};
 use crate::ir::{Prim, TypeKind, TypeRef, TypeSpace};
+use crate::layout::{group, push_lines, WIDTH};
 use crate::names::{sanitize, Case, Namespace};
 use crate::ops::{
     accessor_name, Client, Collection, FinalState, OpKind, Operation, Param, ParamIn,
@@ -39,9 +40,6 @@ const IMPORTED: &[&str] = &[
     "http",
     "models",
 ];
-
-/// Lines longer than this are broken, one argument or parameter a line, as rustfmt would.
-const WIDTH: usize = 100;
 
 /// The client's Rust names.
 pub struct ClientNames {
@@ -144,37 +142,20 @@ fn to_wire_owned(space: &TypeSpace, p: &Param, value: &str) -> String {
 }
 
 /// `head(args)tail` on one line if it fits in [`WIDTH`] at `indent` levels, else with
-/// an argument a line (relative indentation: see [`Body::push`]).
+/// an argument a line (relative indentation: see [`group`]).
 fn call(indent: usize, head: &str, args: &[String], tail: &str) -> String {
-    let inline_len: usize =
-        indent * 4 + head.len() + tail.len() + 2 + args.iter().map(|a| a.len() + 2).sum::<usize>();
-    if inline_len <= WIDTH || args.is_empty() {
-        return format!("{head}({}){tail}", args.join(", "));
-    }
-    let mut out = format!("{head}(\n");
-    for a in args {
-        for (i, line) in a.lines().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str("    ");
-            out.push_str(line);
-        }
-        out.push_str(",\n");
-    }
-    out.push(')');
-    out.push_str(tail);
-    out
+    group(
+        &format!("{head}("),
+        args,
+        &format!("){tail}"),
+        WIDTH.saturating_sub(indent * 4),
+    )
 }
 
 /// `if let Some(value) = &options.name { stmt }`.
 fn if_option(name: &str, stmt: &str) -> String {
     let mut out = format!("if let Some(value) = &options.{name} {{\n");
-    for line in stmt.lines() {
-        out.push_str("    ");
-        out.push_str(line);
-        out.push('\n');
-    }
+    push_lines(&mut out, "    ", stmt);
     out.push('}');
     out
 }
@@ -196,21 +177,10 @@ impl Body {
 
     /// Writes the statements at `indent` levels.
     fn write(&self, out: &mut String, indent: usize) {
+        let indent = "    ".repeat(indent);
         for stmt in &self.stmts {
-            for line in stmt.lines() {
-                if !line.is_empty() {
-                    push_indent(out, indent);
-                    out.push_str(line);
-                }
-                out.push('\n');
-            }
+            push_lines(out, &indent, stmt);
         }
-    }
-}
-
-fn push_indent(out: &mut String, indent: usize) {
-    for _ in 0..indent {
-        out.push_str("    ");
     }
 }
 
@@ -274,11 +244,12 @@ fn url_stmt(
         false => "let url = core.url",
     };
     // The pairs a line each if they do not fit on the argument's line.
-    let inline: usize = path_params.iter().map(|p| p.len() + 2).sum();
-    let pairs = match (indent + 1) * 4 + inline + 4 <= WIDTH {
-        true => format!("&[{}]", path_params.join(", ")),
-        false => format!("&[\n    {},\n]", path_params.join(",\n    ")),
-    };
+    let pairs = group(
+        "&[",
+        path_params,
+        "]",
+        WIDTH.saturating_sub((indent + 1) * 4),
+    );
     call(
         indent,
         head,
@@ -367,11 +338,7 @@ fn next_request(
     inner.push("::std::result::Result::Ok(request)");
     let mut closure = String::from("let next: http::NextRequest = {\n");
     for c in captures {
-        for line in c.lines() {
-            closure.push_str("    ");
-            closure.push_str(line);
-            closure.push('\n');
-        }
+        push_lines(&mut closure, "    ", &c);
     }
     closure.push_str("    let core = ::std::clone::Clone::clone(core);\n");
     closure.push_str("    ::std::sync::Arc::new(move |link: &str| {\n");
@@ -773,12 +740,7 @@ fn method_text(
     }
     let head = format!("pub {asyncness}fn {}", ident_str(&op.method));
     let tail = format!(" -> {ret} {{");
-    let signature = call(1, &head, &args, &tail);
-    for line in signature.lines() {
-        methods.push_str("    ");
-        methods.push_str(line);
-        methods.push('\n');
-    }
+    push_lines(methods, "    ", &call(1, &head, &args, &tail));
     stmts.write(methods, 2);
     methods.push_str("    }\n");
 
@@ -1115,12 +1077,11 @@ pub fn clients(
     }
     params.extend(ctor_args);
     params.push(format!("options: ::std::option::Option<{client_options}>"));
-    let signature = call(1, "pub fn new", &params, " -> Result<Self> {");
-    for line in signature.lines() {
-        out.push_str("    ");
-        out.push_str(line);
-        out.push('\n');
-    }
+    push_lines(
+        &mut out,
+        "    ",
+        &call(1, "pub fn new", &params, " -> Result<Self> {"),
+    );
     ctor.write(&mut out, 2);
     out.push_str("    }\n");
     if client.host.is_none() {
@@ -1177,16 +1138,16 @@ pub fn clients(
     for (list, (item, item_name, item_required)) in &pages {
         let field = crate::ops::item_field(space, *list, item_name)
             .unwrap_or_else(|| sanitize(item_name, Case::Value));
-        let required = match item_required {
-            true => ", required",
-            false => "",
-        };
-        out.push_str(&format!(
-            "http::impl_page!({}, {}, {}{required});\n",
+        let mut args = vec![
             ty(space, &TypeRef::Named(*list)),
             ty(space, item),
-            ident_str(&field)
-        ));
+            ident_str(&field).into_owned(),
+        ];
+        if *item_required {
+            args.push("required".to_string());
+        }
+        out.push_str(&group("http::impl_page!(", &args, ");", WIDTH));
+        out.push('\n');
     }
     for item in &checks.consts {
         out.push('\n');

@@ -47,6 +47,7 @@ pub mod emit_client;
 pub mod error;
 pub mod examples;
 pub mod ir;
+mod layout;
 pub mod load;
 mod locate;
 pub mod names;

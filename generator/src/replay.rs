@@ -6,8 +6,8 @@
 use serde_json::Value;
 
 use crate::emit::{ident_text, lit, type_str};
-use crate::examples::{group, push_lines, WIDTH};
 use crate::ir::{TypeKind, TypeRef, TypeSpace};
+use crate::layout::{group, push_lines, WIDTH};
 use crate::load::escape_token;
 use crate::names::{sanitize, Case, Namespace};
 use crate::ops::{Client, OpKind, Operation, ParamIn};

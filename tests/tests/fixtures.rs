@@ -672,8 +672,9 @@ fn operations_paging() {
     assert!(clients.contains(
         "http::impl_page!(crate::models::EventListResult, crate::models::Event, events);"
     ));
-    assert!(clients.contains(
-        "crate::models::OperationListResult, crate::models::OperationDefinition, value, required"
+    let squashed: String = clients.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squashed.contains(
+        "http::impl_page!( crate::models::OperationListResult, crate::models::OperationDefinition, value, required, );"
     ));
     assert!(method(&clients, "WebhooksClient", "list_events").contains("Method::Post"));
     // Operations_List takes no subscription: only the api-version.

@@ -1312,10 +1312,10 @@ pub fn query_raw(url: &mut Url, name: &str, value: &str) {
 /// (`x-ms-pageable`'s `itemName`), so a `Pager` can iterate its items.
 #[allow(unused_macros)] // a spec may have no pageable operation
 macro_rules! impl_page {
-    ($list:ty, $item:ty, $field:ident) => {
+    ($list:ty, $item:ty, $field:ident $(,)?) => {
         $crate::runtime::http::impl_page!(@ $list, $item, self_ => self_.$field.unwrap_or_default());
     };
-    ($list:ty, $item:ty, $field:ident, required) => {
+    ($list:ty, $item:ty, $field:ident, required $(,)?) => {
         $crate::runtime::http::impl_page!(@ $list, $item, self_ => self_.$field);
     };
     (@ $list:ty, $item:ty, $self_:ident => $items:expr) => {
