@@ -233,14 +233,9 @@ pub(crate) fn lit(text: &str) -> String {
 }
 
 /// The codec format mirroring a type's shape (see the runtime's `codec` module), if
-/// a value of the type needs one. Aliases are seen through: a field of an alias of
-/// `Vec<u8>` is base64 on the wire like a field of `Vec<u8>` (an alias carries no
-/// serde attributes of its own).
-pub(crate) fn codec_format(space: &TypeSpace, ty: &TypeRef) -> Option<TokenStream> {
-    codec_format_at(space, ty, 0)
-}
-
-/// [`codec_format`] as source text, with `root` naming the generated crate.
+/// a value of the type needs one, as source text with `root` naming the generated
+/// crate. Aliases are seen through: a field of an alias of `Vec<u8>` is base64 on the
+/// wire like a field of `Vec<u8>` (an alias carries no serde attributes of its own).
 pub(crate) fn codec_format_str(space: &TypeSpace, ty: &TypeRef, root: &str) -> Option<String> {
     codec_format_str_at(space, ty, root, 0)
 }
@@ -267,29 +262,6 @@ fn codec_format_str_at(
         }
         TypeRef::Named(id) if depth < 64 => match space.get(*id).map(|t| &t.kind) {
             Some(TypeKind::Alias(target)) => codec_format_str_at(space, target, root, depth + 1),
-            _ => None,
-        },
-        TypeRef::Named(_) | TypeRef::Any => None,
-    }
-}
-
-fn codec_format_at(space: &TypeSpace, ty: &TypeRef, depth: usize) -> Option<TokenStream> {
-    match ty {
-        TypeRef::Prim(p) => p.codec().map(|c| {
-            let c = ident(c);
-            quote!(crate::runtime::codec::#c)
-        }),
-        TypeRef::Vec(inner) => {
-            let inner = codec_format_at(space, inner, depth + 1)?;
-            Some(quote!(::std::vec::Vec<#inner>))
-        }
-        TypeRef::Map(inner) => {
-            let inner = codec_format_at(space, inner, depth + 1)?;
-            Some(quote!(::std::collections::BTreeMap<::std::string::String, #inner>))
-        }
-        // Alias cycles are rejected before emission; the depth bound is a backstop.
-        TypeRef::Named(id) if depth < 64 => match space.get(*id).map(|t| &t.kind) {
-            Some(TypeKind::Alias(target)) => codec_format_at(space, target, depth + 1),
             _ => None,
         },
         TypeRef::Named(_) | TypeRef::Any => None,
@@ -357,14 +329,14 @@ fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
             lit(&f.wire_name)
         ));
         // A boxed field is never a codec type: only named structs and unions close cycles.
-        if let Some(mut format) = codec_format(space, &f.ty).filter(|_| !f.boxed) {
+        if let Some(mut format) = codec_format_str(space, &f.ty, "crate").filter(|_| !f.boxed) {
             if f.secret {
-                format = quote!(crate::runtime::Secret<#format>);
+                format = format!("crate::runtime::Secret<{format}>");
             }
             if f.optional() {
-                format = quote!(::std::option::Option<#format>);
+                format = format!("::std::option::Option<{format}>");
             }
-            out.push_str(&format!(" as {}", type_text(&format)));
+            out.push_str(&format!(" as {format}"));
         }
         out.push_str(",\n");
     }
@@ -374,33 +346,12 @@ fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
             "        pub additional_properties: {}",
             type_str(space, &TypeRef::Map(Box::new(a.clone())), "crate")
         ));
-        if let Some(format) = codec_format(space, a) {
-            out.push_str(&format!(" as {}", type_text(&format)));
+        if let Some(format) = codec_format_str(space, a, "crate") {
+            out.push_str(&format!(" as {format}"));
         }
         out.push_str(",\n");
     }
     out.push_str("    }\n}\n");
-    out
-}
-
-/// A type's tokens as source text: `::std::option::Option<crate::models::A>`.
-/// `TokenStream`'s own printing puts a space between every two tokens; only the
-/// spaces between two words are kept, and one follows each comma.
-fn type_text(ty: &TokenStream) -> String {
-    let text = ty.to_string();
-    let chars: Vec<char> = text.chars().collect();
-    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '_');
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in chars.iter().enumerate() {
-        match c {
-            ' ' if word(i.checked_sub(1).and_then(|j| chars.get(j))) && word(chars.get(i + 1)) => {
-                out.push(' ')
-            }
-            ' ' => {}
-            ',' => out.push_str(", "),
-            c => out.push(*c),
-        }
-    }
     out
 }
 
@@ -845,6 +796,29 @@ mod tests {
         }
     }
 
+    /// A type's tokens as source text: `::std::option::Option<crate::models::A>`.
+    /// `TokenStream`'s own printing puts a space between every two tokens; only the
+    /// spaces between two words are kept, and one follows each comma.
+    fn type_text(ty: &proc_macro2::TokenStream) -> String {
+        let text = ty.to_string();
+        let chars: Vec<char> = text.chars().collect();
+        let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '_');
+        let mut out = String::with_capacity(text.len());
+        for (i, c) in chars.iter().enumerate() {
+            match c {
+                ' ' if word(i.checked_sub(1).and_then(|j| chars.get(j)))
+                    && word(chars.get(i + 1)) =>
+                {
+                    out.push(' ')
+                }
+                ' ' => {}
+                ',' => out.push_str(", "),
+                c => out.push(*c),
+            }
+        }
+        out
+    }
+
     /// Types written as text are the text their tokens print as.
     #[test]
     fn type_text_matches_tokens() {
@@ -892,7 +866,7 @@ mod tests {
             for ty in &types {
                 assert_eq!(
                     super::type_str(&space, ty, root),
-                    super::type_text(&super::rust_type_in(&space, ty, &root_tokens)),
+                    type_text(&super::rust_type_in(&space, ty, &root_tokens)),
                     "{ty:?}"
                 );
             }
