@@ -569,17 +569,9 @@ pub fn manifest(
         out.push_str("publish = false\n");
     }
     out.push_str("\n[dependencies]\n");
+    out.push_str(&crate::runtime_crate::dependency(settings, has_client));
     if has_client {
-        out.push_str("async-trait = \"0.1\"\n");
         out.push_str("azure_core = \"1.1\"\n");
-    }
-    out.push_str("base64 = \"0.22\"\n");
-    if has_client {
-        out.push_str("futures = \"0.3\"\n");
-        out.push_str("percent-encoding = \"2\"\n");
-        out.push_str("regex-lite = \"0.1\"\n");
-        // The same reqwest as azure_core's (the runtime builds the default transport).
-        out.push_str("reqwest = { version = \"0.13\", default-features = false, features = [\"rustls\", \"gzip\", \"deflate\"] }\n");
     }
     out.push_str("serde = { version = \"1.0.200\", features = [\"derive\"] }\n");
     // Numbers read back exactly as written (`2.5976931e-101`, not `…0999999998e-101`).
@@ -593,7 +585,15 @@ pub fn manifest(
     let mut dev: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
     if has_client {
         for (name, value) in [
+            // Mock transports and credentials implement azure_core's async traits.
+            ("async-trait", "\"0.1\""),
+            ("futures", "\"0.3\""),
             ("rcgen", "\"0.14\""),
+            // The mock server's client (a transport that trusts the test's certificate).
+            (
+                "reqwest",
+                "{ version = \"0.13\", default-features = false, features = [\"rustls\"] }",
+            ),
             (
                 "tokio",
                 "{ version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }",
@@ -672,8 +672,11 @@ pub fn lib(
     }
     doc.push(" - [`models`]: the spec's definitions as Rust types.".to_string());
     doc.push(
-        " - [`runtime`]: secrets, read-only properties and wire formats (see its docs for how"
+        " - [`runtime`]: the runtime crate all azgen crates share, `azgen-runtime`: secrets,"
             .to_string(),
+    );
+    doc.push(
+        "   read-only properties, wire formats and the HTTP core (see its docs for how".to_string(),
     );
     doc.push("   read-only properties are kept out of request bodies).".to_string());
     let docs = doc.iter().map(|l| quote!(#![doc = #l]));
@@ -699,7 +702,8 @@ pub fn lib(
             #clients
             #[rustfmt::skip]
             pub mod models;
-            pub mod runtime;
+            #[doc(no_inline)]
+            pub use azgen_runtime as runtime;
         },
         "lib.rs",
     )

@@ -83,12 +83,7 @@ fn scalar_wire(space: &TypeSpace, ty: &TypeRef, value: &str) -> (String, bool) {
         TypeRef::Prim(Prim::DateTime) => (format!("http::format_rfc3339({value})?"), true),
         TypeRef::Prim(Prim::DateTimeRfc1123) => (format!("http::format_rfc1123({value})?"), true),
         TypeRef::Prim(Prim::UnixTime) => (format!("{value}.unix_timestamp().to_string()"), true),
-        TypeRef::Prim(Prim::Bytes) => (
-            format!(
-                "::base64::Engine::encode(&::base64::engine::general_purpose::STANDARD, {value})"
-            ),
-            true,
-        ),
+        TypeRef::Prim(Prim::Bytes) => (format!("http::format_base64({value})"), true),
         TypeRef::Named(id)
             if matches!(space.get(*id).map(|t| &t.kind), Some(TypeKind::Enum(_))) =>
         {

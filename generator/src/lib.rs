@@ -53,6 +53,7 @@ mod locate;
 pub mod names;
 pub mod ops;
 pub mod replay;
+pub mod runtime_crate;
 pub mod settings;
 pub mod spec;
 pub mod swagger;
@@ -64,13 +65,6 @@ pub use error::{Error, Location, Result, Warning};
 pub use load::{MemorySource, SourceProvider};
 pub use settings::Settings;
 pub use spec::Spec;
-
-/// The runtime module every generated crate carries (ordinary Rust, compiled
-/// and tested in each generated crate).
-pub const RUNTIME: &str = include_str!("runtime/runtime.rs");
-
-/// The HTTP part of the runtime, for crates with operations.
-pub const RUNTIME_HTTP: &str = include_str!("runtime/http.rs");
 
 /// What a generation run produced.
 #[derive(Debug, Clone, Default)]
@@ -195,19 +189,8 @@ pub fn generate(spec: &Spec, settings: &Settings, source: &dyn SourceProvider) -
     });
     let example_tests = example_tests?;
     files.insert("src/models.rs".to_string(), models?);
-    let http = match has_client {
-        true => "\n/// The HTTP side: requests, long-running operations, paging, checks.\npub mod http;\n",
-        false => "",
-    };
-    files.insert(
-        "src/runtime.rs".to_string(),
-        format!("{}\n\n{}{http}", emit::PREAMBLE, RUNTIME),
-    );
-    if has_client {
-        files.insert(
-            "src/runtime/http.rs".to_string(),
-            format!("{}\n\n{}", emit::PREAMBLE, RUNTIME_HTTP),
-        );
+    if settings.vendor_runtime {
+        files.extend(runtime_crate::vendored());
     }
     if let Some(clients) = clients {
         files.insert("src/clients.rs".to_string(), clients?);

@@ -38,6 +38,15 @@ pub struct Settings {
     /// Example-driven tests: where the spec files are, seen from the generated crate.
     #[serde(default)]
     pub examples: Option<ExampleSettings>,
+    /// The runtime crate `azgen-runtime` as a path dependency, relative to the generated
+    /// crate's directory (a workspace's `runtime/`); without it, and without
+    /// `vendor-runtime`, the manifest requires the runtime's version.
+    #[serde(default)]
+    pub runtime_path: Option<String>,
+    /// Write a copy of the runtime crate into the generated crate (`azgen-runtime/`) and
+    /// depend on it by path: the crate then builds on its own, anywhere.
+    #[serde(default)]
+    pub vendor_runtime: bool,
 }
 
 /// How generated example tests find the spec's example files.
@@ -76,6 +85,8 @@ impl Default for Settings {
             manifest_extra: String::new(),
             workspace_member: false,
             examples: None,
+            runtime_path: None,
+            vendor_runtime: false,
         }
     }
 }

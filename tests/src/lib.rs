@@ -73,6 +73,7 @@ pub fn generate_fixture(file: &str) -> azgen::Output {
             spec_root_from_crate: "../../../tests/fixtures".to_string(),
             known_defects: Vec::new(),
         }),
+        runtime_path: Some("../../../runtime".to_string()),
         ..settings(&format!("fixture_{name}"))
     };
     generate(&fixtures_dir(), &[file], &settings)

@@ -39,15 +39,13 @@ fn acr_tasks() -> azgen::Output {
     )
 }
 
-/// One snapshot per generated file, one of the file list and one of the warnings.
+/// Snapshots of the file list and of the warnings. The files themselves are not
+/// snapshotted: `generated/` holds them, and `cargo xtask regen --check` diffs them.
 fn snapshot(prefix: &str, out: &azgen::Output) {
     let list: Vec<&str> = out.files.keys().map(String::as_str).collect();
     insta::assert_snapshot!(format!("{prefix}-files"), list.join("\n"));
     let warnings: Vec<String> = out.warnings.iter().map(ToString::to_string).collect();
     insta::assert_snapshot!(format!("{prefix}-warnings"), warnings.join("\n"));
-    for (path, text) in &out.files {
-        insta::assert_snapshot!(format!("{prefix}-{}", path.replace('/', "-")), text);
-    }
 }
 
 #[test]

@@ -297,6 +297,8 @@ fn generate(swagger: &Path, out: &Path) -> Result<(), String> {
         let settings = azgen::Settings {
             crate_name: crate_name(file),
             crate_version: "0.1.0".to_string(),
+            // The crates are in target/conformance/crates/<file>/.
+            runtime_path: Some("../../../../runtime".to_string()),
             ..azgen::Settings::default()
         };
         let result = azgen::load(std::slice::from_ref(&entry), &source)

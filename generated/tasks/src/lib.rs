@@ -6,7 +6,8 @@
 //!
 //! - [`ContainerRegistryTasksClient`]: the client, with a method per operation (in [`clients`]).
 //! - [`models`]: the spec's definitions as Rust types.
-//! - [`runtime`]: secrets, read-only properties and wire formats (see its docs for how
+//! - [`runtime`]: the runtime crate all azgen crates share, `azgen-runtime`: secrets,
+//!   read-only properties, wire formats and the HTTP core (see its docs for how
 //!   read-only properties are kept out of request bodies).
 #![forbid(unsafe_code)]
 #[rustfmt::skip]
@@ -14,4 +15,5 @@ pub mod clients;
 pub use clients::{ContainerRegistryTasksClient, ContainerRegistryTasksClientOptions};
 #[rustfmt::skip]
 pub mod models;
-pub mod runtime;
+#[doc(no_inline)]
+pub use azgen_runtime as runtime;

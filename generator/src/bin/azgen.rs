@@ -50,7 +50,23 @@ enum Command {
         /// The crate's name (default: from the config, else from the spec's title).
         #[arg(long)]
         crate_name: Option<String>,
+        #[command(flatten)]
+        runtime: RuntimeArgs,
     },
+}
+
+/// How the crate gets the runtime crate `azgen-runtime` it depends on (default: the
+/// config's `runtime-path`/`vendor-runtime`, else its version from a registry).
+#[derive(clap::Args)]
+struct RuntimeArgs {
+    /// Write a copy of the runtime into the crate (`azgen-runtime/`) and depend on it by
+    /// path, so that the crate builds on its own.
+    #[arg(long, conflicts_with = "runtime_path")]
+    vendor_runtime: bool,
+    /// Depend on the runtime crate at this path (relative to the crate directory), e.g.
+    /// a checkout's `runtime/`.
+    #[arg(long, value_name = "PATH")]
+    runtime_path: Option<String>,
 }
 
 /// Reads files from the file system, relative to the working directory.
@@ -73,8 +89,9 @@ fn main() -> ExitCode {
             output,
             config,
             crate_name,
+            runtime,
         } => {
-            let run = generate(&inputs, &output, config.as_deref(), crate_name);
+            let run = generate(&inputs, &output, config.as_deref(), crate_name, runtime);
             for w in &run.warnings {
                 eprintln!("warning: {}", one_line(w));
             }
@@ -122,6 +139,7 @@ fn generate(
     output: &Path,
     config: Option<&Path>,
     crate_name: Option<String>,
+    runtime: RuntimeArgs,
 ) -> Run {
     let mut run = Run::default();
     // The settings and the spec do not depend on each other: both are checked.
@@ -144,6 +162,13 @@ fn generate(
     };
     if let Some(name) = crate_name {
         settings.crate_name = name;
+    }
+    if runtime.vendor_runtime {
+        settings.vendor_runtime = true;
+        settings.runtime_path = None;
+    } else if let Some(path) = runtime.runtime_path {
+        settings.runtime_path = Some(path);
+        settings.vendor_runtime = false;
     }
     if settings.crate_name.is_empty() {
         let title = spec

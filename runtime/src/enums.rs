@@ -1,0 +1,118 @@
+//! Enums of wire strings: [`extensible_enum!`](crate::extensible_enum) (unknown values kept)
+//! and [`closed_enum!`](crate::closed_enum) (unknown values refused).
+
+use std::fmt;
+
+/// The error of `FromStr` on a closed enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseEnumError {
+    pub type_name: &'static str,
+    pub value: String,
+}
+
+impl fmt::Display for ParseEnumError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a value of {}", self.value, self.type_name)
+    }
+}
+
+impl std::error::Error for ParseEnumError {}
+
+/// An enum whose values the service may add to (`x-ms-enum` `modelAsString`): the
+/// known values, and `UnknownValue` keeping any other as sent. Written once here so
+/// that each model enum is a few lines: `extensible_enum! { Name { Variant = "value", } }`.
+/// (`from_str` names its error type outright: `Self::Err` would be ambiguous in an
+/// enum with a variant `Err`.)
+#[macro_export]
+macro_rules! extensible_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+            /// A value this version of the crate does not know, kept as sent.
+            UnknownValue(::std::string::String),
+        }
+
+        impl $name {
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::UnknownValue(value) => value.as_str(),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
+                ::std::result::Result::Ok(match value {
+                    $($value => Self::$variant,)*
+                    other => Self::UnknownValue(::std::string::ToString::to_string(other)),
+                })
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                let ::std::result::Result::Ok(parsed) = value.parse::<Self>();
+                ::std::result::Result::Ok(parsed)
+            }
+        }
+    };
+}
+
+/// An enum of a fixed set of values (`x-ms-enum` `modelAsString: false`): another
+/// value is an error. `closed_enum! { Name { Variant = "value", } }`.
+#[macro_export]
+macro_rules! closed_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $value)] $variant,)*
+        }
+
+        impl $name {
+            /// The wire value.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $(Self::$variant => $value,)*
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::ParseEnumError;
+            fn from_str(value: &str) -> ::std::result::Result<Self, $crate::ParseEnumError> {
+                match value {
+                    $($value => ::std::result::Result::Ok(Self::$variant),)*
+                    other => ::std::result::Result::Err($crate::ParseEnumError {
+                        type_name: ::std::stringify!($name),
+                        value: ::std::string::ToString::to_string(other),
+                    }),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}

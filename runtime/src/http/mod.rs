@@ -1,0 +1,329 @@
+//! The HTTP side of the generated client: building requests, sending them
+//! through azure_core's pipeline (retries, telemetry, bearer-token auth),
+//! long-running operations by ARM's rules, paging, and parameter checks.
+//!
+//! Generated operation methods are short because the logic lives here, once.
+
+mod checks;
+mod lro;
+mod pager;
+mod transport;
+mod wire;
+
+#[doc(inline)]
+pub use crate::impl_page;
+pub use checks::{
+    check_number, format_base64, format_rfc1123, format_rfc3339, query, query_raw, Check,
+};
+pub use lro::{FinalState, LroPoller, Operation};
+pub use pager::NextRequest;
+pub use wire::Wire;
+
+use checks::{encode_path_value, invalid};
+use transport::{default_transport, BodyLimit};
+
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use azure_core::credentials::TokenCredential;
+use azure_core::error::{CheckSuccessOptions, ErrorKind};
+use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
+use azure_core::http::policies::Policy;
+use azure_core::http::{
+    ClientMethodOptions, ClientOptions, Method, Pipeline, PipelineSendOptions, RawResponse,
+    Request, Response, Transport, Url,
+};
+use azure_core::{Error, Result};
+use serde::Serialize;
+
+/// The OAuth scope of Azure Resource Manager.
+pub const ARM_SCOPE: &str = "https://management.azure.com/.default";
+
+/// Limits the client enforces on what a server sends back.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// How long a long-running operation may be polled before the poller gives up.
+    pub max_poll_duration: StdDuration,
+    /// The largest response body accepted, in bytes; a larger one is an error.
+    pub max_response_body: usize,
+    /// How long to wait between polls when the service sends no `Retry-After`
+    /// (azure_core's default, 30 s; at least 1 s).
+    pub poll_interval: StdDuration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_poll_duration: StdDuration::from_secs(3600),
+            max_response_body: 64 * 1024 * 1024,
+            poll_interval: StdDuration::from_secs(30),
+        }
+    }
+}
+
+/// What every generated client holds: the endpoint, the pipeline, the api-version.
+#[derive(Clone, Debug)]
+pub struct ClientCore {
+    endpoint: Url,
+    pipeline: Pipeline,
+    api_version: String,
+    limits: Limits,
+    /// Client-level parameters (such as `subscriptionId`), by wire name.
+    params: Vec<(&'static str, String)>,
+    /// `x-ms-parameterized-host`: the host (and port) of every request, from a
+    /// template of parameters; the endpoint then only gives the scheme.
+    /// Whether requests carry a bearer token (so must go over https).
+    secure: bool,
+    /// `(template, whether the scheme is prefixed)`.
+    host_template: Option<(&'static str, bool)>,
+}
+
+impl ClientCore {
+    /// A client core for `endpoint`, authenticating with a credential for a scope
+    /// when given one (the endpoint must then be `https`: a bearer token is never
+    /// sent in the clear).
+    pub fn new(
+        endpoint: &str,
+        credential: Option<(Arc<dyn TokenCredential>, &str)>,
+        api_version: String,
+        client_options: ClientOptions,
+        limits: Limits,
+        params: Vec<(&'static str, String)>,
+    ) -> Result<Self> {
+        let mut endpoint = Url::parse(endpoint)?;
+        let secure = credential.is_some();
+        if secure && endpoint.scheme() != "https" {
+            return Err(Error::with_message(
+                ErrorKind::Other,
+                format!("the endpoint must use https (got `{}`): bearer tokens are never sent in the clear", endpoint.scheme()),
+            ));
+        }
+        if !endpoint.path().ends_with('/') {
+            let path = format!("{}/", endpoint.path());
+            endpoint.set_path(&path);
+        }
+        let auth: Vec<Arc<dyn Policy>> = match credential {
+            Some((credential, scope)) => vec![Arc::new(BearerTokenAuthorizationPolicy::new(
+                credential,
+                [scope.to_string()],
+            ))],
+            None => Vec::new(),
+        };
+        let mut client_options = client_options;
+        let transport = match client_options.transport.take() {
+            Some(transport) => transport,
+            None => default_transport()?,
+        };
+        // Whatever the transport, no response body is read past the limit.
+        client_options.transport = Some(Transport::with_policy(Arc::new(BodyLimit {
+            inner: transport,
+            max: limits.max_response_body,
+        })));
+        let pipeline = Pipeline::new(
+            option_env!("CARGO_PKG_NAME"),
+            option_env!("CARGO_PKG_VERSION"),
+            client_options,
+            Vec::new(),
+            auth,
+            None,
+        );
+        Ok(ClientCore {
+            endpoint,
+            pipeline,
+            api_version,
+            limits,
+            params,
+            secure,
+            host_template: None,
+        })
+    }
+
+    /// A client core whose requests go to `scheme://` + `template` filled in with
+    /// parameters (`x-ms-parameterized-host`), otherwise as [`ClientCore::new`].
+    pub fn with_host_template(
+        scheme: &str,
+        template: &'static str,
+        credential: Option<(Arc<dyn TokenCredential>, &str)>,
+        api_version: String,
+        client_options: ClientOptions,
+        limits: Limits,
+        params: Vec<(&'static str, String)>,
+    ) -> Result<Self> {
+        // Only the scheme of this endpoint is used: the template gives the host (an
+        // empty scheme: the template gives the scheme too, and must give `https` for
+        // a credential, checked per request).
+        let endpoint = match scheme {
+            "" => "https://parameterized-host.invalid/".to_string(),
+            scheme => format!("{scheme}://parameterized-host.invalid/"),
+        };
+        let mut core = Self::new(
+            &endpoint,
+            credential,
+            api_version,
+            client_options,
+            limits,
+            params,
+        )?;
+        core.host_template = Some((template, !scheme.is_empty()));
+        Ok(core)
+    }
+
+    /// The endpoint requests go to.
+    pub fn endpoint(&self) -> &Url {
+        &self.endpoint
+    }
+
+    /// A client-level parameter's value, by wire name.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The api-version sent with every request.
+    pub fn api_version(&self) -> &str {
+        &self.api_version
+    }
+
+    /// The URL of an operation: `template`'s `{name}`s replaced by the values in
+    /// `params` or the client-level parameters, percent-encoded so a value can never change the path (`{+name}` keeps
+    /// the `/`s of a value that is a path itself, per `x-ms-skip-url-encoding`), and
+    /// the api-version as a query parameter when `api_version` is set.
+    pub fn url(&self, template: &str, params: &[(&str, &str)], api_version: bool) -> Result<Url> {
+        let path = self.fill(template, params, |name, value, raw| {
+            encode_path_value(name, value, raw)
+        })?;
+        let mut url = match self.host_template {
+            Some((host, prefixed)) => {
+                // Host values are used as they are (`x-ms-skip-url-encoding`); with the
+                // scheme prefixed, they may not reach past the host.
+                let host = self.fill(host, params, |name, value, _| {
+                    if prefixed && value.contains(['/', '?', '#', '@', '\\']) {
+                        return Err(invalid(name, "must not contain `/`, `?`, `#`, `@` or `\\`"));
+                    }
+                    Ok(value.to_string())
+                })?;
+                let base = if prefixed {
+                    format!("{}://{host}/", self.endpoint.scheme())
+                } else {
+                    format!("{}/", host.trim_end_matches('/'))
+                };
+                let base = Url::parse(&base)
+                    .map_err(|e| invalid("host", &format!("`{host}` is not a host: {e}")))?;
+                if self.secure && base.scheme() != "https" {
+                    return Err(invalid(
+                        "host",
+                        "must use https: bearer tokens are never sent in the clear",
+                    ));
+                }
+                base.join(path.trim_start_matches('/'))?
+            }
+            None => self.endpoint.join(path.trim_start_matches('/'))?,
+        };
+        if api_version {
+            url.query_pairs_mut()
+                .append_pair("api-version", &self.api_version);
+        }
+        Ok(url)
+    }
+
+    /// `template` with each `{name}` (`{+name}`: keep `/`) replaced by `value(name, v, raw)`
+    /// of the call's parameter, else the client's.
+    fn fill(
+        &self,
+        template: &str,
+        params: &[(&str, &str)],
+        value: impl Fn(&str, &str, bool) -> Result<String>,
+    ) -> Result<String> {
+        let mut out = String::with_capacity(template.len() + 64);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let close = rest[open..]
+                .find('}')
+                .map(|c| open + c)
+                .ok_or_else(|| invalid("template", "unclosed `{`"))?;
+            let placeholder = &rest[open + 1..close];
+            let (name, raw) = match placeholder.strip_prefix('+') {
+                Some(name) => (name, true),
+                None => (placeholder, false),
+            };
+            let v = params
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| *v)
+                .or_else(|| self.param(name))
+                .ok_or_else(|| invalid(name, "has no value"))?;
+            out.push_str(&value(name, v, raw)?);
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+
+    /// A request with `accept: application/json`, and a JSON body if one is given
+    /// (read-only properties left out: see [`crate::to_request_body`]).
+    pub fn request<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<&B>,
+    ) -> Result<Request> {
+        // Only serializing is generic.
+        json_request(method, url, body.map(crate::to_request_body))
+    }
+
+    /// Sends a request; a status not in `success` (the documented ones) is an error
+    /// carrying the status and the service's ARM error (`ErrorResponse::try_from(error)`).
+    pub async fn send<T, F>(
+        &self,
+        options: &ClientMethodOptions<'_>,
+        mut request: Request,
+        success: &'static [u16],
+    ) -> Result<Response<T, F>> {
+        let raw = self
+            .pipeline
+            .send(&options.context, &mut request, Some(check(success)))
+            .await?;
+        // An empty body (204, or an operation without a result) reads as JSON `null`,
+        // so `Response<()>::into_model()` works.
+        if raw.body().is_empty() {
+            let (status, headers, _) = raw.deconstruct();
+            return Ok(RawResponse::from_bytes(status, headers, b"null".to_vec()).into());
+        }
+        Ok(raw.into())
+    }
+}
+
+pub(crate) fn json_request(
+    method: Method,
+    url: Url,
+    body: Option<serde_json::Result<Vec<u8>>>,
+) -> Result<Request> {
+    let mut request = Request::new(url, method);
+    request.insert_header("accept", "application/json");
+    if let Some(body) = body {
+        let bytes = body.map_err(|e| {
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!("cannot serialize the request body: {e}"),
+            )
+        })?;
+        request.insert_header("content-type", "application/json");
+        request.set_body(bytes);
+    }
+    Ok(request)
+}
+
+pub(crate) fn check(success: &'static [u16]) -> PipelineSendOptions {
+    // azure_core reads no codes as "any 2xx"; an operation that documents no success
+    // answer means every answer is an error: 0 is a status no server sends.
+    const NONE: &[u16] = &[0];
+    PipelineSendOptions {
+        check_success: CheckSuccessOptions {
+            success_codes: if success.is_empty() { NONE } else { success },
+        },
+        ..PipelineSendOptions::default()
+    }
+}

@@ -1,0 +1,116 @@
+//! The default transport (reqwest, same-origin redirects only) and the response-body
+//! limit wrapped around every transport.
+
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use azure_core::error::ErrorKind;
+use azure_core::http::headers::CONTENT_LENGTH;
+use azure_core::http::policies::{Policy, PolicyResult};
+use azure_core::http::{AsyncRawResponse, Context, Request, Transport};
+use azure_core::{Error, Result};
+use futures::future;
+use futures::StreamExt;
+
+/// azure_core's own timeouts for its default transport.
+const CONNECT_TIMEOUT_SECS: u64 = 20;
+const READ_TIMEOUT_SECS: u64 = 60;
+/// How many redirects (on the same origin) the default transport follows.
+const MAX_REDIRECTS: usize = 10;
+
+/// The default transport, built as azure_core builds it (reqwest with rustls, the
+/// platform's verifier, which reads `SSL_CERT_FILE`/`SSL_CERT_DIR`), following
+/// redirects only to the same origin (a redirect elsewhere is returned as it is), but
+/// returning an error where azure_core's would panic (e.g. an `SSL_CERT_FILE` without
+/// certificates).
+pub(crate) fn default_transport() -> Result<Transport> {
+    let client = reqwest::ClientBuilder::new()
+        .connect_timeout(StdDuration::from_secs(CONNECT_TIMEOUT_SECS))
+        .read_timeout(StdDuration::from_secs(READ_TIMEOUT_SECS))
+        .redirect(reqwest::redirect::Policy::custom(|attempt| {
+            // Only on the same scheme, host and port (the bearer token goes with the
+            // request), and not in circles.
+            let first = attempt.previous().first();
+            let same_origin = first.is_some_and(|first| {
+                first.scheme() == attempt.url().scheme()
+                    && first.host_str() == attempt.url().host_str()
+                    && first.port_or_known_default() == attempt.url().port_or_known_default()
+            });
+            if same_origin && attempt.previous().len() <= MAX_REDIRECTS {
+                attempt.follow()
+            } else {
+                attempt.stop()
+            }
+        }))
+        .gzip(true)
+        .deflate(true)
+        .build()
+        .map_err(|e| {
+            let mut message = format!("cannot set up the HTTP client: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            Error::with_message(ErrorKind::Connection, message)
+        })?;
+    Ok(Transport::new(Arc::new(client)))
+}
+
+/// Wraps the transport so that a response body is read only up to `max` bytes: a
+/// larger one (by its `Content-Length`, or as it streams in) is an error before
+/// more of it is held in memory. The error is not an I/O error, so it is not retried.
+#[derive(Debug)]
+pub(crate) struct BodyLimit {
+    pub(crate) inner: Transport,
+    pub(crate) max: usize,
+}
+
+#[async_trait::async_trait]
+impl Policy for BodyLimit {
+    async fn send(
+        &self,
+        ctx: &Context,
+        request: &mut Request,
+        _next: &[Arc<dyn Policy>],
+    ) -> PolicyResult {
+        let response = self.inner.send(ctx, request).await?;
+        let max = self.max;
+        let declared = response
+            .headers()
+            .get_optional_str(&CONTENT_LENGTH)
+            .and_then(|len| len.trim().parse::<u64>().ok());
+        if let Some(len) = declared {
+            if len > max as u64 {
+                return Err(body_too_large(&format!("{len} bytes"), max));
+            }
+        }
+        let (status, headers, body) = response.deconstruct();
+        // `Some(bytes read so far)`, `None` once the limit was passed: the stream ends.
+        let limited = body.scan(Some(0usize), move |read, chunk| {
+            let Some(so_far) = *read else {
+                return future::ready(None);
+            };
+            let item = chunk.and_then(|bytes| {
+                let total = so_far.saturating_add(bytes.len());
+                if total > max {
+                    return Err(body_too_large(&format!("over {max} bytes"), max));
+                }
+                Ok(bytes)
+            });
+            *read = match &item {
+                Ok(bytes) => Some(so_far.saturating_add(bytes.len())),
+                Err(_) => None,
+            };
+            future::ready(Some(item))
+        });
+        Ok(AsyncRawResponse::new(status, headers, Box::pin(limited)))
+    }
+}
+
+pub(crate) fn body_too_large(size: &str, max: usize) -> Error {
+    Error::with_message(
+        ErrorKind::DataConversion,
+        format!("the response body is {size}, more than the limit of {max}"),
+    )
+}

@@ -1,0 +1,171 @@
+//! [`model!`](crate::model): a struct and its JSON form.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
+
+/// A model: a struct and its JSON form, written once here so that each model is its
+/// fields and their wire names, and so that the crate compiles fast (serde's derives
+/// write several times this code for every struct, which the compiler then checks).
+///
+/// ```text
+/// model! {
+///     #[derive(Clone, Debug, Default, PartialEq)]
+///     pub struct Name {
+///         pub field: Type => mode "wireName" (as Format)?,
+///         ..
+///         (.. pub additional_properties: BTreeMap<String, T> (as Format)?,)?
+///     }
+/// }
+/// ```
+///
+/// Modes: `opt`, an `Option` left out when `None` (and `None` when missing or `null`);
+/// `ro`, the same, read-only: also left out of request bodies ([`skip_read_only`](crate::skip_read_only));
+/// `req`, required: always written, and an error when missing. `as Format` writes and
+/// reads the value in a wire format of [`codec`](crate::codec). The properties after `..` take every
+/// other key of the object. Keys are read as serde's derive reads them: a repeated
+/// one is an error, unknown ones are ignored. (Names in the expansion that a model
+/// could also have, such as generic parameters, start with `__`, which no model's does.)
+#[macro_export]
+macro_rules! model {
+    (@skip opt, $value:expr) => { $crate::is_none($value) };
+    (@skip ro, $value:expr) => { $crate::skip_read_only($value) };
+    (@skip req, $value:expr) => { false };
+    (@write $map:ident, $key:expr, $value:expr) => {
+        ::serde::ser::SerializeMap::serialize_entry(&mut $map, $key, $value)?
+    };
+    (@write $map:ident, $key:expr, $value:expr, $format:ty) => {
+        ::serde::ser::SerializeMap::serialize_entry(
+            &mut $map,
+            $key,
+            &$crate::codec::Ser::<$format, _>::new($value),
+        )?
+    };
+    (@read $map:ident, $field:ident, $wire:literal $(, $format:ty)?) => {{
+        if $field.is_some() {
+            return ::std::result::Result::Err(::serde::de::Error::duplicate_field($wire));
+        }
+        $field = ::std::option::Option::Some($crate::model!(@value $map $(, $format)?));
+    }};
+    (@value $map:ident) => { ::serde::de::MapAccess::next_value(&mut $map)? };
+    (@value $map:ident, $format:ty) => {
+        ::serde::de::MapAccess::next_value::<$crate::codec::De<$format, _>>(&mut $map)?.0
+    };
+    (@other $map:ident, $key:ident) => {{
+        ::serde::de::MapAccess::next_value::<::serde::de::IgnoredAny>(&mut $map)?;
+    }};
+    (@other $map:ident, $key:ident, $extra:ident $(, $format:ty)?) => {{
+        let value = $crate::model!(@value $map $(, $format)?);
+        $extra.insert($key.into_string(), value);
+    }};
+    (@finish req, $field:ident, $wire:literal) => {
+        match $field {
+            ::std::option::Option::Some(value) => value,
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(::serde::de::Error::missing_field($wire))
+            }
+        }
+    };
+    (@finish $mode:ident, $field:ident, $wire:literal) => { ::std::option::Option::flatten($field) };
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($(#[$fmeta:meta])* pub $field:ident: $ty:ty => $mode:ident $wire:literal $(as $format:ty)?,)*
+            $(.. $(#[$emeta:meta])* pub $extra:ident: $ety:ty $(as $eformat:ty)?,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: $ty,)*
+            $($(#[$emeta])* pub $extra: $ety,)?
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+                #[allow(unused_mut)]
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                $(if !$crate::model!(@skip $mode, &self.$field) {
+                    $crate::model!(@write map, $wire, &self.$field $(, $format)?);
+                })*
+                $(for (key, value) in &self.$extra {
+                    $crate::model!(@write map, key, value $(, $eformat)?);
+                })?
+                ::serde::ser::SerializeMap::end(map)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                struct __Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(::std::concat!("struct ", ::std::stringify!($name)))
+                    }
+                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(self, mut map: __A) -> ::std::result::Result<$name, __A::Error> {
+                        $(let mut $field: ::std::option::Option<$ty> = ::std::option::Option::None;)*
+                        $(let mut $extra: $ety = ::std::default::Default::default();)?
+                        while let ::std::option::Option::Some(key) =
+                            ::serde::de::MapAccess::next_key::<$crate::Key<'de>>(&mut map)?
+                        {
+                            match key.as_str() {
+                                $($wire => $crate::model!(@read map, $field, $wire $(, $format)?),)*
+                                _ => $crate::model!(@other map, key $(, $extra $(, $eformat)?)?),
+                            }
+                        }
+                        ::std::result::Result::Ok($name {
+                            $($field: $crate::model!(@finish $mode, $field, $wire),)*
+                            $($extra,)?
+                        })
+                    }
+                }
+                deserializer.deserialize_map(__Visitor)
+            }
+        }
+    };
+}
+
+/// A JSON object's key, as [`model!`] reads it: borrowed from the input where it can be.
+#[doc(hidden)]
+pub enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+
+    pub fn into_string(self) -> String {
+        match self {
+            Key::Borrowed(s) => s.to_string(),
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a property name")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
