@@ -1,7 +1,7 @@
 //! Workspace tasks. `cargo xtask regen` regenerates every target in `specs/`;
 //! `cargo xtask regen --check` runs the same code and compares instead of
 //! writing, printing a unified diff on drift. `cargo xtask bench [--quick]`
-//! measures generation and the generated crate's cost (see `bench.rs`);
+//! measures generation and the generated crate's cost (see `bench/mod.rs`);
 //! `cargo xtask fuzz` is the bounded fuzz run (see `fuzz.rs`); `cargo xtask
 //! conformance` runs generated clients against the autorest test server
 //! (see `conformance.rs`).
