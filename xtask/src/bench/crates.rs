@@ -106,23 +106,63 @@ impl CrateFigures {
     }
 }
 
+/// The runtime crate counted once for two generated crates: `azgen-runtime`,
+/// `acr_mgmt` and `acr_tasks_mgmt` built after the runtime changed (their other
+/// dependencies prebuilt), and the runtime alone.
+pub(super) struct Shared {
+    /// The generated crates.
+    pub(super) crates: Vec<String>,
+    /// Their operations in all.
+    pub(super) operations: usize,
+    pub(super) debug: Sample,
+    pub(super) release: Sample,
+    pub(super) runtime_debug: Sample,
+    pub(super) runtime_release: Sample,
+}
+
+impl Shared {
+    fn to_json(&self) -> Value {
+        let ops = self.operations.max(1) as f64;
+        json!({
+            "crates": self.crates,
+            "operations": self.operations,
+            "build_debug": self.debug.to_json(),
+            "build_release": self.release.to_json(),
+            "build_debug_ms_per_operation": round(self.debug.median_ms() / ops, 2),
+            "build_release_ms_per_operation": round(self.release.median_ms() / ops, 2),
+            "runtime_build_debug": self.runtime_debug.to_json(),
+            "runtime_build_release": self.runtime_release.to_json(),
+        })
+    }
+}
+
 pub(super) struct Crates {
     pub(super) ours: CrateFigures,
     pub(super) autorust: CrateFigures,
+    pub(super) shared: Shared,
 }
 
 impl Crates {
     pub(super) fn to_json(&self) -> Value {
-        json!({ "azgen": self.ours.to_json(), "autorust": self.autorust.to_json() })
+        json!({
+            "azgen": self.ours.to_json(),
+            "autorust": self.autorust.to_json(),
+            "azgen_runtime_once": self.shared.to_json(),
+        })
     }
 }
 
 pub(super) fn crates(env: &Env, plan: &Plan) -> Result<Crates, String> {
     let ours = ours_project(env)?;
     let autorust = autorust_project(env)?;
+    let shared = shared_figures(env, plan, &ours)?;
     let ours = crate_figures(env, plan, &ours)?;
     let autorust = crate_figures(env, plan, &autorust)?;
-    Ok(Crates { ours, autorust })
+    Ok(Crates {
+        ours,
+        autorust,
+        shared,
+    })
 }
 
 /// A scratch project with one crate under test.
@@ -137,27 +177,38 @@ struct Project {
     op_marker: (String, &'static str),
 }
 
-/// `target/bench/azgen`: a tiny package depending on a copy of `generated/`.
+/// The second generated crate, built with the first for the runtime-once figures.
+const SECOND_CRATE: (&str, &str) = ("acr_tasks_mgmt", "generated/tasks");
+/// The runtime crate's package and directory in the workspace.
+const RUNTIME: (&str, &str) = ("azgen-runtime", "runtime");
+
+/// `target/bench/azgen`: a tiny package depending on copies of `generated/` and
+/// `generated/tasks/`, each depending on a copy of `runtime/` beside them.
 fn ours_project(env: &Env) -> Result<Project, String> {
     let dir = env.dir.join("azgen");
     let crate_dir = dir.join(CRATE);
-    let generated = env.workspace.join("generated");
-    // Only what the library needs: the manifest, its docs, and src/.
-    sync_tree(&generated.join("src"), &crate_dir.join("src"))?;
-    for file in ["Cargo.toml", "README.md"] {
-        sync_file(&generated.join(file), &crate_dir.join(file))?;
-    }
+    let runtime = env.workspace.join(RUNTIME.1);
+    sync_tree(&runtime.join("src"), &dir.join(RUNTIME.1).join("src"))?;
+    sync_file(
+        &runtime.join("Cargo.toml"),
+        &dir.join(RUNTIME.1).join("Cargo.toml"),
+    )?;
+    copy_generated(&env.workspace.join("generated"), &crate_dir)?;
+    copy_generated(
+        &env.workspace.join(SECOND_CRATE.1),
+        &dir.join(SECOND_CRATE.0),
+    )?;
     scratch_package(
         &dir,
         "bench_azgen",
-        &format!("{CRATE} = {{ path = \"{CRATE}\" }}\n"),
+        &format!(
+            "{CRATE} = {{ path = \"{CRATE}\" }}\n{0} = {{ path = \"{0}\" }}\n",
+            SECOND_CRATE.0
+        ),
         "",
     )?;
     // The workspace's versions of everything.
-    if !dir.join("Cargo.lock").exists() {
-        fs::copy(env.workspace.join("Cargo.lock"), dir.join("Cargo.lock"))
-            .map_err(|e| format!("Cargo.lock: {e}"))?;
-    }
+    sync_file(&env.workspace.join("Cargo.lock"), &dir.join("Cargo.lock"))?;
     Ok(Project {
         dir,
         krate: CRATE.to_string(),
@@ -223,6 +274,33 @@ fn autorust_project(env: &Env) -> Result<Project, String> {
     })
 }
 
+/// Copies a generated crate (only what the library needs: the manifest, its docs, and
+/// src/) to `to`, its runtime dependency pointed at the copy beside it.
+fn copy_generated(from: &Path, to: &Path) -> Result<(), String> {
+    sync_tree(&from.join("src"), &to.join("src"))?;
+    if from.join("README.md").is_file() {
+        sync_file(&from.join("README.md"), &to.join("README.md"))?;
+    }
+    let manifest = fs::read_to_string(from.join("Cargo.toml"))
+        .map_err(|e| format!("{}: {e}", from.display()))?;
+    let prefix = format!("{} = ", RUNTIME.0);
+    let mut found = false;
+    let rewritten: Vec<String> = manifest
+        .lines()
+        .map(|line| match line.strip_prefix(&prefix) {
+            Some(_) => {
+                found = true;
+                format!("{prefix}{{ path = \"../{}\" }}", RUNTIME.1)
+            }
+            None => line.to_string(),
+        })
+        .collect();
+    if !found {
+        return Err(format!("{}: no {} dependency", from.display(), RUNTIME.0));
+    }
+    write_if_changed(&to.join("Cargo.toml"), &(rewritten.join("\n") + "\n"))
+}
+
 /// Writes a package `name` in `dir` (an empty library) with `dependencies`.
 fn scratch_package(dir: &Path, name: &str, dependencies: &str, extra: &str) -> Result<(), String> {
     let manifest = format!(
@@ -242,25 +320,7 @@ fn crate_figures(env: &Env, plan: &Plan, p: &Project) -> Result<CrateFigures, St
         .map_err(|e| format!("{marker_file}: {e}"))?;
     let operations = text.matches(*marker).count();
     let lib_rs = p.crate_dir.join("src").join("lib.rs");
-    let target = p.dir.join("target");
-    let build = |args: &[&str], what: &str| -> Result<Sample, String> {
-        step(&format!("{}: {what}: dependencies", p.krate));
-        cargo_quiet(&env.cargo, &p.dir, args, Some(&target))?;
-        let mut sample = Sample::default();
-        for i in 0..plan.build_reps {
-            step(&format!(
-                "{}: {what}: run {}/{}",
-                p.krate,
-                i + 1,
-                plan.build_reps
-            ));
-            touch(&lib_rs)?;
-            let done = cargo_measured(&env.cargo, &p.dir, args, &target)?;
-            sample.runs_ms.push(done.wall.as_secs_f64() * 1000.0);
-            sample.peak_rss_kib = sample.peak_rss_kib.max(done.max_rss_kib);
-        }
-        Ok(sample)
-    };
+    let build = |args: &[&str], what: &str| timed_builds(env, plan, p, &lib_rs, args, what);
     let debug = build(&["build", "-p", &p.krate], "debug build")?;
     let release = build(&["build", "--release", "-p", &p.krate], "release build")?;
     let doc = build(&["doc", "--no-deps", "-p", &p.krate], "cargo doc --no-deps")?;
@@ -272,6 +332,71 @@ fn crate_figures(env: &Env, plan: &Plan, p: &Project) -> Result<CrateFigures, St
         debug,
         release,
         doc,
+    })
+}
+
+/// Builds with `args` once for the dependencies, then `plan.build_reps` times after
+/// touching `touched`: the figures of what that file's change rebuilds.
+fn timed_builds(
+    env: &Env,
+    plan: &Plan,
+    p: &Project,
+    touched: &Path,
+    args: &[&str],
+    what: &str,
+) -> Result<Sample, String> {
+    let target = p.dir.join("target");
+    step(&format!("{}: {what}: dependencies", p.krate));
+    cargo_quiet(&env.cargo, &p.dir, args, Some(&target))?;
+    let mut sample = Sample::default();
+    for i in 0..plan.build_reps {
+        step(&format!(
+            "{}: {what}: run {}/{}",
+            p.krate,
+            i + 1,
+            plan.build_reps
+        ));
+        touch(touched)?;
+        let done = cargo_measured(&env.cargo, &p.dir, args, &target)?;
+        sample.runs_ms.push(done.wall.as_secs_f64() * 1000.0);
+        sample.peak_rss_kib = sample.peak_rss_kib.max(done.max_rss_kib);
+    }
+    Ok(sample)
+}
+
+/// The runtime once for two crates: both generated crates rebuilt after a change to
+/// the runtime (which rebuilds it and them), and the runtime alone.
+fn shared_figures(env: &Env, plan: &Plan, p: &Project) -> Result<Shared, String> {
+    let runtime_lib = p.dir.join(RUNTIME.1).join("src").join("lib.rs");
+    let mut operations = 0;
+    for krate in [CRATE, SECOND_CRATE.0] {
+        let clients = p.dir.join(krate).join("src").join("clients.rs");
+        let text =
+            fs::read_to_string(&clients).map_err(|e| format!("{}: {e}", clients.display()))?;
+        operations += text.matches(OUR_OP_MARKER).count();
+    }
+    let both = ["-p", CRATE, "-p", SECOND_CRATE.0];
+    let build = |extra: &[&str], what: &str| {
+        let args: Vec<&str> = extra.iter().copied().chain(both).collect();
+        timed_builds(env, plan, p, &runtime_lib, &args, what)
+    };
+    let alone = |extra: &[&str], what: &str| {
+        let args: Vec<&str> = extra.iter().copied().chain(["-p", RUNTIME.0]).collect();
+        timed_builds(env, plan, p, &runtime_lib, &args, what)
+    };
+    Ok(Shared {
+        crates: vec![CRATE.to_string(), SECOND_CRATE.0.to_string()],
+        operations,
+        debug: build(&["build"], "debug build with the runtime, two crates")?,
+        release: build(
+            &["build", "--release"],
+            "release build with the runtime, two crates",
+        )?,
+        runtime_debug: alone(&["build"], "debug build of the runtime alone")?,
+        runtime_release: alone(
+            &["build", "--release"],
+            "release build of the runtime alone",
+        )?,
     })
 }
 
