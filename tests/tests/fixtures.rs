@@ -69,6 +69,11 @@ const FIXTURES: &[(&str, &str, &str)] = &[
         "operations/examples.json",
         "fixture_operations_examples",
     ),
+    (
+        "operations_reserved_names",
+        "operations/reserved_names.json",
+        "fixture_operations_reserved_names",
+    ),
 ];
 
 /// The generated models of a fixture, snapshotted under the fixture's name, and its warnings.
@@ -754,6 +759,41 @@ fn operations_examples() {
     assert!(cases.contains("value::<i32>(&example, \"/parameters/shelf\")?"));
     assert!(cases.contains("const AUTHORIZATION: Option<&str> = None;"));
     assert!(cases.contains("report_replays(runs, 2);"));
+}
+
+/// Names taken by imports or by the client are renamed once, and the example replays
+/// use the renamed items: `ClientMethodOptions` (azure_core's, imported) makes
+/// `Client_Method`'s options `ClientMethodOptions2`, each rename a warning.
+#[test]
+fn operations_reserved_names() {
+    let (clients, warnings) = clients("operations_reserved_names");
+    assert!(
+        clients.contains("pub struct ClientMethodOptions2<'a> {"),
+        "{clients}"
+    );
+    assert!(
+        clients.contains("pub struct ReservedNamesClient2<'a> {"),
+        "{clients}"
+    );
+    assert!(clients.contains("pub fn reserved_names(&self) -> ReservedNamesClient2<'_> {"));
+    let out = generate_fixture("operations/reserved_names.json");
+    assert_eq!(out.stats.examples, 2);
+    let cases = &out.files["tests/examples/cases.rs"];
+    assert!(
+        cases.contains("Some(generated::clients::ClientMethodOptions2 {"),
+        "{cases}"
+    );
+    assert!(!cases.contains("ClientMethodOptions {"), "{cases}");
+    assert!(cases.contains("Some(generated::clients::ReservedNamesUpdateOptions {"));
+    assert!(cases.contains(".reserved_names()"));
+    assert!(cases.contains("report_replays(runs, 2);"));
+    assert_eq!(
+        warnings,
+        [
+            "operations/reserved_names.json:14:14: #/paths/~1things~1{thingName}/get: options struct name `ClientMethodOptions` is taken by `(imported)`; `Client_Method`'s options are named `ClientMethodOptions2`",
+            "operations/reserved_names.json:29:14: #/paths/~1things~1{thingName}/put: sub-client name `ReservedNamesClient` is taken by `(the client)`; the `ReservedNames` operations are on `ReservedNamesClient2`",
+        ],
+    );
 }
 
 #[test]

@@ -236,7 +236,7 @@ fn stale_files(dir: &Path, files: &BTreeMap<String, String>) -> Vec<PathBuf> {
                 continue;
             }
             let generated =
-                std::fs::read_to_string(&path).is_ok_and(|t| t.starts_with(azgen::emit::PREAMBLE));
+                std::fs::read_to_string(&path).is_ok_and(|t| t.starts_with(azgen::PREAMBLE));
             if generated {
                 out.push(path);
             }

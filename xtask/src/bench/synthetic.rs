@@ -72,7 +72,7 @@ fn absolutize(v: &mut Value, spec_path: &str) {
                 match value {
                     Value::String(r) if key == "$ref" && !r.starts_with('#') => {
                         let (file, fragment) = r.split_once('#').unwrap_or((r.as_str(), ""));
-                        let joined = azgen::load::join(spec_path, file);
+                        let joined = azgen::pointer::join(spec_path, file);
                         *r = match fragment {
                             "" => joined,
                             f => format!("{joined}#{f}"),

@@ -14,41 +14,53 @@ pub const VENDOR_DIR: &str = "azgen-runtime";
 
 /// The runtime crate's files: path relative to its root → contents.
 pub const FILES: &[(&str, &str)] = &[
-    ("Cargo.toml", include_str!("../../runtime/Cargo.toml")),
-    ("src/body.rs", include_str!("../../runtime/src/body.rs")),
-    ("src/codec.rs", include_str!("../../runtime/src/codec.rs")),
+    ("Cargo.toml", include_str!("../../../runtime/Cargo.toml")),
+    ("src/body.rs", include_str!("../../../runtime/src/body.rs")),
+    (
+        "src/codec.rs",
+        include_str!("../../../runtime/src/codec.rs"),
+    ),
     (
         "src/duration.rs",
-        include_str!("../../runtime/src/duration.rs"),
+        include_str!("../../../runtime/src/duration.rs"),
     ),
-    ("src/enums.rs", include_str!("../../runtime/src/enums.rs")),
+    (
+        "src/enums.rs",
+        include_str!("../../../runtime/src/enums.rs"),
+    ),
     (
         "src/http/checks.rs",
-        include_str!("../../runtime/src/http/checks.rs"),
+        include_str!("../../../runtime/src/http/checks.rs"),
     ),
     (
         "src/http/lro.rs",
-        include_str!("../../runtime/src/http/lro.rs"),
+        include_str!("../../../runtime/src/http/lro.rs"),
     ),
     (
         "src/http/mod.rs",
-        include_str!("../../runtime/src/http/mod.rs"),
+        include_str!("../../../runtime/src/http/mod.rs"),
     ),
     (
         "src/http/pager.rs",
-        include_str!("../../runtime/src/http/pager.rs"),
+        include_str!("../../../runtime/src/http/pager.rs"),
     ),
     (
         "src/http/transport.rs",
-        include_str!("../../runtime/src/http/transport.rs"),
+        include_str!("../../../runtime/src/http/transport.rs"),
     ),
     (
         "src/http/wire.rs",
-        include_str!("../../runtime/src/http/wire.rs"),
+        include_str!("../../../runtime/src/http/wire.rs"),
     ),
-    ("src/lib.rs", include_str!("../../runtime/src/lib.rs")),
-    ("src/model.rs", include_str!("../../runtime/src/model.rs")),
-    ("src/secret.rs", include_str!("../../runtime/src/secret.rs")),
+    ("src/lib.rs", include_str!("../../../runtime/src/lib.rs")),
+    (
+        "src/model.rs",
+        include_str!("../../../runtime/src/model.rs"),
+    ),
+    (
+        "src/secret.rs",
+        include_str!("../../../runtime/src/secret.rs"),
+    ),
 ];
 
 /// The `[dependencies]` line of a generated crate: the vendored copy, a path, or the

@@ -6,8 +6,9 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
+use super::locate;
 use crate::error::{Error, Location, Result};
-use crate::locate;
+use crate::pointer::{escape_token, join, normalize, split_ref};
 
 /// Supplies the text of a file named by a normalized, `/`-separated path. Generation
 /// reads example files from threads of its own, hence `Sync`.
@@ -97,46 +98,6 @@ pub fn fill_error_positions(error: Error, files: &BTreeMap<String, RawFile>) -> 
     }
 }
 
-/// Lexically normalizes a `/`-separated path: `.` removed, `a/..` folded.
-pub fn normalize(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let absolute = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if matches!(parts.last(), Some(last) if *last != "..") {
-                    parts.pop();
-                } else if !absolute {
-                    parts.push("..");
-                }
-            }
-            p => parts.push(p),
-        }
-    }
-    let joined = parts.join("/");
-    if absolute {
-        format!("/{joined}")
-    } else {
-        joined
-    }
-}
-
-/// Resolves `reference` (a relative or absolute path) against the file `from`.
-pub fn join(from: &str, reference: &str) -> String {
-    if reference.starts_with('/') {
-        return normalize(reference);
-    }
-    let dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
-    if dir.is_empty() {
-        normalize(reference)
-    } else {
-        normalize(&format!("{dir}/{reference}"))
-    }
-}
-
-/// Parses one file's text as JSON or YAML (by extension; JSON is tried first otherwise).
 pub fn parse(path: &str, mut text: String) -> Result<RawFile> {
     // A UTF-8 byte-order mark (which editors on Windows write, and some published specs
     // carry) is not JSON; drop it. Positions stay right: it is before line 1, column 1.
@@ -211,50 +172,11 @@ fn strip_position(message: &str) -> String {
         .to_string()
 }
 
-/// Splits a `$ref` into its file part and its fragment (pointer, without `#`).
-pub fn split_ref(reference: &str) -> (&str, &str) {
-    reference.split_once('#').unwrap_or((reference, ""))
-}
-
-/// Escapes one token for a JSON pointer (RFC 6901).
-pub fn escape_token(token: &str) -> std::borrow::Cow<'_, str> {
-    if token.contains(['~', '/']) {
-        token.replace('~', "~0").replace('/', "~1").into()
-    } else {
-        token.into()
-    }
-}
-
-/// Unescapes one JSON pointer token.
-pub fn unescape_token(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
-}
-
-/// Looks a pointer up in a value.
-pub fn lookup<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> {
-    if pointer.is_empty() {
-        return Some(value);
-    }
-    value.pointer(pointer)
-}
-
 /// Loads `entries` and, recursively, every file they `$ref`. Files are read once;
 /// reference cycles between files are fine (a file already loaded is not read again).
-/// Example files (`x-ms-examples`) are not followed.
-pub fn load_all(
-    entries: &[String],
-    source: &dyn SourceProvider,
-) -> Result<BTreeMap<String, RawFile>> {
-    let (files, mut errors) = load_files(entries, source);
-    match errors.len() {
-        0 => Ok(files),
-        1 => Err(errors.remove(0)),
-        _ => Err(Error::Many(errors)),
-    }
-}
-
-/// [`load_all`], but keeping what could be loaded beside the errors, so that
-/// the files that did load can still be checked (and their errors reported too).
+/// Example files (`x-ms-examples`) are not followed. What could be loaded is kept
+/// beside the errors, so that the files that did load can still be checked (and their
+/// errors reported too).
 pub fn load_files(
     entries: &[String],
     source: &dyn SourceProvider,
@@ -389,21 +311,5 @@ fn walk_refs(
             }
         }
         _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn normalize_and_join() {
-        assert_eq!(normalize("a/./b/../c.json"), "a/c.json");
-        assert_eq!(
-            join("spec/x/y/main.json", "../../common/types.json"),
-            "spec/common/types.json"
-        );
-        assert_eq!(join("main.json", "../types.json"), "../types.json");
-        assert_eq!(join("/abs/main.json", "./t.json"), "/abs/t.json");
     }
 }

@@ -21,8 +21,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
+use super::load::RawFile;
 use crate::error::{Error, Result};
-use crate::load::{escape_token, join, split_ref, unescape_token, RawFile};
+use crate::pointer::{escape_token, join, lookup, split_ref, unescape_token};
 
 /// Which kind of document a file was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,7 +160,7 @@ impl Cx<'_> {
         if !fragment.is_empty() && !fragment.starts_with('/') {
             return fail(self, "the fragment is not a JSON pointer".to_string());
         }
-        let Some(value) = crate::load::lookup(&target.value, fragment) else {
+        let Some(value) = lookup(&target.value, fragment) else {
             return fail(
                 self,
                 format!("`#{fragment}` does not exist in `{target_file}`"),
@@ -224,7 +225,7 @@ impl Cx<'_> {
         let errors_before = self.errors.len();
         let (raw, files) = (self.raw, self.files);
         let (out, path_errors) = std::thread::scope(|scope| {
-            let paths = crate::side_by_side(scope, || {
+            let paths = crate::parallel::side_by_side(scope, || {
                 let mut cx = Cx {
                     raw,
                     files,
@@ -873,7 +874,7 @@ impl Cx<'_> {
                             let exists = self
                                 .files
                                 .get(&target)
-                                .and_then(|f| crate::load::lookup(&f.value, fragment));
+                                .and_then(|f| lookup(&f.value, fragment));
                             if exists.is_none() {
                                 self.errors.push(Error::Reference {
                                     location: self.raw.locate(at),

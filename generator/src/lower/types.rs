@@ -19,11 +19,12 @@ use openapiv3::{
 use serde_json::Value;
 
 use crate::error::{Error, Location, Result, Warning};
+use crate::input::load::collect_refs;
+use crate::input::spec::{parse_canonical, Spec};
 use crate::ir::*;
-use crate::load::escape_token;
 use crate::names::{is_identifier, sanitize, Case, Claim, Collision, Namespace};
+use crate::pointer::{escape_token, split_ref};
 use crate::settings::Settings;
-use crate::spec::{parse_canonical, Spec};
 
 /// A schema or a reference to one.
 #[derive(Clone, Copy)]
@@ -263,7 +264,6 @@ pub(crate) struct Builder<'a> {
 /// A definition whose Rust name is about to be claimed.
 struct PlannedDefinition<'r> {
     reference: &'r String,
-    name: String,
     location: Location,
     claim: Claim,
 }
@@ -327,23 +327,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn push(
-        &mut self,
-        name: String,
-        wire_name: String,
-        origin: Location,
-        docs: Option<String>,
-        kind: TypeKind,
-    ) -> TypeId {
+    fn push(&mut self, name: String, docs: Option<String>, kind: TypeKind) -> TypeId {
         let id = TypeId(self.types.len());
-        self.types.push(TypeDef {
-            id,
-            name,
-            wire_name,
-            origin,
-            docs,
-            kind,
-        });
+        self.types.push(TypeDef { name, docs, kind });
         id
     }
 
@@ -361,7 +347,7 @@ impl<'a> Builder<'a> {
                 }
             }
             let mut refs = Vec::new();
-            crate::load::collect_refs(&file.converted, &mut refs);
+            collect_refs(&file.converted, &mut refs);
             queue.extend(refs);
         }
         let mut schemas = Vec::new();
@@ -381,7 +367,7 @@ impl<'a> Builder<'a> {
             let pointer = format!("/components/{kind}/{}", escape_token(&name));
             if let Some(v) = f.converted.pointer(&pointer) {
                 let mut refs = Vec::new();
-                crate::load::collect_refs(v, &mut refs);
+                collect_refs(v, &mut refs);
                 queue.extend(refs);
             }
         }
@@ -405,7 +391,7 @@ impl<'a> Builder<'a> {
     }
 
     fn location_of(&self, reference: &str) -> Location {
-        let (file, fragment) = crate::load::split_ref(reference);
+        let (file, fragment) = split_ref(reference);
         self.spec.locate(file, fragment)
     }
 
@@ -469,7 +455,6 @@ impl<'a> Builder<'a> {
             let rank = entry.unwrap_or(usize::MAX);
             let planned = PlannedDefinition {
                 reference: r,
-                name,
                 location,
                 claim,
             };
@@ -487,13 +472,7 @@ impl<'a> Builder<'a> {
                     Some((_, _, ReferenceOr::Item(s))) => docs(&s.schema_data),
                     _ => None,
                 };
-                let id = self.push(
-                    rust,
-                    m.name,
-                    m.location,
-                    docs,
-                    TypeKind::Alias(TypeRef::Any),
-                );
+                let id = self.push(rust, docs, TypeKind::Alias(TypeRef::Any));
                 self.by_ref.insert(m.reference.clone(), id);
             }
         }
@@ -1007,13 +986,7 @@ impl<'a> Builder<'a> {
                 .unwrap_or_default()
         );
         let name = self.claim(ctx.to_string(), &wire, &location);
-        let id = self.push(
-            name.clone(),
-            wire.clone(),
-            location.clone(),
-            docs(v.data),
-            TypeKind::Alias(TypeRef::Any),
-        );
+        let id = self.push(name.clone(), docs(v.data), TypeKind::Alias(TypeRef::Any));
         self.by_pointer.insert(key, id);
         let props = self.collect_props(v, &name, ctx_wire, file, pointer);
         let def = self.settle_fields(props.fields, props.additional, &name, &location);
@@ -1148,7 +1121,7 @@ impl<'a> Builder<'a> {
                     .map_or_else(|| ctx.to_string(), |n| sanitize(n, Case::Type));
                 let wire = enum_name.clone().unwrap_or_else(|| ctx.to_string());
                 let name = self.claim(wanted, &wire, &location);
-                self.push(name, wire, location, docs(v.data), kind)
+                self.push(name, docs(v.data), kind)
             }
         };
         match &enum_name {
@@ -1404,14 +1377,6 @@ fn components(succ: &[Vec<usize>]) -> Vec<usize> {
         }
     }
     nodes.into_iter().map(|n| n.comp).collect()
-}
-
-/// Builds the types of a spec.
-pub fn build(spec: &Spec, settings: &Settings) -> Result<(TypeSpace, Vec<Warning>)> {
-    let mut b = Builder::new(spec, settings);
-    b.add_definitions();
-    let (space, _, warnings) = b.finish()?;
-    Ok((space, warnings))
 }
 
 #[cfg(test)]

@@ -7,9 +7,10 @@ use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::load::{self, RawFile, SourceProvider};
+use super::swagger::{self, Dialect};
 use crate::error::{Error, Location, Result};
-use crate::load::{self, split_ref, unescape_token, RawFile, SourceProvider};
-use crate::swagger::{self, Dialect};
+use crate::pointer::{split_ref, unescape_token};
 
 /// One loaded file.
 #[derive(Debug, Clone)]
@@ -61,7 +62,10 @@ impl Spec {
         // Files that could not be read or parsed are reported, and the others
         // are still converted, so that one run reports every problem.
         let (mut raws, mut errors) = load::load_files(entries, source);
-        let entries: Vec<String> = entries.iter().map(|e| load::normalize(e)).collect();
+        let entries: Vec<String> = entries
+            .iter()
+            .map(|e| crate::pointer::normalize(e))
+            .collect();
         // Every file is converted with all of them at hand (a file's refs are resolved
         // against the others); then each raw file moves into its `SpecFile`.
         let mut converted_files = Vec::new();
@@ -214,7 +218,7 @@ fn path_to_pointer(path: &str) -> String {
     for seg in path.split('.') {
         if let Some((name, mut rest)) = seg.split_once('[') {
             out.push('/');
-            out.push_str(&load::escape_token(name));
+            out.push_str(&crate::pointer::escape_token(name));
             // `rest` follows a `[`: an index, its `]`, then maybe `[` and the next.
             while let Some((index, after)) = rest.split_once(']') {
                 out.push('/');
@@ -226,7 +230,7 @@ fn path_to_pointer(path: &str) -> String {
             }
         } else {
             out.push('/');
-            out.push_str(&load::escape_token(seg));
+            out.push_str(&crate::pointer::escape_token(seg));
         }
     }
     out
@@ -248,7 +252,7 @@ fn deserialize(converted: &Value) -> Option<OpenAPI> {
         .collect();
     rest.insert("paths".to_string(), Value::Object(serde_json::Map::new()));
     std::thread::scope(|scope| {
-        let paths = crate::side_by_side(scope, || {
+        let paths = crate::parallel::side_by_side(scope, || {
             top.get("paths")
                 .and_then(|p| openapiv3::Paths::deserialize(p).ok())
         });
@@ -306,6 +310,60 @@ fn parameterized_host(raw: &Value, converted: &Value) -> Option<ParameterizedHos
         last: host.get("positionInOperation").and_then(Value::as_str) == Some("last"),
         parameters,
     })
+}
+
+/// The JSON pointer of a path item in its Swagger file: `/paths/...`, or
+/// `/x-ms-paths/...` for one from there (see `swagger.rs`).
+pub(crate) fn path_pointer(path: &str, item: &openapiv3::PathItem) -> String {
+    let root = if item
+        .extensions
+        .contains_key(super::swagger::X_MS_PATHS_ENTRY)
+    {
+        "/x-ms-paths"
+    } else {
+        "/paths"
+    };
+    format!("{root}/{}", crate::pointer::escape_token(path))
+}
+
+/// Every operation of the entry files, in a fixed order: file, path, method,
+/// operation, and the JSON pointer of its path item.
+pub(crate) fn operations(
+    spec: &Spec,
+) -> Vec<(&str, &str, &'static str, &openapiv3::Operation, String)> {
+    let mut out = Vec::new();
+    for entry in &spec.entries {
+        let Some(file) = spec.files.get(entry) else {
+            continue;
+        };
+        for (path, item) in &file.doc.paths.paths {
+            let ReferenceOr::Item(item) = item else {
+                continue;
+            };
+            let methods = [
+                ("get", &item.get),
+                ("put", &item.put),
+                ("post", &item.post),
+                ("delete", &item.delete),
+                ("options", &item.options),
+                ("head", &item.head),
+                ("patch", &item.patch),
+                ("trace", &item.trace),
+            ];
+            for (method, op) in methods {
+                if let Some(op) = op {
+                    out.push((
+                        entry.as_str(),
+                        path.as_str(),
+                        method,
+                        op,
+                        path_pointer(path, item),
+                    ));
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -5,12 +5,11 @@
 
 use serde_json::Value;
 
-use crate::emit::{ident_text, lit, type_str};
-use crate::ir::{TypeKind, TypeRef, TypeSpace};
-use crate::layout::{group, push_lines, WIDTH};
-use crate::load::escape_token;
-use crate::names::{sanitize, Case, Namespace};
-use crate::ops::{Client, OpKind, Operation, ParamIn};
+use crate::emit::layout::{group, push_lines, WIDTH};
+use crate::emit::print::{ident_text, lit, type_str};
+use crate::ir::{Client, OpKind, Operation, ParamIn, Passing, TypeKind, TypeRef, TypeSpace};
+use crate::names::Namespace;
+use crate::pointer::escape_token;
 
 /// One example to replay.
 pub struct Replay {
@@ -22,27 +21,6 @@ pub struct Replay {
 
 /// The name of the helper every replay builds its client with (see [`client_helper`]).
 pub const CLIENT_HELPER: &str = "new_client";
-
-/// How a method takes a parameter (as the client emitter's `arg_type` declares it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ArgKind {
-    /// `&str`.
-    Str,
-    /// By value (numbers, booleans).
-    Value,
-    /// By reference (models, dates, lists).
-    Ref,
-}
-
-pub fn arg_kind(ty: &TypeRef) -> ArgKind {
-    match ty {
-        TypeRef::Prim(crate::ir::Prim::String) => ArgKind::Str,
-        ty if crate::emit_client::by_value(ty) => ArgKind::Value,
-        _ => ArgKind::Ref,
-    }
-}
-
-use crate::emit_client::options_name;
 
 /// Percent-encodes a path value as the runtime does (everything but `A-Za-z0-9-._~`).
 fn encode(value: &str) -> String {
@@ -143,12 +121,9 @@ fn served_status(op: &Operation, responses: &serde_json::Map<String, Value>) -> 
 /// The helper the replays build their client with, written once per file: the mock
 /// server's endpoint, credential and transport, and the client-level parameters (which
 /// each replay passes from its example).
-pub fn client_helper(space: &TypeSpace, client: &Client, client_name: &str) -> String {
-    let client_type = format!("generated::{}", ident_text(client_name));
-    let options_type = format!(
-        "generated::{}",
-        ident_text(&format!("{client_name}Options"))
-    );
+pub fn client_helper(space: &TypeSpace, client: &Client) -> String {
+    let client_type = format!("generated::{}", ident_text(&client.names.client));
+    let options_type = format!("generated::{}", ident_text(&client.names.options));
     // Parameter names: the client's, clear of `arm`.
     let mut names = Namespace::new();
     names.reserve("arm", "the mock server");
@@ -164,8 +139,8 @@ pub fn client_helper(space: &TypeSpace, client: &Client, client_name: &str) -> S
             .params
             .iter()
             .zip(&params)
-            .map(|(p, name)| match arg_kind(&p.ty) {
-                ArgKind::Str => format!("{name}: &str"),
+            .map(|(p, name)| match p.ty.passing() {
+                Passing::Str => format!("{name}: &str"),
                 _ => format!("{name}: {}", type_str(space, &p.ty, "generated")),
             }),
     );
@@ -215,6 +190,41 @@ fn chain(head: &str, links: &[String], end: &str) -> String {
 const CALL_ERR: &str = ".map_err(|e| format!(\"call: {e}\"))?";
 const MODEL_ERR: &str = ".map_err(|e| format!(\"model: {e}\"))?";
 
+/// What one replay is built from.
+struct Cx<'a> {
+    space: &'a TypeSpace,
+    client: &'a Client,
+    op: &'a Operation,
+    /// The example's `parameters`.
+    params: &'a serde_json::Map<String, Value>,
+}
+
+impl Cx<'_> {
+    /// An example parameter's value as text (a string as it is, anything else as JSON).
+    fn param_str(&self, wire: &str) -> Result<String, String> {
+        match self.params.get(wire) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(other) => Ok(other.to_string()),
+            None => Err(format!("the example has no value for `{wire}`")),
+        }
+    }
+
+    fn type_str(&self, ty: &TypeRef) -> String {
+        type_str(self.space, ty, "generated")
+    }
+}
+
+/// The statement that reads an example parameter into a typed local.
+fn value_stmt(local: &str, ty: &str, wire: &str) -> String {
+    let pointer = format!("/parameters/{}", escape_token(wire));
+    group(
+        &format!("let {local}: {ty} = value("),
+        &["&example".to_string(), lit(&pointer)],
+        ")?;",
+        WIDTH - 4,
+    )
+}
+
 /// The replay of one example file for `op`, or why it cannot be replayed.
 pub fn replay(
     space: &TypeSpace,
@@ -234,12 +244,11 @@ pub fn replay(
         .ok_or("the example has no `responses`")?;
     let status = served_status(op, responses)
         .ok_or("the example has no final (non-202) success response")?;
-    let param_str = |wire: &str| -> Result<String, String> {
-        match params.get(wire) {
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(other) => Ok(other.to_string()),
-            None => Err(format!("the example has no value for `{wire}`")),
-        }
+    let cx = Cx {
+        space,
+        client,
+        op,
+        params,
     };
     let response_pointer = format!("/responses/{status}");
     // Statements, each as text relative to the function body.
@@ -251,161 +260,147 @@ pub fn replay(
             lit(&response_pointer)
         ),
     ];
-    // The client, with the example's client-level parameters.
+    stmts.push(client_stmt(&cx)?);
+    let mut args = arguments(&cx, &mut stmts)?;
+    let (mut option_inits, expected_body) = body(&cx, &mut args, &mut stmts)?;
+    args.push(options(&cx, &mut option_inits)?);
+    call_and_compare(&cx, &args, &response_pointer, &mut stmts);
+    stmts.push(request_check(&cx, expected_body.as_ref()));
+    let name = ident_text(test_name);
+    let mut function = group(
+        &format!("async fn {name}("),
+        &["arm: &mock::MockArm".to_string()],
+        ") -> Result<(), String> {",
+        WIDTH,
+    );
+    function.push('\n');
+    for stmt in &stmts {
+        push_lines(&mut function, "    ", stmt);
+    }
+    function.push_str("}\n");
+    Ok(Replay { function, name })
+}
+
+/// The client, with the example's client-level parameters.
+fn client_stmt(cx: &Cx<'_>) -> Result<String, String> {
     let mut ctor_args = vec!["arm".to_string()];
-    for p in &client.params {
-        match arg_kind(&p.ty) {
-            ArgKind::Str => ctor_args.push(lit(&param_str(&p.wire_name)?)),
+    for p in &cx.client.params {
+        match p.ty.passing() {
+            Passing::Str => ctor_args.push(lit(&cx.param_str(&p.wire_name)?)),
             _ => {
-                param_str(&p.wire_name)?;
+                cx.param_str(&p.wire_name)?;
                 let pointer = format!("/parameters/{}", escape_token(&p.wire_name));
                 ctor_args.push(format!(
                     "value::<{}>(&example, {})?",
-                    type_str(space, &p.ty, "generated"),
+                    cx.type_str(&p.ty),
                     lit(&pointer)
                 ));
             }
         }
     }
-    stmts.push(group(
+    Ok(group(
         &format!("let client = {CLIENT_HELPER}("),
         &ctor_args,
         ")?;",
         WIDTH - 4,
-    ));
-    // Arguments.
+    ))
+}
+
+/// The method's required arguments, typed values read before the call where they are
+/// not strings.
+fn arguments(cx: &Cx<'_>, stmts: &mut Vec<String>) -> Result<Vec<String>, String> {
     let mut args = Vec::new();
-    for p in op.params.iter().filter(|p| p.required) {
+    for p in cx.op.params.iter().filter(|p| p.required) {
         let name = ident_text(&format!("p_{}", p.name.trim_start_matches('_')));
         let wire = &p.wire_name;
-        match arg_kind(&p.ty) {
-            ArgKind::Str => args.push(lit(&param_str(wire)?)),
+        match p.ty.passing() {
+            Passing::Str => args.push(lit(&cx.param_str(wire)?)),
             kind => {
-                let ty = type_str(space, &p.ty, "generated");
-                let pointer = format!("/parameters/{}", escape_token(wire));
-                stmts.push(group(
-                    &format!("let {name}: {ty} = value("),
-                    &["&example".to_string(), lit(&pointer)],
-                    ")?;",
-                    WIDTH - 4,
-                ));
+                stmts.push(value_stmt(&name, &cx.type_str(&p.ty), wire));
                 args.push(match kind {
-                    ArgKind::Ref => format!("&{name}"),
+                    Passing::Ref => format!("&{name}"),
                     _ => name,
                 });
             }
         }
     }
-    let mut expected_body = None;
+    Ok(args)
+}
+
+/// The request body the example gives: an argument, or an options field when optional;
+/// with the JSON the client must send (read-only properties left out) and its pointer.
+type Expected = (String, String);
+
+fn body(
+    cx: &Cx<'_>,
+    args: &mut Vec<String>,
+    stmts: &mut Vec<String>,
+) -> Result<(Vec<String>, Option<Expected>), String> {
     let mut option_inits = Vec::new();
-    if let Some(body) = &op.body {
-        let ty = type_str(space, &body.ty, "generated");
-        match params.get(&body.wire_name) {
-            Some(value) => {
-                let pointer = format!("/parameters/{}", escape_token(&body.wire_name));
-                stmts.push(group(
-                    &format!("let body: {ty} = value("),
-                    &["&example".to_string(), lit(&pointer)],
-                    ")?;",
-                    WIDTH - 4,
-                ));
-                if body.required {
-                    args.push("&body".to_string());
-                } else {
-                    option_inits.push(format!("{}: Some(&body),", ident_text(&body.name)));
-                }
-                let mut expected = value.clone();
-                strip_read_only(&mut expected, &body.ty, space);
-                expected_body = Some((json_text(&expected), pointer));
-            }
-            None if body.required => {
-                return Err(format!(
-                    "the example has no body parameter `{}`",
-                    body.wire_name
-                ))
-            }
-            None => {}
-        }
+    let Some(body) = &cx.op.body else {
+        return Ok((option_inits, None));
+    };
+    let Some(value) = cx.params.get(&body.wire_name) else {
+        return match body.required {
+            true => Err(format!(
+                "the example has no body parameter `{}`",
+                body.wire_name
+            )),
+            false => Ok((option_inits, None)),
+        };
+    };
+    stmts.push(value_stmt("body", &cx.type_str(&body.ty), &body.wire_name));
+    if body.required {
+        args.push("&body".to_string());
+    } else {
+        option_inits.push(format!("{}: Some(&body),", ident_text(&body.name)));
     }
-    // Optional parameters the example sets.
-    for p in op.params.iter().filter(|p| !p.required) {
-        if !params.contains_key(&p.wire_name) {
+    let mut expected = value.clone();
+    strip_read_only(&mut expected, &body.ty, cx.space);
+    let pointer = format!("/parameters/{}", escape_token(&body.wire_name));
+    Ok((option_inits, Some((json_text(&expected), pointer))))
+}
+
+/// The options argument: `None`, or the method's options struct with the optional
+/// parameters the example sets.
+fn options(cx: &Cx<'_>, option_inits: &mut Vec<String>) -> Result<String, String> {
+    for p in cx.op.params.iter().filter(|p| !p.required) {
+        if !cx.params.contains_key(&p.wire_name) {
             continue;
         }
-        let ty = type_str(space, &p.ty, "generated");
         let pointer = format!("/parameters/{}", escape_token(&p.wire_name));
         option_inits.push(format!(
-            "{}: Some(value::<{ty}>(&example, {})?),",
+            "{}: Some(value::<{}>(&example, {})?),",
             ident_text(&p.name),
+            cx.type_str(&p.ty),
             lit(&pointer)
         ));
     }
-    args.push(if option_inits.is_empty() {
-        "None".to_string()
-    } else {
-        let mut options = format!(
-            "Some(generated::clients::{} {{\n",
-            ident_text(&options_name(op))
-        );
-        for init in &option_inits {
-            options.push_str("    ");
-            options.push_str(init);
-            options.push('\n');
-        }
-        options.push_str("    ..Default::default()\n})");
-        options
-    });
-    // The request the client must send.
-    let mut path = op.path.clone();
-    for (wire, value) in params {
-        // Most parameters (bodies, queries) are not in the path.
-        let placeholder = format!("{{{wire}}}");
-        if !path.contains(&placeholder) {
-            continue;
-        }
-        let text = match value {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        let raw = op
-            .params
-            .iter()
-            .chain(&client.params)
-            .any(|p| p.raw && &p.wire_name == wire);
-        let encoded = if raw {
-            text.split('/').map(encode).collect::<Vec<_>>().join("/")
-        } else {
-            encode(&text)
-        };
-        path = path.replace(&placeholder, &encoded);
+    if option_inits.is_empty() {
+        return Ok("None".to_string());
     }
-    let method = op.http_method.to_ascii_uppercase();
-    let mut queries: Vec<(String, String)> = Vec::new();
-    if op.api_version {
-        queries.push((
-            "api-version".to_string(),
-            param_str("api-version").unwrap_or_default(),
-        ));
+    let mut options = format!(
+        "Some(generated::clients::{} {{\n",
+        ident_text(&cx.op.options)
+    );
+    for init in option_inits.iter() {
+        options.push_str("    ");
+        options.push_str(init);
+        options.push('\n');
     }
-    for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
-        if let Ok(v) = param_str(&p.wire_name) {
-            queries.push((p.wire_name.clone(), v));
-        }
-    }
-    let query_pairs: Vec<String> = queries
-        .iter()
-        .map(|(k, v)| format!("({}, {})", lit(k), lit(v)))
-        .collect();
-    let (body_text, body_pointer) = match &expected_body {
-        Some((text, pointer)) => (format!("Some({})", lit(text)), lit(pointer)),
-        None => ("None".to_string(), "\"\"".to_string()),
-    };
-    // Call, check the result.
+    options.push_str("    ..Default::default()\n})");
+    Ok(options)
+}
+
+/// The call (through the group's accessor), and the check of its typed result against
+/// the example's response body.
+fn call_and_compare(cx: &Cx<'_>, args: &[String], response_pointer: &str, stmts: &mut Vec<String>) {
+    let op = cx.op;
     let mut call = Vec::new();
-    if let Some(g) = &op.group {
-        call.push(format!(".{}()", ident_text(&sanitize(g, Case::Value))));
+    if let Some(g) = op.group.as_deref().and_then(|g| cx.client.group(g)) {
+        call.push(format!(".{}()", ident_text(&g.accessor)));
     }
-    call.push(method_call(&ident_text(&op.method), &args));
+    call.push(method_call(&ident_text(&op.method), args));
     let body_pointer_result = format!("{response_pointer}/body");
     let compare_result = format!(
         "compare(file, &example, {}, &result)?;",
@@ -453,14 +448,69 @@ pub fn replay(
             ));
         }
     }
-    // The request.
+}
+
+/// The path the client must request: the template with the example's values, encoded
+/// as the runtime encodes them.
+fn expected_path(cx: &Cx<'_>) -> String {
+    let mut path = cx.op.path.clone();
+    for (wire, value) in cx.params {
+        // Most parameters (bodies, queries) are not in the path.
+        let placeholder = format!("{{{wire}}}");
+        if !path.contains(&placeholder) {
+            continue;
+        }
+        let text = match value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let raw = cx
+            .op
+            .params
+            .iter()
+            .chain(&cx.client.params)
+            .any(|p| p.raw && &p.wire_name == wire);
+        let encoded = if raw {
+            text.split('/').map(encode).collect::<Vec<_>>().join("/")
+        } else {
+            encode(&text)
+        };
+        path = path.replace(&placeholder, &encoded);
+    }
+    path
+}
+
+/// The check of the request the client sent: method, path, query and JSON body.
+fn request_check(cx: &Cx<'_>, expected_body: Option<&Expected>) -> String {
+    let op = cx.op;
+    let method = op.http_method.to_ascii_uppercase();
+    let mut queries: Vec<(String, String)> = Vec::new();
+    if op.api_version {
+        queries.push((
+            "api-version".to_string(),
+            cx.param_str("api-version").unwrap_or_default(),
+        ));
+    }
+    for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
+        if let Ok(v) = cx.param_str(&p.wire_name) {
+            queries.push((p.wire_name.clone(), v));
+        }
+    }
+    let query_pairs: Vec<String> = queries
+        .iter()
+        .map(|(k, v)| format!("({}, {})", lit(k), lit(v)))
+        .collect();
+    let (body_text, body_pointer) = match expected_body {
+        Some((text, pointer)) => (format!("Some({})", lit(text)), lit(pointer)),
+        None => ("None".to_string(), "\"\"".to_string()),
+    };
     let request = group(
         "check_request(",
         &[
             "arm".to_string(),
             "file".to_string(),
             lit(&method),
-            lit(&path),
+            lit(&expected_path(cx)),
             group("&[", &query_pairs, "]", WIDTH - 9),
             body_text,
             body_pointer,
@@ -468,21 +518,8 @@ pub fn replay(
         ")",
         WIDTH - 4,
     );
-    stmts.push(match request.contains('\n') {
+    match request.contains('\n') {
         true => format!("{request}\n.await"),
         false => format!("{request}.await"),
-    });
-    let name = ident_text(test_name);
-    let mut function = group(
-        &format!("async fn {name}("),
-        &["arm: &mock::MockArm".to_string()],
-        ") -> Result<(), String> {",
-        WIDTH,
-    );
-    function.push('\n');
-    for stmt in &stmts {
-        push_lines(&mut function, "    ", stmt);
     }
-    function.push_str("}\n");
-    Ok(Replay { function, name })
 }

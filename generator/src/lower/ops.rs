@@ -10,45 +10,16 @@ use openapiv3::{
 };
 use serde_json::Value;
 
+use super::client::accessor_name;
+use super::types::{Builder, SRef};
 use crate::error::{Error, Location, Warning};
-use crate::ir::{TypeId, TypeKind, TypeRef, TypeSpace};
-use crate::load::escape_token;
+use crate::input::Spec;
+use crate::ir::{
+    Body, Client, Collection, Constraints, FinalState, Header, OpKind, Operation, Param, ParamIn,
+    TypeRef,
+};
 use crate::names::{sanitize, Case, Namespace};
-use crate::spec::Spec;
-use crate::types::{Builder, SRef};
-
-/// Where a parameter goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ParamIn {
-    Path,
-    Query,
-    Header,
-}
-
-/// Constraints checked before a request is sent.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Constraints {
-    pub min_length: Option<usize>,
-    pub max_length: Option<usize>,
-    pub pattern: Option<String>,
-    pub minimum: Option<f64>,
-    pub maximum: Option<f64>,
-}
-
-impl Constraints {
-    pub fn is_empty(&self) -> bool {
-        *self == Constraints::default()
-    }
-}
-
-/// How an array parameter's items are sent (Swagger's `collectionFormat`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Collection {
-    /// One value, the items joined by the separator (`csv`, the default; `ssv`, `tsv`, `pipes`).
-    Delimited(&'static str),
-    /// The parameter repeated for each item (`multi`, query parameters only).
-    Multi,
-}
+use crate::pointer::escape_token;
 
 /// The locals of a generated method body, which an argument must not shadow: a required
 /// parameter (an argument) named like one gets a `_` suffix, as keywords do. Optional
@@ -63,114 +34,6 @@ fn argument_name(wanted: String, required: bool) -> String {
     } else {
         wanted
     }
-}
-
-/// A parameter of an operation (method-level) or of the client.
-#[derive(Debug, Clone)]
-pub struct Param {
-    pub name: String,
-    pub wire_name: String,
-    pub location: ParamIn,
-    pub ty: TypeRef,
-    pub required: bool,
-    pub constraints: Constraints,
-    /// `x-ms-skip-url-encoding`.
-    pub raw: bool,
-    /// How an array value is sent.
-    pub collection: Collection,
-    pub docs: Option<String>,
-}
-
-/// The request body.
-#[derive(Debug, Clone)]
-pub struct Body {
-    /// The argument's name, or the options field's when the body is optional.
-    pub name: String,
-    /// The body parameter's name in the spec (and in its examples' `parameters`).
-    pub wire_name: String,
-    pub ty: TypeRef,
-    pub required: bool,
-    pub docs: Option<String>,
-}
-
-/// A declared response header.
-#[derive(Debug, Clone)]
-pub struct Header {
-    /// The method name of its accessor.
-    pub name: String,
-    /// Lower-case wire name.
-    pub wire_name: String,
-    pub docs: Option<String>,
-}
-
-/// How an operation completes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OpKind {
-    Plain,
-    /// `x-ms-long-running-operation`, with where the result comes from.
-    LongRunning {
-        final_state: FinalState,
-    },
-    /// `x-ms-pageable`.
-    Pageable {
-        next_link: Option<String>,
-        /// `operationName`: the operation that fetches the next pages.
-        next_operation: Option<String>,
-        item_name: String,
-        list: TypeId,
-        item: TypeRef,
-        item_required: bool,
-    },
-}
-
-/// Mirrors the runtime's `FinalState`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FinalState {
-    OriginalUri,
-    Location,
-    AzureAsyncOperation,
-    None,
-}
-
-#[derive(Debug, Clone)]
-pub struct Operation {
-    pub operation_id: String,
-    /// The group's Rust name (`Registries`), `None` for operations on the client itself.
-    pub group: Option<String>,
-    /// The method's Rust name.
-    pub method: String,
-    pub http_method: &'static str,
-    pub path: String,
-    pub docs: Option<String>,
-    pub deprecated: bool,
-    /// Method-level parameters, in spec order.
-    pub params: Vec<Param>,
-    /// Wire names of the client-level parameters the operation uses (path and query).
-    pub client_params: Vec<String>,
-    pub api_version: bool,
-    pub body: Option<Body>,
-    /// Documented success status codes.
-    pub success: Vec<u16>,
-    /// The body type of the success responses.
-    pub result: Option<TypeRef>,
-    pub headers: Vec<Header>,
-    pub kind: OpKind,
-    pub origin: Location,
-}
-
-/// Everything about the client: its parameters and operations.
-#[derive(Debug, Clone, Default)]
-pub struct Client {
-    /// Client-level parameters other than api-version, in first-use order.
-    pub params: Vec<Param>,
-    pub operations: Vec<Operation>,
-    /// Whether requests carry a bearer token (the spec declares an OAuth2 scheme):
-    /// the client then takes a credential and needs an `https` endpoint.
-    pub bearer: bool,
-    /// `x-ms-parameterized-host`: the host template (its parameters are path
-    /// parameters, client-level or the operations') and the scheme (empty when the
-    /// template includes it).
-    pub host: Option<(String, String)>,
 }
 
 fn method_name(m: &str) -> &'static str {
@@ -248,7 +111,7 @@ struct Cx<'a, 'b> {
     /// Set when an operation uses something unsupported: it is skipped, with this warning.
     unsupported: Option<Warning>,
     /// `x-ms-parameterized-host` of the entry: its file and description.
-    host: Option<(&'a str, &'a crate::spec::ParameterizedHost)>,
+    host: Option<(&'a str, &'a crate::input::spec::ParameterizedHost)>,
 }
 
 /// Builds the operations of the entry files, adding their inline schemas to the type space.
@@ -318,7 +181,7 @@ pub(crate) fn build<'a>(
         }
     }
     let mut ids: BTreeMap<String, Location> = BTreeMap::new();
-    for (file, path, method, op, item_pointer) in crate::examples::operations(spec) {
+    for (file, path, method, op, item_pointer) in crate::input::spec::operations(spec) {
         let pointer = format!("{item_pointer}/{method}");
         let location = spec.locate(file, &pointer);
         let Some(id) = op.operation_id.clone() else {
@@ -430,11 +293,6 @@ pub(crate) fn build<'a>(
     (cx.client, cx.errors, cx.warnings)
 }
 
-/// The name of the client's accessor for a group's operations (`registries()`).
-pub fn accessor_name(group: &str) -> String {
-    sanitize(group, Case::Value)
-}
-
 impl<'a> Cx<'a, '_> {
     fn resolve_param(
         &mut self,
@@ -506,6 +364,8 @@ impl<'a> Cx<'a, '_> {
             operation_id: id.to_string(),
             group,
             method: rust_method,
+            // Named with the rest of `clients.rs`, once every operation is known.
+            options: String::new(),
             http_method: method_name(method),
             path: template.to_string(),
             docs: op
@@ -823,7 +683,7 @@ impl<'a> Cx<'a, '_> {
             ReferenceOr::Item(b) => (file, format!("{pointer}/requestBody"), b),
             ReferenceOr::Reference { reference } => match self.spec.request_body(reference) {
                 Some((f, ReferenceOr::Item(b))) => {
-                    let (_, fragment) = crate::load::split_ref(reference);
+                    let (_, fragment) = crate::pointer::split_ref(reference);
                     (f, fragment.to_string(), b)
                 }
                 _ => {
@@ -902,7 +762,7 @@ impl<'a> Cx<'a, '_> {
                 ReferenceOr::Item(r) => (file, format!("{pointer}/responses/{code}"), r),
                 ReferenceOr::Reference { reference } => match self.spec.response(reference) {
                     Some((f, ReferenceOr::Item(r))) => {
-                        (f, crate::load::split_ref(reference).1.to_string(), r)
+                        (f, crate::pointer::split_ref(reference).1.to_string(), r)
                     }
                     _ => continue,
                 },
@@ -928,7 +788,7 @@ impl<'a> Cx<'a, '_> {
                     self.warnings.push(Warning {
                         location: self
                             .spec
-                            .locate(rfile, &format!("{rpointer}/headers/{}", crate::load::escape_token(name))),
+                            .locate(rfile, &format!("{rpointer}/headers/{}", escape_token(name))),
                         message: format!("response header `{name}` is not an HTTP header name; no accessor for it"),
                     });
                     continue;
@@ -1031,22 +891,12 @@ impl<'a> Cx<'a, '_> {
             next_link,
             next_operation,
             item_name,
+            // Named once the type space is finished (see `client`).
+            item_field: String::new(),
             list,
             item: *item,
             item_required,
         })
-    }
-}
-
-/// The Rust type of a field of a struct in the finished type space (for paging).
-pub fn item_field(space: &TypeSpace, list: TypeId, wire: &str) -> Option<String> {
-    match &space.get(list)?.kind {
-        TypeKind::Struct(s) => s
-            .fields
-            .iter()
-            .find(|f| f.wire_name == wire)
-            .map(|f| f.name.clone()),
-        _ => None,
     }
 }
 

@@ -16,7 +16,7 @@ pub fn json_pointer_position(text: &str, pointer: &str) -> Option<(usize, usize)
         pointer
             .strip_prefix('/')?
             .split('/')
-            .map(crate::load::unescape_token)
+            .map(crate::pointer::unescape_token)
             .collect()
     };
     let mut scanner = Scanner {
@@ -196,7 +196,7 @@ pub fn json_pointer_at(text: &str, offset: usize) -> String {
                 key: Some(key),
                 slot: Slot::Empty | Slot::Open,
                 ..
-            } => crate::load::escape_token(key).into_owned(),
+            } => crate::pointer::escape_token(key).into_owned(),
             Frame::Array {
                 index,
                 slot: Slot::Open,

@@ -12,50 +12,24 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::emit::{codec_format_str, doc_comment, ident_str, lit, type_str, PREAMBLE};
-use crate::error::{Error, Location, Result};
-use crate::ir::{Prim, TypeKind, TypeRef, TypeSpace};
-use crate::layout::{group, push_lines, WIDTH};
-use crate::names::{sanitize, Case, Namespace};
-use crate::ops::{
-    accessor_name, Client, Collection, FinalState, OpKind, Operation, Param, ParamIn,
+use super::layout::{group, push_lines, WIDTH};
+use super::print::{
+    check_parses, codec_format_str, doc_comment, ident_str, lit, type_str, PREAMBLE,
 };
-
-/// Names imported at the top of `clients.rs`, which no generated item may take.
-const IMPORTED: &[&str] = &[
-    "Arc",
-    "ClientMethodOptions",
-    "ClientOptions",
-    "Core",
-    "FinalState",
-    "HeaderName",
-    "Limits",
-    "LroPoller",
-    "Method",
-    "Pager",
-    "Response",
-    "Result",
-    "TokenCredential",
-    "Url",
-    "http",
-    "models",
-];
-
-/// The client's Rust names.
-pub struct ClientNames {
-    pub client: String,
-}
+use crate::error::Result;
+use crate::ir::{
+    Client, Collection, FinalState, OpKind, Operation, Param, ParamIn, Passing, Prim, TypeKind,
+    TypeRef, TypeSpace,
+};
+use crate::names::{sanitize, Case, Namespace};
 
 fn is_str(ty: &TypeRef) -> bool {
     matches!(ty, TypeRef::Prim(Prim::String))
 }
 
 /// Whether a method takes an argument of this type by value (numbers and booleans).
-pub(crate) fn by_value(ty: &TypeRef) -> bool {
-    matches!(
-        ty,
-        TypeRef::Prim(Prim::Bool | Prim::I32 | Prim::I64 | Prim::F32 | Prim::F64)
-    )
+fn by_value(ty: &TypeRef) -> bool {
+    ty.passing() == Passing::Value
 }
 
 /// A type as seen from inside the generated crate.
@@ -439,22 +413,12 @@ fn final_state(f: FinalState) -> &'static str {
     }
 }
 
-/// The name an operation's options struct wants (the file's namespace may suffix it).
-pub fn options_name(op: &Operation) -> String {
-    let method = sanitize(op.method.trim_start_matches("begin_"), Case::Type);
-    format!("{}{method}Options", op.group.clone().unwrap_or_default())
-}
-
 /// What a method's text needs besides its operation.
 struct MethodCx<'a> {
     space: &'a TypeSpace,
     client: &'a Client,
     /// The Rust name of the type the method is on (`RegistriesClient`, or the client).
     owner: &'a str,
-    /// Response header wire name → accessor of the headers trait.
-    headers: &'a BTreeMap<String, String>,
-    /// The headers trait's name.
-    headers_trait: &'a str,
 }
 
 /// An operation's method (appended to `methods`, indented one level) and its options
@@ -462,23 +426,34 @@ struct MethodCx<'a> {
 fn method_text(
     cx: &MethodCx<'_>,
     op: &Operation,
-    options: &str,
     checks: &mut Checks,
     methods: &mut String,
     options_items: &mut String,
 ) {
-    let (space, client) = (cx.space, cx.client);
-    // Group methods reach the client through `self.client`; the client's own methods through `self`.
-    let this = match op.group.is_some() {
-        true => "self.client",
-        false => "self",
-    };
-    let options = ident_str(options);
-    let required: Vec<&Param> = op.params.iter().filter(|p| p.required).collect();
-    let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
+    let (args, arg_docs) = signature(cx, op);
+    let mut stmts = Body::default();
+    request_stmts(cx, op, checks, &mut stmts);
+    let (ret, asyncness) = send_stmts(cx, op, &mut stmts);
+    methods.push('\n');
+    doc_comment(methods, "    ", Some(&method_docs(cx, op, &arg_docs)));
+    if op.deprecated {
+        methods.push_str("    #[deprecated]\n");
+    }
+    let head = format!("pub {asyncness}fn {}", ident_str(&op.method));
+    let tail = format!(" -> {ret} {{");
+    push_lines(methods, "    ", &call(1, &head, &args, &tail));
+    stmts.write(methods, 2);
+    methods.push_str("    }\n");
+    options_struct(cx, op, options_items);
+}
+
+/// A method's arguments (required parameters, a required body, the options) and their
+/// docs.
+fn signature(cx: &MethodCx<'_>, op: &Operation) -> (Vec<String>, Vec<String>) {
+    let space = cx.space;
     let mut args = vec!["&self".to_string()];
     let mut arg_docs = Vec::new();
-    for p in &required {
+    for p in op.params.iter().filter(|p| p.required) {
         args.push(format!(
             "{}: {}",
             ident_str(&p.name),
@@ -487,8 +462,7 @@ fn method_text(
         arg_docs.push(format!("- `{}`: {}", p.name, first_line(p.docs.as_deref())));
     }
     // A required body is an argument; an optional one a field of the options.
-    let body = op.body.as_ref();
-    if let Some(body) = body.filter(|b| b.required) {
+    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
         args.push(format!(
             "{}: {}",
             ident_str(&body.name),
@@ -500,25 +474,35 @@ fn method_text(
             first_line(body.docs.as_deref())
         ));
     }
-    args.push(format!("options: Option<{options}<'_>>"));
-    // Checks, then the URL, query and headers.
-    let mut stmts = Body::default();
+    args.push(format!("options: Option<{}<'_>>", ident_str(&op.options)));
+    (args, arg_docs)
+}
+
+/// The statements that build the request: checks, then the URL, query, body and headers.
+fn request_stmts(cx: &MethodCx<'_>, op: &Operation, checks: &mut Checks, stmts: &mut Body) {
+    let (space, client) = (cx.space, cx.client);
+    // Group methods reach the client through `self.client`; the client's own methods through `self`.
+    let this = match op.group.is_some() {
+        true => "self.client",
+        false => "self",
+    };
     stmts.push(format!(
         "let (core, options) = (&{this}.core, options.unwrap_or_default());"
     ));
-    for p in &required {
+    for p in op.params.iter().filter(|p| p.required) {
         stmts.push(checks.check(p, &ident_str(&p.name), false));
     }
-    for p in &optional {
+    for p in op.params.iter().filter(|p| !p.required) {
         let check = checks.check(p, "value", true);
         if !check.is_empty() {
             stmts.push(if_option(&ident_str(&p.name), &check));
         }
     }
     // Client-level path parameters (such as `subscriptionId`) are filled in by the runtime.
-    let path_params: Vec<String> = required
+    let path_params: Vec<String> = op
+        .params
         .iter()
-        .filter(|p| p.location == ParamIn::Path)
+        .filter(|p| p.required && p.location == ParamIn::Path)
         .map(|p| {
             format!(
                 "({}, {})",
@@ -555,28 +539,7 @@ fn method_text(
             stmts.push(if_option(&name, &query_stmt(space, p, "value")));
         }
     }
-    let body_arg = match body {
-        Some(b) => {
-            let name = ident_str(&b.name);
-            let value = match (b.required, by_value(&b.ty)) {
-                (true, true) => format!("Some(&{name})"),
-                (true, false) => format!("Some({name})"),
-                (false, _) => format!("options.{name}"),
-            };
-            match codec_format_str(space, &b.ty, "crate") {
-                // A date, bytes, or collections of them: written in their wire format.
-                Some(format) => {
-                    let t = ty(space, &b.ty);
-                    // Arguments are slices; the format is written from the owned type.
-                    stmts.push(format!("let wire_body: ::std::option::Option<{t}> = {value}.map(::std::borrow::ToOwned::to_owned);"));
-                    stmts.push(format!("let wire_body = wire_body.as_ref().map(crate::runtime::codec::Ser::<{format}, {t}>::new);"));
-                    "wire_body.as_ref()".to_string()
-                }
-                None => value,
-            }
-        }
-        None => "None::<&()>".to_string(),
-    };
+    let body_arg = body_arg(space, op, stmts);
     let headers: Vec<&Param> = op
         .params
         .iter()
@@ -610,6 +573,36 @@ fn method_text(
             ));
         }
     }
+}
+
+/// The request's body argument, after the statements that write it in its wire format.
+fn body_arg(space: &TypeSpace, op: &Operation, stmts: &mut Body) -> String {
+    let Some(b) = &op.body else {
+        return "None::<&()>".to_string();
+    };
+    let name = ident_str(&b.name);
+    let value = match (b.required, by_value(&b.ty)) {
+        (true, true) => format!("Some(&{name})"),
+        (true, false) => format!("Some({name})"),
+        (false, _) => format!("options.{name}"),
+    };
+    match codec_format_str(space, &b.ty, "crate") {
+        // A date, bytes, or collections of them: written in their wire format.
+        Some(format) => {
+            let t = ty(space, &b.ty);
+            // Arguments are slices; the format is written from the owned type.
+            stmts.push(format!("let wire_body: ::std::option::Option<{t}> = {value}.map(::std::borrow::ToOwned::to_owned);"));
+            stmts.push(format!("let wire_body = wire_body.as_ref().map(crate::runtime::codec::Ser::<{format}, {t}>::new);"));
+            "wire_body.as_ref()".to_string()
+        }
+        None => value,
+    }
+}
+
+/// The statement that sends the request (plain, long-running or paged), and the
+/// method's return type and asyncness.
+fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, &'static str) {
+    let (space, client) = (cx.space, cx.client);
     let success = format!(
         "&[{}]",
         op.success
@@ -623,7 +616,7 @@ fn method_text(
         None => "()".to_string(),
     };
     let method_options = "&options.method_options".to_string();
-    let (ret, asyncness) = match &op.kind {
+    match &op.kind {
         OpKind::Plain => {
             stmts.push(call(
                 2,
@@ -670,7 +663,7 @@ fn method_text(
                 .and_then(|id| client.operations.iter().find(|o| &o.operation_id == id));
             match next_op {
                 Some(next_op) => {
-                    next_request(space, client, op, next_op, &mut stmts);
+                    next_request(space, client, op, next_op, stmts);
                     stmts.push(call(
                         2,
                         "core.pager_via",
@@ -692,11 +685,16 @@ fn method_text(
             }
             (format!("Result<Pager<{result_ty}>>"), "")
         }
-    };
+    }
+}
+
+/// A method's docs: the spec's description, the arguments, what it returns, the
+/// response headers, and the HTTP method, path and operation id.
+fn method_docs(cx: &MethodCx<'_>, op: &Operation, arg_docs: &[String]) -> String {
     let mut docs = op.docs.clone().unwrap_or_default();
     if !arg_docs.is_empty() {
         docs.push_str("\n\nArguments:");
-        for a in &arg_docs {
+        for a in arg_docs {
             docs.push('\n');
             docs.push_str(a);
         }
@@ -710,15 +708,10 @@ fn method_text(
         }
     }
     if !op.headers.is_empty() {
-        let accessors: Vec<String> = op
-            .headers
-            .iter()
-            .filter_map(|h| cx.headers.get(&h.wire_name))
-            .map(|a| format!("`{a}`"))
-            .collect();
+        let accessors: Vec<String> = op.headers.iter().map(|h| format!("`{}`", h.name)).collect();
         docs.push_str(&format!(
             "\n\nResponse headers ([`{}`]): {}.",
-            cx.headers_trait,
+            cx.client.names.headers_trait,
             accessors.join(", ")
         ));
     }
@@ -728,51 +721,47 @@ fn method_text(
         op.path,
         op.operation_id
     ));
-    methods.push('\n');
-    doc_comment(methods, "    ", Some(&docs));
-    if op.deprecated {
-        methods.push_str("    #[deprecated]\n");
-    }
-    let head = format!("pub {asyncness}fn {}", ident_str(&op.method));
-    let tail = format!(" -> {ret} {{");
-    push_lines(methods, "    ", &call(1, &head, &args, &tail));
-    stmts.write(methods, 2);
-    methods.push_str("    }\n");
+    docs
+}
 
-    // The options struct.
-    options_items.push('\n');
+/// A method's options struct: its optional parameters, an optional body, the call's
+/// context.
+fn options_struct(cx: &MethodCx<'_>, op: &Operation, out: &mut String) {
+    let space = cx.space;
+    out.push('\n');
     doc_comment(
-        options_items,
+        out,
         "",
         Some(&format!("Options for [`{}::{}`].", cx.owner, op.method)),
     );
-    options_items.push_str(&format!(
-        "#[derive(Clone, Debug, Default)]\npub struct {options}<'a> {{\n"
+    out.push_str(&format!(
+        "#[derive(Clone, Debug, Default)]\npub struct {}<'a> {{\n",
+        ident_str(&op.options)
     ));
-    for p in &optional {
-        doc_comment(options_items, "    ", p.docs.as_deref());
-        options_items.push_str(&format!(
+    for p in op.params.iter().filter(|p| !p.required) {
+        doc_comment(out, "    ", p.docs.as_deref());
+        out.push_str(&format!(
             "    pub {}: Option<{}>,\n",
             ident_str(&p.name),
             ty(space, &p.ty)
         ));
     }
-    if let Some(body) = body.filter(|b| !b.required) {
+    if let Some(body) = op.body.as_ref().filter(|b| !b.required) {
         let t = match &body.ty {
             TypeRef::Vec(inner) => format!("[{}]", ty(space, inner)),
             t => ty(space, t),
         };
         doc_comment(
-            options_items,
+            out,
             "    ",
             Some(body.docs.as_deref().unwrap_or("The request body.")),
         );
-        options_items.push_str(&format!(
+        out.push_str(&format!(
             "    pub {}: Option<&'a {t}>,\n",
             ident_str(&body.name)
         ));
     }
-    options_items.push_str("    /// The call's context (cancellation, per-call policies).\n    pub method_options: ClientMethodOptions<'a>,\n}\n");
+    out.push_str("    /// The call's context (cancellation, per-call policies).\n    pub method_options: ClientMethodOptions<'a>,\n}\n");
 }
 
 fn first_line(docs: Option<&str>) -> String {
@@ -785,61 +774,56 @@ fn first_line(docs: Option<&str>) -> String {
 pub fn clients(
     space: &TypeSpace,
     client: &Client,
-    names: &ClientNames,
     api_version: &str,
     title: &str,
 ) -> Result<String> {
-    let client_ident = ident_str(&names.client).into_owned();
-    let client_options = ident_str(&format!("{}Options", names.client)).into_owned();
-    let mut ns = Namespace::new();
-    for i in IMPORTED {
-        ns.reserve(i, "(imported)");
-    }
-    ns.reserve(&names.client, "(the client)");
-    ns.reserve(&format!("{}Options", names.client), "(the client options)");
-
-    // Groups, in name order; root operations on the client itself.
-    let mut groups: BTreeMap<Option<String>, Vec<&Operation>> = BTreeMap::new();
-    for op in &client.operations {
-        groups.entry(op.group.clone()).or_default().push(op);
-    }
-    // Response headers: one accessor per wire name, on every response (two operations'
-    // traits for the same response type would make each call ambiguous).
-    let mut header_names = Namespace::new();
-    let mut header_accessors: BTreeMap<String, String> = BTreeMap::new();
-    let mut header_docs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for op in &client.operations {
-        for h in &op.headers {
-            if !header_accessors.contains_key(&h.wire_name) {
-                let (name, _) = header_names.claim(h.name.clone(), &h.wire_name);
-                header_accessors.insert(h.wire_name.clone(), name);
-            }
-            let docs = header_docs.entry(h.wire_name.clone()).or_default();
-            docs.insert(h.docs.clone().unwrap_or_default());
-        }
-    }
-    let (headers_trait, _) = ns.claim("ResponseHeaders".to_string(), "(the response headers)");
-
-    // The client's constructor: the client-level parameters, kept by the runtime as
-    // text, each checked first (strings once converted, numbers before).
     let mut checks = Checks::default();
-    let mut ctor_args = Vec::new();
-    let mut ctor = Body::default();
-    ctor.push("let options = options.unwrap_or_default();");
+    let ctor = constructor(space, client, &mut checks);
+    let groups = groups(space, client, &mut checks);
+    let mut out = imports(client);
+    client_options(&mut out, client, api_version);
+    client_struct(&mut out, client, title, &ctor, &groups);
+    out.push_str(&groups.group_items);
+    out.push_str(&groups.option_items);
+    headers_trait(&mut out, client);
+    pages(&mut out, space, client);
+    for item in &checks.consts {
+        out.push('\n');
+        out.push_str(item);
+    }
+    // A self-check of the text in debug builds (the tests, the fuzzer).
+    check_parses(&out, "clients.rs")?;
+    Ok(out)
+}
+
+/// The client's constructor: its arguments, its body and the docs of the client-level
+/// parameters.
+struct Constructor {
+    args: Vec<String>,
+    body: Body,
+    param_docs: String,
+}
+
+/// The constructor: the client-level parameters, kept by the runtime as text, each
+/// checked first (strings once converted, numbers before).
+fn constructor(space: &TypeSpace, client: &Client, checks: &mut Checks) -> Constructor {
+    let mut args = Vec::new();
+    let mut body = Body::default();
+    body.push("let options = options.unwrap_or_default();");
     for p in &client.params {
         let name = ident_str(&p.name);
         if is_str(&p.ty) {
-            ctor_args.push(format!(
+            args.push(format!(
                 "{name}: impl ::std::convert::Into<::std::string::String>"
             ));
-            ctor.push(format!(
+            body.push(format!(
                 "let {name}: ::std::string::String = {name}.into();"
             ));
-            ctor.push(checks.check(p, &format!("&{name}"), false));
+            body.push(checks.check(p, &format!("&{name}"), false));
         } else {
-            ctor_args.push(format!("{name}: {}", ty(space, &p.ty)));
-            ctor.push(checks.check(p, &name, !by_value(&p.ty)));
-            ctor.push(format!(
+            args.push(format!("{name}: {}", ty(space, &p.ty)));
+            body.push(checks.check(p, &name, !by_value(&p.ty)));
+            body.push(format!(
                 "let {name}: ::std::string::String = ::std::string::ToString::to_string(&{name});"
             ));
         }
@@ -849,10 +833,26 @@ pub fn clients(
         .iter()
         .map(|p| format!("({}, {})", lit(&p.wire_name), ident_str(&p.name)))
         .collect();
-    ctor.push(format!(
+    body.push(format!(
         "let params = ::std::vec![{}];",
         param_pairs.join(", ")
     ));
+    body.push(core_new(client));
+    body.push("::std::result::Result::Ok(Self { core })");
+    let param_docs: String = client
+        .params
+        .iter()
+        .map(|p| format!("\n- `{}`: {}", p.name, first_line(p.docs.as_deref())))
+        .collect();
+    Constructor {
+        args,
+        body,
+        param_docs,
+    }
+}
+
+/// The constructor's call of the runtime's `ClientCore`.
+fn core_new(client: &Client) -> String {
     let credential_arg = match client.bearer {
         true => "::std::option::Option::Some((credential, http::ARM_SCOPE))",
         false => "::std::option::Option::None",
@@ -864,7 +864,7 @@ pub fn clients(
         "options.limits".to_string(),
         "params".to_string(),
     ];
-    let core_new = match &client.host {
+    match &client.host {
         None => {
             let mut args = vec!["endpoint".to_string()];
             args.extend(common);
@@ -884,86 +884,71 @@ pub fn clients(
                 "?;",
             )
         }
-    };
-    ctor.push(core_new);
-    ctor.push("::std::result::Result::Ok(Self { core })");
-    let ctor_param_docs: String = client
-        .params
-        .iter()
-        .map(|p| format!("\n- `{}`: {}", p.name, first_line(p.docs.as_deref())))
-        .collect();
+    }
+}
 
-    // Groups and their methods; the options structs.
-    let mut accessors = String::new();
-    let mut group_items = String::new();
-    let mut option_items = String::new();
-    let mut root_methods = String::new();
-    let mut pages = BTreeMap::new();
-    for (group, ops) in &groups {
-        let struct_name = match group {
-            Some(g) => ns.claim(format!("{g}Client"), g).0,
-            None => names.client.clone(),
+/// The methods, as text: the client's own, the groups' structs with theirs, the
+/// client's accessors of the groups, and every method's options struct.
+#[derive(Default)]
+struct Methods {
+    accessors: String,
+    group_items: String,
+    option_items: String,
+    root_methods: String,
+}
+
+fn groups(space: &TypeSpace, client: &Client, checks: &mut Checks) -> Methods {
+    let mut out = Methods::default();
+    // Groups in name order; root operations on the client itself.
+    let mut by_group: BTreeMap<Option<&str>, Vec<&Operation>> = BTreeMap::new();
+    for op in &client.operations {
+        by_group.entry(op.group.as_deref()).or_default().push(op);
+    }
+    for (group, ops) in by_group {
+        let group = group.and_then(|g| client.group(g));
+        let owner = group.map_or(client.names.client.as_str(), |g| &g.struct_name);
+        let cx = MethodCx {
+            space,
+            client,
+            owner,
         };
         let mut methods = String::new();
         for op in ops {
-            let (options_name, _) = ns.claim(options_name(op), &op.operation_id);
-            let cx = MethodCx {
-                space,
-                client,
-                owner: &struct_name,
-                headers: &header_accessors,
-                headers_trait: &headers_trait,
-            };
-            method_text(
-                &cx,
-                op,
-                &options_name,
-                &mut checks,
-                &mut methods,
-                &mut option_items,
-            );
-            if let OpKind::Pageable {
-                list,
-                item,
-                item_name,
-                item_required,
-                ..
-            } = &op.kind
-            {
-                pages
-                    .entry(*list)
-                    .or_insert_with(|| (item.clone(), item_name.clone(), *item_required));
-            }
+            method_text(&cx, op, checks, &mut methods, &mut out.option_items);
         }
-        match group {
-            Some(g) => {
-                let struct_ident = ident_str(&struct_name);
-                let doc = format!("The `{g}` operations.");
-                accessors.push('\n');
-                doc_comment(&mut accessors, "    ", Some(&doc));
-                accessors.push_str(&format!(
-                    "    pub fn {}(&self) -> {struct_ident}<'_> {{\n        {struct_ident} {{ client: self }}\n    }}\n",
-                    ident_str(&accessor_name(g)),
-                ));
-                group_items.push('\n');
-                doc_comment(&mut group_items, "", Some(&doc));
-                group_items.push_str(&format!(
-                    "#[derive(Clone, Debug)]\npub struct {struct_ident}<'a> {{\n    client: &'a {client_ident},\n}}\n\nimpl {struct_ident}<'_> {{\n"
-                ));
-                // Methods are separated by blank lines; none before the first.
-                group_items.push_str(methods.trim_start_matches('\n'));
-                group_items.push_str("}\n");
-            }
-            None => root_methods = methods,
-        }
+        let Some(g) = group else {
+            out.root_methods = methods;
+            continue;
+        };
+        let struct_ident = ident_str(&g.struct_name);
+        let client_ident = ident_str(&client.names.client);
+        let doc = format!("The `{}` operations.", g.name);
+        out.accessors.push('\n');
+        doc_comment(&mut out.accessors, "    ", Some(&doc));
+        out.accessors.push_str(&format!(
+            "    pub fn {}(&self) -> {struct_ident}<'_> {{\n        {struct_ident} {{ client: self }}\n    }}\n",
+            ident_str(&g.accessor),
+        ));
+        out.group_items.push('\n');
+        doc_comment(&mut out.group_items, "", Some(&doc));
+        out.group_items.push_str(&format!(
+            "#[derive(Clone, Debug)]\npub struct {struct_ident}<'a> {{\n    client: &'a {client_ident},\n}}\n\nimpl {struct_ident}<'_> {{\n"
+        ));
+        // Methods are separated by blank lines; none before the first.
+        out.group_items.push_str(methods.trim_start_matches('\n'));
+        out.group_items.push_str("}\n");
     }
+    out
+}
 
-    // Import only what is used: unused imports would be warnings in the generated crate.
+/// The file's docs and imports: only what is used (unused imports would be warnings
+/// in the generated crate).
+fn imports(client: &Client) -> String {
     let any = |f: &dyn Fn(&Operation) -> bool| client.operations.iter().any(f);
     let lro = any(&|o| matches!(o.kind, OpKind::LongRunning { .. }));
     let paged = any(&|o| matches!(o.kind, OpKind::Pageable { .. }));
     let plain = any(&|o| o.kind == OpKind::Plain);
-    let with_headers = !header_accessors.is_empty();
+    let with_headers = any(&|o| !o.headers.is_empty());
     let mut out = format!("{PREAMBLE}\n\n//! The client and its operations.\n#![allow(clippy::too_many_arguments)]\n\n");
     if client.bearer {
         out.push_str("use ::azure_core::credentials::TokenCredential;\nuse ::std::sync::Arc;\n");
@@ -994,10 +979,14 @@ pub fn clients(
         "use crate::runtime::http::{{{}}};\n",
         runtime_imports.join(", ")
     ));
+    out
+}
 
-    // The client's options.
+/// The client's options struct and its `Default`.
+fn client_options(out: &mut String, client: &Client, api_version: &str) {
+    let client_options = ident_str(&client.names.options);
     out.push('\n');
-    doc_comment(&mut out, "", Some("Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits."));
+    doc_comment(out, "", Some("Options of the client: the api-version, azure_core's client options (retries, transport, per-call policies) and limits."));
     out.push_str(&format!(
         "#[derive(Clone, Debug)]\npub struct {client_options} {{\n"
     ));
@@ -1011,7 +1000,7 @@ pub fn clients(
         _ => None,
     };
     if let Some(scheme) = scheme {
-        doc_comment(&mut out, "    ", Some(&format!("The scheme of the host (`{scheme}` by the spec); `http` only for a client without a credential.")));
+        doc_comment(out, "    ", Some(&format!("The scheme of the host (`{scheme}` by the spec); `http` only for a client without a credential.")));
         out.push_str("    pub scheme: ::std::string::String,\n");
     }
     out.push_str("}\n\n");
@@ -1026,8 +1015,17 @@ pub fn clients(
         ));
     }
     out.push_str("        }\n    }\n}\n\n");
+}
 
-    // The client.
+/// The client struct: its docs, constructor, endpoint, group accessors and own methods.
+fn client_struct(
+    out: &mut String,
+    client: &Client,
+    title: &str,
+    ctor: &Constructor,
+    methods: &Methods,
+) {
+    let client_ident = ident_str(&client.names.client);
     let plural = |n: usize, what: &str| match n {
         1 => format!("1 {what}"),
         n => format!("{n} {what}s"),
@@ -1035,13 +1033,13 @@ pub fn clients(
     let counts = format!(
         "The {title} client: {} in {}.",
         plural(client.operations.len(), "operation"),
-        plural(groups.keys().filter(|g| g.is_some()).count(), "group")
+        plural(client.groups.len(), "group")
     );
     let client_doc = match client.bearer {
         true => format!("{counts}\n\nCreate it with an Azure credential; every request goes through azure_core's pipeline\n(retries, telemetry, bearer-token authentication)."),
         false => format!("{counts}\n\nThe spec declares no authentication, so the client sends none; every request goes\nthrough azure_core's pipeline (retries, telemetry)."),
     };
-    doc_comment(&mut out, "", Some(&client_doc));
+    doc_comment(out, "", Some(&client_doc));
     out.push_str(&format!(
         "#[derive(Clone, Debug)]\npub struct {client_ident} {{\n    core: http::ClientCore,\n}}\n\nimpl {client_ident} {{\n"
     ));
@@ -1054,12 +1052,12 @@ pub fn clients(
         true => ", authenticating with `credential`",
         false => "",
     };
-    let params_doc = match ctor_param_docs.is_empty() {
+    let params_doc = match ctor.param_docs.is_empty() {
         true => String::new(),
-        false => format!("\n\nClient-level parameters:{ctor_param_docs}"),
+        false => format!("\n\nClient-level parameters:{}", ctor.param_docs),
     };
     doc_comment(
-        &mut out,
+        out,
         "    ",
         Some(&format!("A client for {target}{auth}.{params_doc}")),
     );
@@ -1070,73 +1068,102 @@ pub fn clients(
     if client.bearer {
         params.push("credential: Arc<dyn TokenCredential>".to_string());
     }
-    params.extend(ctor_args);
-    params.push(format!("options: ::std::option::Option<{client_options}>"));
+    params.extend(ctor.args.iter().cloned());
+    params.push(format!(
+        "options: ::std::option::Option<{}>",
+        ident_str(&client.names.options)
+    ));
     push_lines(
-        &mut out,
+        out,
         "    ",
         &call(1, "pub fn new", &params, " -> Result<Self> {"),
     );
-    ctor.write(&mut out, 2);
+    ctor.body.write(out, 2);
     out.push_str("    }\n");
     if client.host.is_none() {
         out.push_str("\n    /// The endpoint requests go to.\n    pub fn endpoint(&self) -> &Url {\n        self.core.endpoint()\n    }\n");
     }
-    out.push_str(&accessors);
+    out.push_str(&methods.accessors);
     out.push_str("}\n");
-    if !root_methods.is_empty() {
+    if !methods.root_methods.is_empty() {
         out.push_str(&format!("\nimpl {client_ident} {{\n"));
-        out.push_str(root_methods.trim_start_matches('\n'));
+        out.push_str(methods.root_methods.trim_start_matches('\n'));
         out.push_str("}\n");
     }
-    out.push_str(&group_items);
-    out.push_str(&option_items);
+}
 
-    // The response headers.
-    if with_headers {
-        let trait_ident = ident_str(&headers_trait);
-        out.push('\n');
-        doc_comment(&mut out, "", Some("The response headers the operations declare, on every response: the first response of a long-running operation (the poller's first item) has the polling headers."));
-        out.push_str(&format!("pub trait {trait_ident} {{\n"));
-        for (wire, name) in &header_accessors {
-            // The spec's description when every operation gives the same one.
-            let described = header_docs
-                .get(wire)
-                .filter(|d| d.len() == 1)
-                .and_then(|d| d.first())
-                .filter(|d| !d.trim().is_empty())
-                .cloned();
-            doc_comment(
-                &mut out,
-                "    ",
-                Some(&described.unwrap_or_else(|| format!("The `{wire}` header."))),
-            );
-            out.push_str(&format!(
-                "    fn {}(&self) -> ::std::option::Option<&str>;\n",
-                ident_str(name)
-            ));
-        }
-        out.push_str(&format!("}}\n\nimpl<T> {trait_ident} for Response<T> {{\n"));
-        for (wire, name) in &header_accessors {
-            out.push_str(&format!(
-                "    fn {}(&self) -> ::std::option::Option<&str> {{\n        self.headers().get_optional_str(&HeaderName::from_static({}))\n    }}\n",
-                ident_str(name),
-                lit(wire)
-            ));
-        }
-        out.push_str("}\n");
+/// The response-headers trait: an accessor per declared header, on every response.
+fn headers_trait(out: &mut String, client: &Client) {
+    // Wire name → accessor, and the descriptions the operations give.
+    let mut accessors: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut docs: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for h in client.operations.iter().flat_map(|o| &o.headers) {
+        accessors.insert(&h.wire_name, &h.name);
+        docs.entry(&h.wire_name)
+            .or_default()
+            .insert(h.docs.as_deref().unwrap_or_default());
     }
+    if accessors.is_empty() {
+        return;
+    }
+    let trait_ident = ident_str(&client.names.headers_trait);
+    out.push('\n');
+    doc_comment(out, "", Some("The response headers the operations declare, on every response: the first response of a long-running operation (the poller's first item) has the polling headers."));
+    out.push_str(&format!("pub trait {trait_ident} {{\n"));
+    for (wire, name) in &accessors {
+        // The spec's description when every operation gives the same one.
+        let described = docs
+            .get(wire)
+            .filter(|d| d.len() == 1)
+            .and_then(|d| d.first())
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| d.to_string());
+        doc_comment(
+            out,
+            "    ",
+            Some(&described.unwrap_or_else(|| format!("The `{wire}` header."))),
+        );
+        out.push_str(&format!(
+            "    fn {}(&self) -> ::std::option::Option<&str>;\n",
+            ident_str(name)
+        ));
+    }
+    out.push_str(&format!("}}\n\nimpl<T> {trait_ident} for Response<T> {{\n"));
+    for (wire, name) in &accessors {
+        out.push_str(&format!(
+            "    fn {}(&self) -> ::std::option::Option<&str> {{\n        self.headers().get_optional_str(&HeaderName::from_static({}))\n    }}\n",
+            ident_str(name),
+            lit(wire)
+        ));
+    }
+    out.push_str("}\n");
+}
 
+/// The runtime's page trait for every paged list type, once each.
+fn pages(out: &mut String, space: &TypeSpace, client: &Client) {
+    let mut pages = BTreeMap::new();
+    for op in &client.operations {
+        if let OpKind::Pageable {
+            list,
+            item,
+            item_field,
+            item_required,
+            ..
+        } = &op.kind
+        {
+            pages
+                .entry(*list)
+                .or_insert((item, item_field, *item_required));
+        }
+    }
     if !pages.is_empty() {
         out.push('\n');
     }
-    for (list, (item, item_name, item_required)) in &pages {
-        let field = crate::ops::item_field(space, *list, item_name)
-            .unwrap_or_else(|| sanitize(item_name, Case::Value));
+    for (list, (item, field, item_required)) in &pages {
         let mut args = vec![
             ty(space, &TypeRef::Named(*list)),
             ty(space, item),
-            ident_str(&field).into_owned(),
+            ident_str(field).into_owned(),
         ];
         if *item_required {
             args.push("required".to_string());
@@ -1144,16 +1171,4 @@ pub fn clients(
         out.push_str(&group("http::impl_page!(", &args, ");", WIDTH));
         out.push('\n');
     }
-    for item in &checks.consts {
-        out.push('\n');
-        out.push_str(item);
-    }
-    // A self-check of the text in debug builds (the tests, the fuzzer).
-    if cfg!(debug_assertions) {
-        syn::parse_file(&out).map_err(|e| Error::Unsupported {
-            location: Location::new("clients.rs", ""),
-            message: format!("internal: generated code does not parse: {e}"),
-        })?;
-    }
-    Ok(out)
 }

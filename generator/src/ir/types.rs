@@ -1,7 +1,5 @@
-//! The intermediate form: types (and, later, operations) with their final
-//! Rust names, wire names kept apart. Emission reads only this.
-
-use crate::error::Location;
+//! Types in the intermediate form: every model the generated crate defines, with
+//! its final Rust name, its fields' wire names kept apart.
 
 /// Index of a type in [`TypeSpace::types`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,12 +31,8 @@ impl TypeSpace {
 /// One generated type.
 #[derive(Debug, Clone)]
 pub struct TypeDef {
-    pub id: TypeId,
     /// The Rust name.
     pub name: String,
-    /// Where it comes from: a definition name, or the owner and property for inline schemas.
-    pub wire_name: String,
-    pub origin: Location,
     pub docs: Option<String>,
     pub kind: TypeKind,
 }
@@ -142,17 +136,6 @@ pub enum Prim {
     /// `byte`: base64.
     Bytes,
     Uuid,
-}
-
-impl TypeRef {
-    /// The wire codec a value of this type needs, if any (see the runtime's `codec` module).
-    pub fn needs_codec(&self) -> bool {
-        match self {
-            TypeRef::Prim(p) => p.codec().is_some(),
-            TypeRef::Vec(inner) | TypeRef::Map(inner) => inner.needs_codec(),
-            TypeRef::Named(_) | TypeRef::Any => false,
-        }
-    }
 }
 
 impl Prim {
