@@ -167,7 +167,7 @@ impl CacheRulesClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the specified cache rule resource.
@@ -349,7 +349,7 @@ impl ConnectedRegistriesClient<'_> {
             http::query(&mut url, "$filter", value);
         }
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the connected registry.
@@ -564,7 +564,7 @@ impl CredentialSetsClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the specified credential set resource.
@@ -743,7 +743,7 @@ impl ExportPipelinesClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the export pipeline.
@@ -884,7 +884,7 @@ impl ImportPipelinesClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the import pipeline.
@@ -1013,7 +1013,7 @@ impl OperationsClient<'_> {
         let (core, options) = (&self.client.core, options.unwrap_or_default());
         let url = core.url("/providers/Microsoft.ContainerRegistry/operations", &[], true)?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 }
 
@@ -1048,7 +1048,7 @@ impl PipelineRunsClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the detailed information for a given pipeline run.
@@ -1189,7 +1189,7 @@ impl PrivateEndpointConnectionsClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Get the specified private endpoint connection associated with the container registry.
@@ -1340,7 +1340,7 @@ impl RegistriesClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Lists all the container registries under the specified resource group.
@@ -1364,7 +1364,7 @@ impl RegistriesClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the specified container registry.
@@ -1619,7 +1619,7 @@ impl RegistriesClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets a private link resource by a specified group name for a container registry.
@@ -1712,7 +1712,7 @@ impl ReplicationsClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the specified replication.
@@ -1891,7 +1891,7 @@ impl ScopeMapsClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the specified scope map.
@@ -2070,7 +2070,7 @@ impl TokensClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the specified token.
@@ -2249,7 +2249,7 @@ impl WebhooksClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the specified webhook.
@@ -2459,7 +2459,7 @@ impl WebhooksClient<'_> {
             true,
         )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Triggers a ping event to be sent to the webhook.

@@ -687,6 +687,98 @@ async fn list_follows_next_links_across_three_pages() -> TestResult {
     Ok(())
 }
 
+/// list: a next link the service sent before ends the pager with an error (after the
+/// items of the pages before it), instead of paging forever.
+#[tokio::test]
+async fn list_refuses_a_repeated_next_link() -> TestResult {
+    let mock = MockArm::start().await;
+    let list_path =
+        format!("/subscriptions/{SUB}/providers/Microsoft.ContainerRegistry/registries");
+    let again = mock.url(&format!("{list_path}?api-version={API}&$skipToken=again"));
+    Mock::given(method("GET"))
+        .and(path(list_path.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [registry_json("Succeeded")],
+            "nextLink": again,
+        })))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let pager = client.registries().list(None)?;
+    let items: Vec<_> =
+        tokio::time::timeout(Duration::from_secs(20), pager.take(10).collect::<Vec<_>>())
+            .await
+            .expect("the pager loops");
+
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(items[0].is_ok());
+    let error = items[1]
+        .as_ref()
+        .expect_err("the repeated link is an error");
+    assert!(
+        error.to_string().contains("a next link it had sent before"),
+        "{error}"
+    );
+    assert_eq!(mock.authorized_requests().await.len(), 2);
+    Ok(())
+}
+
+/// Answers every page empty, with a fresh next link.
+struct EmptyPages {
+    next: std::sync::atomic::AtomicUsize,
+    base: String,
+}
+
+impl wiremock::Respond for EmptyPages {
+    fn respond(&self, _request: &Request) -> ResponseTemplate {
+        let n = self.next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        ResponseTemplate::new(200).set_body_json(json!({
+            "value": [],
+            "nextLink": format!("{}&$skipToken={n}", self.base),
+        }))
+    }
+}
+
+/// list: endless empty pages, each with a fresh next link, end with an error after
+/// `Limits::max_empty_pages`.
+#[tokio::test]
+async fn list_gives_up_on_endless_empty_pages() -> TestResult {
+    let mock = MockArm::start().await;
+    let list_path =
+        format!("/subscriptions/{SUB}/providers/Microsoft.ContainerRegistry/registries");
+    Mock::given(method("GET"))
+        .and(path(list_path.as_str()))
+        .respond_with(EmptyPages {
+            next: Default::default(),
+            base: mock.url(&format!("{list_path}?api-version={API}")),
+        })
+        .mount(&mock.server)
+        .await;
+    let limits = Limits {
+        max_empty_pages: 3,
+        ..Limits::default()
+    };
+    let client = client_with(&mock, Retry::Off, limits);
+
+    let pager = client.registries().list(None)?;
+    let items: Vec<_> =
+        tokio::time::timeout(Duration::from_secs(20), pager.take(10).collect::<Vec<_>>())
+            .await
+            .expect("the pager loops");
+
+    assert_eq!(items.len(), 1, "{items:?}");
+    let error = items[0]
+        .as_ref()
+        .expect_err("endless empty pages are an error");
+    assert!(
+        error.to_string().contains("4 empty pages in a row"),
+        "{error}"
+    );
+    assert_eq!(mock.authorized_requests().await.len(), 4);
+    Ok(())
+}
+
 // ------------------------------------------------------------------ errors
 
 /// 400 with an ARM error body: the status, the code and the message are all there.

@@ -662,10 +662,12 @@ fn operations_paging() {
     assert_no_warnings("operations_paging", &warnings);
     let list = method(&clients, "RegistriesClient", "list");
     assert!(list.contains("-> Result<Pager<crate::models::RegistryListResult>>"));
-    assert!(list.contains("core.pager(&options.method_options, request, Some(\"nextLink\"))"));
+    // The next link's and the items' wire names: the pager scans each page for them.
+    assert!(list
+        .contains("core.pager(&options.method_options, request, Some(\"nextLink\"), \"value\")"));
     // `nextLinkName: null`: one page.
     let by_group = method(&clients, "RegistriesClient", "list_by_resource_group");
-    assert!(by_group.contains("core.pager(&options.method_options, request, None)"));
+    assert!(by_group.contains("core.pager(&options.method_options, request, None, \"value\")"));
     // One `Page` impl per list model, however many operations return it.
     assert_eq!(
         clients

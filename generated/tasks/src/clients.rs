@@ -184,7 +184,7 @@ impl RunsClient<'_> {
             http::query(&mut url, "$top", &value.to_string());
         }
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the detailed information for a given run.
@@ -349,7 +349,7 @@ impl TasksClient<'_> {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"))
+        core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Get the properties of a specified task.

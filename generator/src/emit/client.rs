@@ -652,8 +652,10 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, &
         OpKind::Pageable {
             next_link,
             next_operation,
+            item_name,
             ..
         } => {
+            let items = lit(item_name);
             let next = match next_link {
                 Some(n) => format!("Some({})", lit(n)),
                 None => "None".to_string(),
@@ -671,6 +673,7 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, &
                             method_options,
                             "request".to_string(),
                             next,
+                            items,
                             "Some(next)".to_string(),
                         ],
                         "",
@@ -679,7 +682,7 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, &
                 None => stmts.push(call(
                     2,
                     "core.pager",
-                    &[method_options, "request".to_string(), next],
+                    &[method_options, "request".to_string(), next, items],
                     "",
                 )),
             }

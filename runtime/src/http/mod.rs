@@ -49,6 +49,9 @@ pub struct Limits {
     /// How long to wait between polls when the service sends no `Retry-After`
     /// (azure_core's default, 30 s; at least 1 s).
     pub poll_interval: StdDuration,
+    /// How many empty pages in a row, each with a next link, a pager follows before it
+    /// gives up with an error (a service that never ends its list).
+    pub max_empty_pages: usize,
 }
 
 impl Default for Limits {
@@ -57,6 +60,7 @@ impl Default for Limits {
             max_poll_duration: StdDuration::from_secs(3600),
             max_response_body: 64 * 1024 * 1024,
             poll_interval: StdDuration::from_secs(30),
+            max_empty_pages: 16,
         }
     }
 }

@@ -1,7 +1,16 @@
 //! Paging: `nextLink` (or `x-ms-pageable` `operationName`) followed on the endpoint's
 //! origin, and [`impl_page!`](crate::impl_page) for the list models.
+//!
+//! A page's body is parsed once into its model (by azure_core, when its items are
+//! read); to find the next link, the pager only scans it ([`scan`]): nothing is built
+//! but the link, so a page costs its body and its model, not a JSON tree besides. A
+//! pager ends with an error, rather than looping, when the service sends a next link it
+//! sent before, or more than [`Limits::max_empty_pages`](super::Limits) empty pages in
+//! a row that each link to another.
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::{Arc, Mutex};
 
 use azure_core::error::ErrorKind;
 use azure_core::http::pager::{Page, PagerContinuation, PagerOptions, PagerResult, PagerState};
@@ -21,11 +30,12 @@ impl ClientCore {
         options: &ClientMethodOptions<'_>,
         request: Request,
         next_link: Option<&'static str>,
+        items: &'static str,
     ) -> Result<Pager<P>>
     where
         P: DeserializeOwned + Page + Send + 'static,
     {
-        self.pager_via(options, request, next_link, None)
+        self.pager_via(options, request, next_link, items, None)
     }
 
     /// [`ClientCore::pager`] whose next pages come from another operation
@@ -36,6 +46,7 @@ impl ClientCore {
         options: &ClientMethodOptions<'_>,
         request: Request,
         next_link: Option<&'static str>,
+        items: &'static str,
         next: Option<NextRequest>,
     ) -> Result<Pager<P>>
     where
@@ -46,7 +57,9 @@ impl ClientCore {
             origin: request.url().clone(),
             first: request,
             next_link,
+            items,
             next,
+            seen: Mutex::default(),
         });
         let options = PagerOptions {
             context: options.context.clone().into_owned(),
@@ -87,8 +100,19 @@ pub(crate) struct Pages {
     origin: Url,
     /// The page's next-link property, if it has one.
     next_link: Option<&'static str>,
+    /// The page's items property (`x-ms-pageable` `itemName`).
+    items: &'static str,
     /// The next-page operation (`x-ms-pageable` `operationName`), if any.
     next: Option<NextRequest>,
+    /// What the pages so far have said.
+    seen: Mutex<Seen>,
+}
+
+/// The next links the pager has followed, and how many empty pages came in a row.
+#[derive(Default)]
+struct Seen {
+    links: HashSet<String>,
+    empty_run: usize,
 }
 
 impl Pages {
@@ -139,11 +163,9 @@ impl Pages {
             .await?;
         let link = match self.next_link {
             Some(name) => {
-                let body: serde_json::Value = raw.body().json()?;
-                body.get(name)
-                    .and_then(serde_json::Value::as_str)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
+                let page = scan(raw.body(), name, self.items)?;
+                self.check_progress(&page)?;
+                page.next_link
             }
             None => None,
         };
@@ -158,6 +180,138 @@ impl Pages {
             }
             None => Ok((raw, None)),
         }
+    }
+}
+
+impl Pages {
+    /// Refuses a page whose next link was followed before, or one empty page too many in
+    /// a row: either way the service would be paged forever.
+    fn check_progress(&self, page: &Scanned) -> Result<()> {
+        let Some(link) = &page.next_link else {
+            return Ok(());
+        };
+        let mut seen = self
+            .seen
+            .lock()
+            .map_err(|_| stuck("a pager's state was poisoned"))?;
+        if !seen.links.insert(link.clone()) {
+            return Err(stuck(
+                "the service sent a next link it had sent before: the list would never end",
+            ));
+        }
+        seen.empty_run = match page.items {
+            0 => seen.empty_run + 1,
+            _ => 0,
+        };
+        let max = self.core.limits.max_empty_pages;
+        if seen.empty_run > max {
+            return Err(stuck(&format!(
+                "the service sent {} empty pages in a row, each with a next link (more than `Limits::max_empty_pages`, {max}): the list would never end",
+                seen.empty_run
+            )));
+        }
+        Ok(())
+    }
+}
+
+fn stuck(message: &str) -> Error {
+    Error::with_message(ErrorKind::Other, message.to_string())
+}
+
+/// What the pager needs of a page: its next link (absent, null or empty: none) and how
+/// many items it has.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Scanned {
+    pub next_link: Option<String>,
+    pub items: usize,
+}
+
+/// Scans a page's JSON body for its next link (`next_link`) and the number of its
+/// items (the array `items`), building nothing else: every other value is skipped.
+pub(crate) fn scan(body: &[u8], next_link: &str, items: &str) -> Result<Scanned> {
+    use serde::de::DeserializeSeed;
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let scanned = ScanPage { next_link, items }
+        .deserialize(&mut de)
+        .and_then(|page| de.end().map(|()| page))
+        .map_err(|e| {
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!("the page is not the JSON object expected: {e}"),
+            )
+        })?;
+    Ok(scanned)
+}
+
+struct ScanPage<'a> {
+    next_link: &'a str,
+    items: &'a str,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ScanPage<'_> {
+    type Value = Scanned;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<Scanned, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ScanPage<'_> {
+    type Value = Scanned;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a page (a JSON object)")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Scanned, A::Error> {
+        use serde::de::IgnoredAny;
+        let mut page = Scanned::default();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.next_link {
+                page.next_link = map
+                    .next_value::<Option<String>>()?
+                    .filter(|link| !link.is_empty());
+            } else if key == self.items {
+                page.items = map.next_value::<Option<Count>>()?.map_or(0, |c| c.0);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(page)
+    }
+}
+
+/// The length of a JSON array, its items skipped.
+struct Count(usize);
+
+impl<'de> serde::Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of items")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Count, A::Error> {
+                let mut n = 0;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(Count(n))
+            }
+        }
+        deserializer.deserialize_seq(Visitor)
     }
 }
 
@@ -186,4 +340,60 @@ macro_rules! impl_page {
             }
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{scan, Scanned};
+
+    fn scanned(body: &str) -> Scanned {
+        scan(body.as_bytes(), "nextLink", "value").unwrap()
+    }
+
+    #[test]
+    fn scans_the_link_and_counts_the_items() {
+        let body = r#"{"value": [{"a": [1, {"nextLink": "inner"}]}, {}, "x"], "extra": {"nextLink": "no"}, "nextLink": "https://h/p?page=2"}"#;
+        assert_eq!(
+            scanned(body),
+            Scanned {
+                next_link: Some("https://h/p?page=2".to_string()),
+                items: 3
+            }
+        );
+    }
+
+    #[test]
+    fn no_link_null_link_and_empty_link_end_the_list() {
+        for body in [
+            r#"{"value": []}"#,
+            r#"{"value": [], "nextLink": null}"#,
+            r#"{"nextLink": ""}"#,
+        ] {
+            assert_eq!(scanned(body), Scanned::default(), "{body}");
+        }
+        assert_eq!(scanned(r#"{"value": null, "nextLink": "l"}"#).items, 0);
+    }
+
+    #[test]
+    fn escaped_keys_and_links_are_read() {
+        let page = scanned(r#"{"next\u004cink": "a\/b", "value": [1]}"#);
+        assert_eq!(page.next_link.as_deref(), Some("a/b"));
+        assert_eq!(page.items, 1);
+    }
+
+    #[test]
+    fn what_is_not_a_page_is_an_error() {
+        for body in [
+            "[1]",
+            "{\"value\": [1]",
+            "{} {}",
+            "{\"nextLink\": 3}",
+            "{\"value\": 1}",
+        ] {
+            assert!(
+                scan(body.as_bytes(), "nextLink", "value").is_err(),
+                "{body}"
+            );
+        }
+    }
 }

@@ -17,6 +17,9 @@
 //!
 //! `--quick` (CI) uses the debug builds, 1× and 10× only, few runs, and no
 //! crate comparison: it keeps the bench working, its figures mean little.
+//! The page-memory figures (`pages`) are peak RSS per body byte of a 1e6-item list
+//! page paged through the generated client.
+//!
 //! Nothing here asserts a time: the targets are reported, met or missed.
 
 mod callgrind;
@@ -24,6 +27,7 @@ mod crates;
 mod figures;
 mod files;
 mod generation;
+mod pages;
 mod process;
 mod report;
 mod synthetic;
@@ -167,6 +171,7 @@ struct Env {
 struct Measured {
     generation: Vec<Scale>,
     crates: Option<Crates>,
+    pages: Option<pages::Pages>,
     load_before: Option<String>,
     load_after: Option<String>,
 }
@@ -182,9 +187,14 @@ fn run(opts: &Options) -> Result<(), String> {
         _ => None,
     };
 
+    let pages = match cfg!(target_os = "linux") {
+        true => Some(pages::pages(&env, plan, opts.quick)?),
+        false => None,
+    };
     let measured = Measured {
         generation,
         crates,
+        pages,
         load_before,
         load_after: load_average(),
     };

@@ -41,6 +41,22 @@ pub(super) fn publish(
     println!("{}", header(opts, plan, env, api_version, m));
     println!();
     print!("{}", report.table());
+    if let Some(pages) = &m.pages {
+        println!();
+        println!(
+            "Page memory: peak RSS growth per body byte, a page of {} items listed through `registries().list()`:",
+            pages.items
+        );
+        for row in &pages.rows {
+            println!("- {}: {:.1}", row.label(), row.per_body_byte());
+        }
+        if let Some(row) = pages.rows.first() {
+            println!(
+                "  (an item of the model, `Registry`, is {} bytes in memory)",
+                row.item_size
+            );
+        }
+    }
     if !targets.is_empty() {
         println!();
         println!("Targets:");
@@ -99,6 +115,7 @@ fn figures_json(
         "api_version": api_version,
         "generation": m.generation.iter().map(Scale::to_json).collect::<Vec<_>>(),
         "crates": m.crates.as_ref().map(Crates::to_json),
+        "pages": m.pages.as_ref().map(super::pages::Pages::to_json),
         "targets": targets.iter().map(|t| json!({
             "name": t.name, "value": t.value, "limit": t.limit, "met": t.met,
         })).collect::<Vec<_>>(),
