@@ -826,6 +826,73 @@ async fn bad_request_carries_status_code_and_message() -> TestResult {
     Ok(())
 }
 
+/// A hostile 400 that echoes the request (its bearer token, a webhook's secrets) in an
+/// ARM message with JSON escapes: the error has the ARM code, and neither its text nor
+/// its `Debug` repeat the token or the secrets.
+#[tokio::test]
+async fn errors_leave_echoed_secrets_out() -> TestResult {
+    let mock = MockArm::start().await;
+    let echo = format!(
+        "The name \"{REG}\" is invalid. You sent: Authorization: {}; {{\"serviceUri\": \"https://hooks.example/x?sig=hook-signature-1\", \"customHeaders\": {{\"token\": \"hook-token-2\"}}}}; raw {}",
+        mock::BEARER,
+        mock::TOKEN
+    );
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(arm_error(400, "InvalidRegistryName", &echo))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let error = client
+        .registries()
+        .get(RG, REG, None)
+        .await
+        .expect_err("400 is an error");
+
+    assert_eq!(http_error(&error).1.as_deref(), Some("InvalidRegistryName"));
+    let shown = format!("{error} {error:?}");
+    for secret in [mock::TOKEN, "hook-signature-1", "hook-token-2"] {
+        assert!(!shown.contains(secret), "`{secret}` in {shown}");
+    }
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("The name \"{REG}\" is invalid.")),
+        "{error}"
+    );
+    Ok(())
+}
+
+/// A non-JSON error body (an HTML page from a proxy, 256 KiB) is left out of the error.
+#[tokio::test]
+async fn a_foreign_error_body_is_left_out() -> TestResult {
+    let mock = MockArm::start().await;
+    let page = format!("<html>{}</html>", "<p>Bad gateway</p>".repeat(14_564));
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(502).set_body_string(page.clone()))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let error = client
+        .registries()
+        .get(RG, REG, None)
+        .await
+        .expect_err("502 is an error");
+
+    assert_eq!(error.http_status(), Some(StatusCode::BadGateway));
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "502 (a body of {} bytes that is not an ARM error, left out)",
+            page.len()
+        )
+    );
+    Ok(())
+}
+
 /// 404: an error with status 404 and the ARM code; 4xx are not retried.
 #[tokio::test]
 async fn not_found_is_an_error_with_status_404() -> TestResult {

@@ -33,6 +33,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../runtime/src/http/checks.rs"),
     ),
     (
+        "src/http/errors.rs",
+        include_str!("../../../runtime/src/http/errors.rs"),
+    ),
+    (
         "src/http/lro.rs",
         include_str!("../../../runtime/src/http/lro.rs"),
     ),

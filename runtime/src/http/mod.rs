@@ -5,6 +5,7 @@
 //! Generated operation methods are short because the logic lives here, once.
 
 mod checks;
+mod errors;
 mod lro;
 mod pager;
 mod transport;
@@ -279,7 +280,8 @@ impl ClientCore {
     }
 
     /// Sends a request; a status not in `success` (the documented ones) is an error
-    /// carrying the status and the service's ARM error (`ErrorResponse::try_from(error)`).
+    /// carrying the status and the service's ARM error (`ErrorResponse::try_from(error)`),
+    /// its code and message bounded and with secret-looking values redacted.
     pub async fn send<T, F>(
         &self,
         options: &ClientMethodOptions<'_>,
@@ -287,8 +289,7 @@ impl ClientCore {
         success: &'static [u16],
     ) -> Result<Response<T, F>> {
         let raw = self
-            .pipeline
-            .send(&options.context, &mut request, Some(check(success)))
+            .send_checked(&options.context, &mut request, success)
             .await?;
         // An empty body (204, or an operation without a result) reads as JSON `null`,
         // so `Response<()>::into_model()` works.
@@ -297,6 +298,43 @@ impl ClientCore {
             return Ok(RawResponse::from_bytes(status, headers, b"null".to_vec()).into());
         }
         Ok(raw.into())
+    }
+}
+
+impl ClientCore {
+    /// Sends a request through the pipeline; an answer whose status is not one of
+    /// `success` is an error (see `errors`: ARM code and message, bounded and redacted;
+    /// no `success` at all: every answer is one).
+    pub(crate) async fn send_checked(
+        &self,
+        context: &azure_core::http::Context<'_>,
+        request: &mut Request,
+        success: &[u16],
+    ) -> Result<RawResponse> {
+        let accept_any = PipelineSendOptions {
+            check_success: CheckSuccessOptions {
+                success_codes: &errors::ANY_STATUS,
+            },
+            ..PipelineSendOptions::default()
+        };
+        let raw = self
+            .pipeline
+            .send(context, request, Some(accept_any))
+            .await?;
+        // The credentials the policies added, which an error must never repeat.
+        let sent: Vec<String> = request
+            .headers()
+            .get_optional_str(&azure_core::http::headers::AUTHORIZATION)
+            .map(|auth| {
+                let mut values = vec![auth.to_string()];
+                values.extend(
+                    auth.split_once(' ')
+                        .map(|(_, credential)| credential.to_string()),
+                );
+                values
+            })
+            .unwrap_or_default();
+        errors::check_status(raw, success, &sent)
     }
 }
 

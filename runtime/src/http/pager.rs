@@ -19,7 +19,7 @@ use azure_core::{Error, Result};
 use serde::de::DeserializeOwned;
 
 use super::checks::query;
-use super::{check, ClientCore};
+use super::ClientCore;
 
 impl ClientCore {
     /// A pager over a list operation: follows `nextLink` (absent or null → one page);
@@ -158,8 +158,7 @@ impl Pages {
             }
         };
         let raw = core
-            .pipeline
-            .send(&options.context, &mut request, Some(check(&[200])))
+            .send_checked(&options.context, &mut request, &[200])
             .await?;
         let link = match self.next_link {
             Some(name) => {
