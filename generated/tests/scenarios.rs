@@ -779,6 +779,100 @@ async fn list_gives_up_on_endless_empty_pages() -> TestResult {
     Ok(())
 }
 
+// ------------------------------------------------------------------ time bounds
+
+/// A 429 asking to wait 31 years, then 200: the wait is cut to `Limits::max_retry_after`
+/// and the retry succeeds.
+#[tokio::test]
+async fn a_huge_retry_after_is_cut_to_the_limit() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(Sequence::new(vec![
+            ResponseTemplate::new(429).insert_header("retry-after", "1000000000"),
+            ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")),
+        ]))
+        .mount(&mock.server)
+        .await;
+    let limits = Limits {
+        max_retry_after: Duration::from_secs(1),
+        ..Limits::default()
+    };
+    let client = client_with(&mock, Retry::Fast, limits);
+
+    let started = Instant::now();
+    let registry = tokio::time::timeout(
+        Duration::from_secs(20),
+        client.registries().get(RG, REG, None),
+    )
+    .await
+    .expect("the client slept as long as the server asked")?
+    .into_model()?;
+
+    assert_eq!(registry.name.as_deref(), Some(REG));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(mock.authorized_requests().await.len(), 2);
+    Ok(())
+}
+
+/// A server that takes 30 s to answer: the call fails after `Limits::max_request_duration`.
+#[tokio::test]
+async fn a_slow_answer_fails_after_the_request_limit() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(registry_json("Succeeded"))
+                .set_delay(Duration::from_secs(30)),
+        )
+        .mount(&mock.server)
+        .await;
+    let limits = Limits {
+        max_request_duration: Duration::from_secs(1),
+        ..Limits::default()
+    };
+    let client = client_with(&mock, Retry::Off, limits);
+
+    let started = Instant::now();
+    let error = tokio::time::timeout(
+        Duration::from_secs(20),
+        client.registries().get(RG, REG, None),
+    )
+    .await
+    .expect("the call outlived its limit")
+    .expect_err("a call past its limit is an error");
+
+    assert!(
+        error.to_string().contains("max_request_duration"),
+        "{}",
+        chain(&error)
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+    Ok(())
+}
+
+/// A poll interval under a second (which panics in azure_core's poller) is refused when
+/// the client is made.
+#[test]
+fn a_poll_interval_under_a_second_is_refused() {
+    let options = ContainerRegistryClientOptions {
+        limits: Limits {
+            poll_interval: Duration::from_millis(500),
+            ..Limits::default()
+        },
+        ..ContainerRegistryClientOptions::default()
+    };
+    let error = ContainerRegistryClient::new(
+        "https://management.azure.com",
+        mock::credential(),
+        SUB,
+        Some(options),
+    )
+    .expect_err("the interval is refused");
+    assert!(error.to_string().contains("poll_interval"), "{error}");
+}
+
 // ------------------------------------------------------------------ errors
 
 /// 400 with an ARM error body: the status, the code and the message are all there.

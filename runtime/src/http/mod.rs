@@ -21,7 +21,7 @@ pub use pager::NextRequest;
 pub use wire::Wire;
 
 use checks::{encode_path_value, invalid};
-use transport::{default_transport, BodyLimit};
+use transport::{default_transport, BodyLimit, RetryAfterLimit};
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -53,6 +53,12 @@ pub struct Limits {
     /// How many empty pages in a row, each with a next link, a pager follows before it
     /// gives up with an error (a service that never ends its list).
     pub max_empty_pages: usize,
+    /// The longest wait a response may ask for (`Retry-After`, `retry-after-ms`,
+    /// `x-ms-retry-after-ms`) before a retry or the next poll; longer ones are cut to it.
+    pub max_retry_after: StdDuration,
+    /// How long one request may take, its retries and waits included, before it fails
+    /// with an error (a server that answers slowly or trickles its body).
+    pub max_request_duration: StdDuration,
 }
 
 impl Default for Limits {
@@ -62,7 +68,29 @@ impl Default for Limits {
             max_response_body: 64 * 1024 * 1024,
             poll_interval: StdDuration::from_secs(30),
             max_empty_pages: 16,
+            max_retry_after: StdDuration::from_secs(60),
+            max_request_duration: StdDuration::from_secs(600),
         }
+    }
+}
+
+impl Limits {
+    /// Refuses limits the client cannot keep: azure_core's poller panics on a poll
+    /// interval under a second, and zero durations would fail every call.
+    fn check(&self) -> Result<()> {
+        let refuse = |what: &str| {
+            Err(Error::with_message(
+                ErrorKind::Other,
+                format!("Limits::{what}"),
+            ))
+        };
+        if self.poll_interval < StdDuration::from_secs(1) {
+            return refuse("poll_interval must be at least 1 s");
+        }
+        if self.max_request_duration.is_zero() || self.max_poll_duration.is_zero() {
+            return refuse("max_request_duration and max_poll_duration must be more than 0");
+        }
+        Ok(())
     }
 }
 
@@ -95,6 +123,7 @@ impl ClientCore {
         limits: Limits,
         params: Vec<(&'static str, String)>,
     ) -> Result<Self> {
+        limits.check()?;
         let mut endpoint = Url::parse(endpoint)?;
         let secure = credential.is_some();
         if secure && endpoint.scheme() != "https" {
@@ -107,13 +136,16 @@ impl ClientCore {
             let path = format!("{}/", endpoint.path());
             endpoint.set_path(&path);
         }
-        let auth: Vec<Arc<dyn Policy>> = match credential {
-            Some((credential, scope)) => vec![Arc::new(BearerTokenAuthorizationPolicy::new(
+        // Per try: long waits cut (before the retry policy reads them), then the token.
+        let mut per_try: Vec<Arc<dyn Policy>> = vec![Arc::new(RetryAfterLimit {
+            max: limits.max_retry_after,
+        })];
+        if let Some((credential, scope)) = credential {
+            per_try.push(Arc::new(BearerTokenAuthorizationPolicy::new(
                 credential,
                 [scope.to_string()],
-            ))],
-            None => Vec::new(),
-        };
+            )));
+        }
         let mut client_options = client_options;
         let transport = match client_options.transport.take() {
             Some(transport) => transport,
@@ -129,7 +161,7 @@ impl ClientCore {
             option_env!("CARGO_PKG_VERSION"),
             client_options,
             Vec::new(),
-            auth,
+            per_try,
             None,
         );
         Ok(ClientCore {
@@ -318,8 +350,7 @@ impl ClientCore {
             ..PipelineSendOptions::default()
         };
         let raw = self
-            .pipeline
-            .send(context, request, Some(accept_any))
+            .within_request_duration(self.pipeline.send(context, request, Some(accept_any)))
             .await?;
         // The credentials the policies added, which an error must never repeat.
         let sent: Vec<String> = request
@@ -335,6 +366,30 @@ impl ClientCore {
             })
             .unwrap_or_default();
         errors::check_status(raw, success, &sent)
+    }
+}
+
+impl ClientCore {
+    /// `work`, or an error once it has taken longer than `Limits::max_request_duration`.
+    pub(crate) async fn within_request_duration<T>(
+        &self,
+        work: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        let max = self.limits.max_request_duration;
+        let deadline =
+            azure_core::time::Duration::try_from(max).unwrap_or(azure_core::time::Duration::MAX);
+        let timer = azure_core::sleep::sleep(deadline);
+        futures::pin_mut!(work, timer);
+        match futures::future::select(work, timer).await {
+            futures::future::Either::Left((done, _)) => done,
+            futures::future::Either::Right(((), _)) => Err(Error::with_message(
+                ErrorKind::Io,
+                format!(
+                    "the request took longer than `Limits::max_request_duration` ({} s)",
+                    max.as_secs_f64()
+                ),
+            )),
+        }
     }
 }
 

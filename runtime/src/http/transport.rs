@@ -1,11 +1,14 @@
-//! The default transport (reqwest, same-origin redirects only) and the response-body
-//! limit wrapped around every transport.
+//! The default transport (reqwest, same-origin redirects only), the response-body
+//! limit wrapped around every transport, and the bound on how long a service may ask
+//! the client to wait (`Retry-After`).
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use azure_core::error::ErrorKind;
-use azure_core::http::headers::CONTENT_LENGTH;
+use azure_core::http::headers::{
+    HeaderName, Headers, CONTENT_LENGTH, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS,
+};
 use azure_core::http::policies::{Policy, PolicyResult};
 use azure_core::http::{AsyncRawResponse, Context, Request, Transport};
 use azure_core::{Error, Result};
@@ -113,4 +116,113 @@ pub(crate) fn body_too_large(size: &str, max: usize) -> Error {
         ErrorKind::DataConversion,
         format!("the response body is {size}, more than the limit of {max}"),
     )
+}
+
+/// A per-try policy that bounds the waits a response asks for: `Retry-After` (seconds
+/// or an HTTP date) and `retry-after-ms`/`x-ms-retry-after-ms` above `max` are
+/// rewritten to `max`, before azure_core's retry policy or poller reads them. Without
+/// it, `Retry-After: 1000000000` would put any call to sleep for 31 years.
+#[derive(Debug)]
+pub(crate) struct RetryAfterLimit {
+    pub(crate) max: StdDuration,
+}
+
+#[async_trait::async_trait]
+impl Policy for RetryAfterLimit {
+    async fn send(
+        &self,
+        ctx: &Context,
+        request: &mut Request,
+        next: &[Arc<dyn Policy>],
+    ) -> PolicyResult {
+        let Some((first, rest)) = next.split_first() else {
+            return Err(Error::with_message(
+                ErrorKind::Other,
+                "the Retry-After limit is the last policy",
+            ));
+        };
+        let response = first.send(ctx, request, rest).await?;
+        let (status, mut headers, body) = response.deconstruct();
+        limit_retry_after(&mut headers, self.max);
+        Ok(AsyncRawResponse::new(status, headers, Box::pin(body)))
+    }
+}
+
+/// Rewrites the retry headers of `headers` that ask for more than `max`.
+pub(crate) fn limit_retry_after(headers: &mut Headers, max: StdDuration) {
+    let seconds = |v: &str| -> Option<u64> {
+        match v.trim().parse::<u64>() {
+            Ok(n) => Some(n),
+            // An HTTP date: how far ahead it is (a date in the past is no wait).
+            Err(_) => {
+                let date = time::OffsetDateTime::parse(
+                    v.trim(),
+                    &time::format_description::well_known::Rfc2822,
+                )
+                .ok()?;
+                let ahead = date - time::OffsetDateTime::now_utc();
+                Some(ahead.whole_seconds().max(0) as u64)
+            }
+        }
+    };
+    let too_long = |name: &HeaderName, headers: &Headers| -> bool {
+        let Some(value) = headers.get_optional_str(name) else {
+            return false;
+        };
+        match *name == RETRY_AFTER {
+            true => seconds(value).is_some_and(|s| s > max.as_secs()),
+            false => value
+                .trim()
+                .parse::<u128>()
+                .is_ok_and(|ms| ms > max.as_millis()),
+        }
+    };
+    if too_long(&RETRY_AFTER, headers) {
+        headers.insert(RETRY_AFTER, max.as_secs().to_string());
+    }
+    for name in [RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS] {
+        if too_long(&name, headers) {
+            headers.insert(name, max.as_millis().to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limited(name: HeaderName, value: &str) -> Option<String> {
+        let mut headers = Headers::new();
+        headers.insert(name.clone(), value.to_string());
+        limit_retry_after(&mut headers, StdDuration::from_secs(60));
+        headers.get_optional_str(&name).map(str::to_string)
+    }
+
+    #[test]
+    fn long_waits_are_cut_to_the_limit() {
+        assert_eq!(limited(RETRY_AFTER, "1000000000").as_deref(), Some("60"));
+        assert_eq!(
+            limited(RETRY_AFTER, "Fri, 31 Dec 2100 23:59:59 GMT").as_deref(),
+            Some("60")
+        );
+        assert_eq!(
+            limited(RETRY_AFTER_MS, "99999999999").as_deref(),
+            Some("60000")
+        );
+        assert_eq!(
+            limited(X_MS_RETRY_AFTER_MS, "61000").as_deref(),
+            Some("60000")
+        );
+    }
+
+    #[test]
+    fn short_and_unreadable_waits_stay() {
+        assert_eq!(limited(RETRY_AFTER, "5").as_deref(), Some("5"));
+        assert_eq!(
+            limited(RETRY_AFTER, "Mon, 01 Jan 2001 00:00:00 GMT").as_deref(),
+            Some("Mon, 01 Jan 2001 00:00:00 GMT")
+        );
+        assert_eq!(limited(RETRY_AFTER, "soon").as_deref(), Some("soon"));
+        assert_eq!(limited(X_MS_RETRY_AFTER_MS, "500").as_deref(), Some("500"));
+    }
 }
