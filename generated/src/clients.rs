@@ -56,7 +56,7 @@ impl ContainerRegistryClient {
         let params = ::std::vec![("subscriptionId", subscription_id)];
         let core = http::ClientCore::new(
             endpoint,
-            ::std::option::Option::Some((credential, http::ARM_SCOPE)),
+            ::std::option::Option::Some((credential, http::Scopes::Arm)),
             options.api_version,
             options.client_options,
             options.limits,

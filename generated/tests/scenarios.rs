@@ -779,6 +779,60 @@ async fn list_gives_up_on_endless_empty_pages() -> TestResult {
     Ok(())
 }
 
+// ------------------------------------------------------------------ audiences
+
+/// A credential that records the scopes it is asked for.
+#[derive(Debug, Default)]
+struct Recording {
+    scopes: std::sync::Mutex<Vec<String>>,
+}
+
+#[async_trait::async_trait]
+impl azure_core::credentials::TokenCredential for Recording {
+    async fn get_token(
+        &self,
+        scopes: &[&str],
+        _options: Option<azure_core::credentials::TokenRequestOptions<'_>>,
+    ) -> azure_core::Result<azure_core::credentials::AccessToken> {
+        if let Ok(mut seen) = self.scopes.lock() {
+            seen.extend(scopes.iter().map(|s| s.to_string()));
+        }
+        Ok(azure_core::credentials::AccessToken::new(
+            mock::TOKEN.to_string(),
+            time::OffsetDateTime::now_utc() + time::Duration::hours(1),
+        ))
+    }
+}
+
+/// A client of Azure Government (by its cloud configuration) asks for tokens for
+/// Government's Resource Manager, not the public cloud's.
+#[tokio::test]
+async fn tokens_are_for_the_clouds_resource_manager() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")))
+        .mount(&mock.server)
+        .await;
+    let credential = std::sync::Arc::new(Recording::default());
+    let mut client_options = mock.client_options_with(Retry::Off);
+    client_options.cloud = Some(std::sync::Arc::new(
+        azure_core::cloud::CloudConfiguration::AzureGovernment,
+    ));
+    let options = ContainerRegistryClientOptions {
+        client_options,
+        ..ContainerRegistryClientOptions::default()
+    };
+    let client =
+        ContainerRegistryClient::new(mock.base(), credential.clone(), SUB, Some(options))?;
+
+    client.registries().get(RG, REG, None).await?;
+
+    let scopes = credential.scopes.lock().map(|s| s.clone()).unwrap_or_default();
+    assert_eq!(scopes, ["https://management.usgovcloudapi.net/.default"]);
+    Ok(())
+}
+
 // ------------------------------------------------------------------ time bounds
 
 /// A 429 asking to wait 31 years, then 200: the wait is cut to `Limits::max_retry_after`

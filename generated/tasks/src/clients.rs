@@ -55,7 +55,7 @@ impl ContainerRegistryTasksClient {
         let params = ::std::vec![("subscriptionId", subscription_id)];
         let core = http::ClientCore::new(
             endpoint,
-            ::std::option::Option::Some((credential, http::ARM_SCOPE)),
+            ::std::option::Option::Some((credential, http::Scopes::Arm)),
             options.api_version,
             options.client_options,
             options.limits,

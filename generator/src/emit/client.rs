@@ -857,7 +857,7 @@ fn constructor(space: &TypeSpace, client: &Client, checks: &mut Checks) -> Const
 /// The constructor's call of the runtime's `ClientCore`.
 fn core_new(client: &Client) -> String {
     let credential_arg = match client.bearer {
-        true => "::std::option::Option::Some((credential, http::ARM_SCOPE))",
+        true => "::std::option::Option::Some((credential, http::Scopes::Arm))",
         false => "::std::option::Option::None",
     };
     let common = [

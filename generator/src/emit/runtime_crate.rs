@@ -29,6 +29,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../runtime/src/enums.rs"),
     ),
     (
+        "src/http/auth.rs",
+        include_str!("../../../runtime/src/http/auth.rs"),
+    ),
+    (
         "src/http/checks.rs",
         include_str!("../../../runtime/src/http/checks.rs"),
     ),

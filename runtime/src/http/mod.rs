@@ -4,6 +4,7 @@
 //!
 //! Generated operation methods are short because the logic lives here, once.
 
+mod auth;
 mod checks;
 mod errors;
 mod lro;
@@ -13,6 +14,7 @@ mod wire;
 
 #[doc(inline)]
 pub use crate::impl_page;
+pub use auth::{ArmAudience, Scopes};
 pub use checks::{
     check_number, format_base64, format_rfc1123, format_rfc3339, query, query_raw, Check,
 };
@@ -37,7 +39,8 @@ use azure_core::http::{
 use azure_core::{Error, Result};
 use serde::Serialize;
 
-/// The OAuth scope of Azure Resource Manager.
+/// The OAuth scope of Azure Resource Manager in Azure's public cloud (a client asks for
+/// its own cloud's: see [`Scopes::Arm`]).
 pub const ARM_SCOPE: &str = "https://management.azure.com/.default";
 
 /// Limits the client enforces on what a server sends back.
@@ -112,12 +115,12 @@ pub struct ClientCore {
 }
 
 impl ClientCore {
-    /// A client core for `endpoint`, authenticating with a credential for a scope
-    /// when given one (the endpoint must then be `https`: a bearer token is never
+    /// A client core for `endpoint`, authenticating with a credential when given one,
+    /// for its [`Scopes`] (the endpoint must then be `https`: a bearer token is never
     /// sent in the clear).
     pub fn new(
         endpoint: &str,
-        credential: Option<(Arc<dyn TokenCredential>, &str)>,
+        credential: Option<(Arc<dyn TokenCredential>, Scopes)>,
         api_version: String,
         client_options: ClientOptions,
         limits: Limits,
@@ -140,10 +143,10 @@ impl ClientCore {
         let mut per_try: Vec<Arc<dyn Policy>> = vec![Arc::new(RetryAfterLimit {
             max: limits.max_retry_after,
         })];
-        if let Some((credential, scope)) = credential {
+        if let Some((credential, scopes)) = credential {
+            let scopes = scopes.resolve(&endpoint, client_options.cloud.as_deref());
             per_try.push(Arc::new(BearerTokenAuthorizationPolicy::new(
-                credential,
-                [scope.to_string()],
+                credential, scopes,
             )));
         }
         let mut client_options = client_options;
@@ -180,7 +183,7 @@ impl ClientCore {
     pub fn with_host_template(
         scheme: &str,
         template: &'static str,
-        credential: Option<(Arc<dyn TokenCredential>, &str)>,
+        credential: Option<(Arc<dyn TokenCredential>, Scopes)>,
         api_version: String,
         client_options: ClientOptions,
         limits: Limits,
