@@ -16,7 +16,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The activation properties of the connected registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ActivationProperties {
         /// The activation status of the connected registry.
         pub status: ::std::option::Option<crate::models::ActivationStatus> => ro "status",
@@ -31,7 +31,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The Active Directory Object that will be used for authenticating the token of a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ActiveDirectoryObject {
         /// The user/group/application object ID for Active Directory Object that will be used for authenticating the token of a container registry.
         pub object_id: ::std::option::Option<::std::string::String> => opt "objectId",
@@ -41,7 +41,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The agent that initiated the event. For most situations, this could be from the authorization context of the request.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Actor {
         /// The subject or username associated with the request context that generated the event.
         pub name: ::std::option::Option<::std::string::String> => opt "name",
@@ -56,7 +56,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// Authentication credential stored for an upstream.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct AuthCredential {
         /// This provides data pertaining to the health of the auth credential.
         pub credential_health: ::std::option::Option<crate::models::CredentialHealth> => ro "credentialHealth",
@@ -70,7 +70,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The policy for using ARM audience token for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct AzureAdAuthenticationAsArmPolicy {
         /// The value that indicates whether the policy is enabled or not.
         pub status: ::std::option::Option<crate::models::AzureAdAuthenticationAsArmPolicyStatus> => opt "status",
@@ -85,7 +85,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// An object that represents a cache rule for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CacheRule {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -101,7 +101,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a cache rule.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CacheRuleProperties {
         /// The creation date of the cache rule.
         pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
@@ -118,7 +118,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for updating a cache rule.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CacheRuleUpdateParameters {
         /// The properties of the cache rule update parameters.
         pub properties: ::std::option::Option<crate::models::CacheRuleUpdateProperties> => opt "properties",
@@ -126,7 +126,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for updating cache rule properties.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CacheRuleUpdateProperties {
         /// The ARM resource ID of the credential store which is associated with the Cache rule.
         pub credential_set_resource_id: ::std::option::Option<::std::string::String> => opt "credentialSetResourceId",
@@ -134,7 +134,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list cache rules for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CacheRulesListResult {
         /// If provided, client must use NextLink URI to request next list of cache rules.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -144,12 +144,12 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The configuration of service URI and custom headers for the webhook.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct CallbackConfig {
         /// Custom headers that will be added to the webhook notifications.
-        pub custom_headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "customHeaders",
+        pub custom_headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => @hide opt "customHeaders",
         /// The service URI for the webhook to post notifications.
-        pub service_uri: ::std::string::String => req "serviceUri",
+        pub service_uri: ::std::string::String => @hide_query req "serviceUri",
     }
 }
 impl CallbackConfig {
@@ -170,7 +170,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// An object that represents a connected registry for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ConnectedRegistry {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -186,7 +186,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list connected registries for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ConnectedRegistryListResult {
         /// The URI that can be used to request the next list of connected registries.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -205,7 +205,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a connected registry.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ConnectedRegistryProperties {
         /// The activation properties of the connected registry.
         pub activation: ::std::option::Option<crate::models::ActivationProperties> => ro "activation",
@@ -258,7 +258,7 @@ impl ConnectedRegistryProperties {
 }
 crate::runtime::model! {
     /// The parameters for updating a connected registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ConnectedRegistryUpdateParameters {
         /// The properties of the connected registry update parameters.
         pub properties: ::std::option::Option<crate::models::ConnectedRegistryUpdateProperties> => opt "properties",
@@ -266,7 +266,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for updating token properties.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ConnectedRegistryUpdateProperties {
         /// The list of the ACR token resource IDs used to authenticate clients to the connected registry.
         pub client_token_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "clientTokenIds",
@@ -313,7 +313,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The health of the auth credential.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CredentialHealth {
         /// Error code representing the health check error.
         pub error_code: ::std::option::Option<::std::string::String> => opt "errorCode",
@@ -338,7 +338,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// An object that represents a credential set resource for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CredentialSet {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -356,7 +356,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list credential sets for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CredentialSetListResult {
         /// The URI that can be used to request the next list of credential sets.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -366,7 +366,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a credential set resource.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CredentialSetProperties {
         /// List of authentication credentials stored for an upstream.
         /// Usually consists of a primary and an optional secondary credential.
@@ -381,7 +381,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for updating a credential set
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CredentialSetUpdateParameters {
         /// Identities associated with the resource. This is used to access the KeyVault secrets.
         pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
@@ -391,7 +391,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for updating credential set properties.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CredentialSetUpdateProperties {
         /// List of authentication credentials stored for an upstream.
         /// Usually consists of a primary and an optional secondary credential.
@@ -406,7 +406,7 @@ crate::runtime::extensible_enum! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct EncryptionProperty {
         /// Key vault properties.
         pub key_vault_properties: ::std::option::Option<crate::models::KeyVaultProperties> => opt "keyVaultProperties",
@@ -423,7 +423,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// An error response from the Azure Container Registry service.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ErrorResponse {
         /// Azure container registry build API error body.
         pub error: ::std::option::Option<crate::models::ErrorResponseBody> => opt "error",
@@ -431,7 +431,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An error response from the Azure Container Registry service.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ErrorResponseBody {
         /// error code.
         pub code: ::std::string::String => req "code",
@@ -457,7 +457,7 @@ impl ErrorResponseBody {
 }
 crate::runtime::model! {
     /// The event for a webhook.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Event {
         /// The event ID.
         pub id: ::std::option::Option<::std::string::String> => opt "id",
@@ -469,7 +469,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The content of the event request message.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct EventContent {
         /// The action that encompasses the provided event.
         pub action: ::std::option::Option<::std::string::String> => opt "action",
@@ -489,7 +489,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The basic information of an event.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct EventInfo {
         /// The event ID.
         pub id: ::std::option::Option<::std::string::String> => opt "id",
@@ -497,7 +497,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list events for a webhook.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct EventListResult {
         /// The URI that can be used to request the next list of events.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -507,28 +507,28 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The event request message sent to the service URI.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct EventRequestMessage {
         /// The content of the event request message.
         pub content: ::std::option::Option<crate::models::EventContent> => opt "content",
         /// The headers of the event request message.
-        pub headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "headers",
+        pub headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => @hide opt "headers",
         /// The HTTP method used to send the event request message.
         pub method: ::std::option::Option<::std::string::String> => opt "method",
         /// The URI used to send the event request message.
-        pub request_uri: ::std::option::Option<::std::string::String> => opt "requestUri",
+        pub request_uri: ::std::option::Option<::std::string::String> => @hide_query opt "requestUri",
         /// The HTTP message version.
         pub version: ::std::option::Option<::std::string::String> => opt "version",
     }
 }
 crate::runtime::model! {
     /// The event response message received from the service URI.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct EventResponseMessage {
         /// The content of the event response message.
         pub content: ::std::option::Option<::std::string::String> => opt "content",
         /// The headers of the event response message.
-        pub headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "headers",
+        pub headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => @hide opt "headers",
         /// The reason phrase of the event response message.
         pub reason_phrase: ::std::option::Option<::std::string::String> => opt "reasonPhrase",
         /// The status code of the event response message.
@@ -539,7 +539,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An object that represents an export pipeline for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ExportPipeline {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -559,7 +559,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list export pipelines for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ExportPipelineListResult {
         /// The URI that can be used to request the next list of pipeline runs.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -569,7 +569,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of an export pipeline.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ExportPipelineProperties {
         /// The list of all options configured for the pipeline.
         pub options: ::std::option::Option<::std::vec::Vec<crate::models::PipelineOptions>> => opt "options",
@@ -592,16 +592,16 @@ impl ExportPipelineProperties {
 }
 crate::runtime::model! {
     /// The properties of the export pipeline target.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ExportPipelineTargetProperties {
         /// They key vault secret uri to obtain the target storage SAS token.
-        pub key_vault_uri: ::std::string::String => req "keyVaultUri",
+        pub key_vault_uri: ::std::string::String => @hide_query req "keyVaultUri",
         /// The type of target for the export pipeline.
         pub type_: ::std::option::Option<::std::string::String> => opt "type",
         /// The target uri of the export pipeline.
         /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
         /// When 'AzureStorageBlobContainer':  "https://accountName.blob.core.windows.net/containerName"
-        pub uri: ::std::option::Option<::std::string::String> => opt "uri",
+        pub uri: ::std::option::Option<::std::string::String> => @hide_query opt "uri",
     }
 }
 impl ExportPipelineTargetProperties {
@@ -617,7 +617,7 @@ impl ExportPipelineTargetProperties {
 }
 crate::runtime::model! {
     /// The export policy for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ExportPolicy {
         /// The value that indicates whether the policy is enabled or not.
         pub status: ::std::option::Option<crate::models::ExportPolicyStatus> => opt "status",
@@ -632,7 +632,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The parameters used to generate credentials for a specified token or user of a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct GenerateCredentialsParameters {
         /// The expiry date of the generated credentials after which the credentials become invalid.
         pub expiry: ::std::option::Option<::time::OffsetDateTime> => opt "expiry" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
@@ -644,7 +644,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The response from the GenerateCredentials operation.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct GenerateCredentialsResult {
         /// The list of passwords for a container registry.
         pub passwords: ::std::option::Option<::std::vec::Vec<crate::models::TokenPassword>> => opt "passwords",
@@ -654,7 +654,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// Managed identity for the resource.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct IdentityProperties {
         /// The principal ID of resource identity.
         pub principal_id: ::std::option::Option<::std::string::String> => opt "principalId",
@@ -670,7 +670,7 @@ crate::runtime::model! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ImportImageParameters {
         /// When Force, any existing target tags will be overwritten. When NoForce, any existing target tags will fail the operation before any copying begins.
         pub mode: ::std::option::Option<crate::models::ImportMode> => opt "mode",
@@ -703,7 +703,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// An object that represents an import pipeline for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ImportPipeline {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -723,7 +723,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list import pipelines for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ImportPipelineListResult {
         /// The URI that can be used to request the next list of pipeline runs.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -733,7 +733,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of an import pipeline.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ImportPipelineProperties {
         /// The list of all options configured for the pipeline.
         pub options: ::std::option::Option<::std::vec::Vec<crate::models::PipelineOptions>> => opt "options",
@@ -759,16 +759,16 @@ impl ImportPipelineProperties {
 }
 crate::runtime::model! {
     /// The properties of the import pipeline source.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ImportPipelineSourceProperties {
         /// They key vault secret uri to obtain the source storage SAS token.
-        pub key_vault_uri: ::std::string::String => req "keyVaultUri",
+        pub key_vault_uri: ::std::string::String => @hide_query req "keyVaultUri",
         /// The type of source for the import pipeline.
         pub type_: ::std::option::Option<crate::models::PipelineSourceType> => opt "type",
         /// The source uri of the import pipeline.
         /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
         /// When 'AzureStorageBlobContainer': "https://accountName.blob.core.windows.net/containerName"
-        pub uri: ::std::option::Option<::std::string::String> => opt "uri",
+        pub uri: ::std::option::Option<::std::string::String> => @hide_query opt "uri",
     }
 }
 impl ImportPipelineSourceProperties {
@@ -783,12 +783,12 @@ impl ImportPipelineSourceProperties {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ImportSource {
         /// Credentials used when importing from a registry uri.
         pub credentials: ::std::option::Option<crate::models::ImportSourceCredentials> => opt "credentials",
         /// The address of the source registry (e.g. 'mcr.microsoft.com').
-        pub registry_uri: ::std::option::Option<::std::string::String> => opt "registryUri",
+        pub registry_uri: ::std::option::Option<::std::string::String> => @hide_query opt "registryUri",
         /// The resource identifier of the source Azure Container Registry.
         pub resource_id: ::std::option::Option<::std::string::String> => opt "resourceId",
         /// Repository name of the source image.
@@ -811,10 +811,10 @@ impl ImportSource {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ImportSourceCredentials {
         /// The password used to authenticate with the source registry.
-        pub password: ::std::string::String => req "password",
+        pub password: ::std::string::String => @hide req "password",
         /// The username to authenticate with the source registry.
         pub username: ::std::option::Option<::std::string::String> => opt "username",
     }
@@ -831,7 +831,7 @@ impl ImportSourceCredentials {
 }
 crate::runtime::model! {
     /// inner error.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct InnerErrorDescription {
         /// error code.
         pub code: ::std::string::String => req "code",
@@ -854,7 +854,7 @@ impl InnerErrorDescription {
 }
 crate::runtime::model! {
     /// IP rule with specific IP or IP range in CIDR format.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct IpRule {
         /// The action of IP ACL rule.
         pub action: ::std::option::Option<crate::models::Action> => opt "action",
@@ -873,7 +873,7 @@ impl IpRule {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct KeyVaultProperties {
         /// The client id of the identity which will be used to access key vault.
         pub identity: ::std::option::Option<::std::string::String> => opt "identity",
@@ -908,7 +908,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The logging properties of the connected registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct LoggingProperties {
         /// Indicates whether audit logs are enabled on the connected registry.
         pub audit_log_status: ::std::option::Option<crate::models::AuditLogStatus> => opt "auditLogStatus",
@@ -918,7 +918,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The login server properties of the connected registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct LoginServerProperties {
         /// The host of the connected registry. Can be FQDN or IP.
         pub host: ::std::option::Option<::std::string::String> => ro "host",
@@ -935,7 +935,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The network rule set for a container registry.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct NetworkRuleSet {
         /// The default action of allow or deny when no other rules match.
         pub default_action: crate::models::DefaultAction => req "defaultAction",
@@ -955,7 +955,7 @@ impl NetworkRuleSet {
 }
 crate::runtime::model! {
     /// The definition of a container registry operation.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct OperationDefinition {
         /// The display information for the container registry operation.
         pub display: ::std::option::Option<crate::models::OperationDisplayDefinition> => opt "display",
@@ -972,7 +972,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The display information for a container registry operation.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct OperationDisplayDefinition {
         /// The description for the operation.
         pub description: ::std::option::Option<::std::string::String> => opt "description",
@@ -986,7 +986,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list container registry operations.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct OperationListResult {
         /// The URI that can be used to request the next list of container registry operations.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -996,7 +996,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The definition of Azure Monitoring log.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct OperationLogSpecificationDefinition {
         /// Log blob duration.
         pub blob_duration: ::std::option::Option<::std::string::String> => opt "blobDuration",
@@ -1008,7 +1008,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The definition of Azure Monitoring metric.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct OperationMetricSpecificationDefinition {
         /// Metric aggregation type.
         pub aggregation_type: ::std::option::Option<::std::string::String> => opt "aggregationType",
@@ -1026,7 +1026,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The definition of Azure Monitoring properties.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct OperationPropertiesDefinition {
         /// The definition of Azure Monitoring service.
         pub service_specification: ::std::option::Option<crate::models::OperationServiceSpecificationDefinition> => opt "serviceSpecification",
@@ -1034,7 +1034,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The definition of Azure Monitoring list.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct OperationServiceSpecificationDefinition {
         /// A list of Azure Monitoring log definitions.
         pub log_specifications: ::std::option::Option<::std::vec::Vec<crate::models::OperationLogSpecificationDefinition>> => opt "logSpecifications",
@@ -1044,7 +1044,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a package type.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PackageType {
         /// The endpoint of the package type.
         pub endpoint: ::std::option::Option<::std::string::String> => ro "endpoint",
@@ -1054,7 +1054,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of the connected registry parent.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ParentProperties {
         /// The resource ID of the parent to which the connected registry will be associated.
         pub id: ::std::option::Option<::std::string::String> => opt "id",
@@ -1089,7 +1089,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// An object that represents a pipeline run for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineRun {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -1105,7 +1105,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list pipeline runs for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineRunListResult {
         /// The URI that can be used to request the next list of pipeline runs.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -1115,7 +1115,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a pipeline run.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineRunProperties {
         /// How the pipeline run should be forced to recreate even if the pipeline run configuration has not changed.
         pub force_update_tag: ::std::option::Option<::std::string::String> => opt "forceUpdateTag",
@@ -1129,7 +1129,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The request properties provided for a pipeline run.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineRunRequest {
         /// List of source artifacts to be transferred by the pipeline.
         /// Specify an image by repository ('hello-world'). This will use the 'latest' tag.
@@ -1148,7 +1148,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The response properties returned for a pipeline run.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineRunResponse {
         /// The digest of the tar used to transfer the artifacts.
         pub catalog_digest: ::std::option::Option<::std::string::String> => opt "catalogDigest",
@@ -1173,7 +1173,7 @@ crate::runtime::model! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineRunSourceProperties {
         /// The name of the source.
         pub name: ::std::option::Option<::std::string::String> => opt "name",
@@ -1188,7 +1188,7 @@ crate::runtime::extensible_enum! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineRunTargetProperties {
         /// The name of the target.
         pub name: ::std::option::Option<::std::string::String> => opt "name",
@@ -1203,14 +1203,14 @@ crate::runtime::extensible_enum! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineSourceTriggerDescriptor {
         /// The timestamp when the source update happened.
         pub timestamp: ::std::option::Option<::time::OffsetDateTime> => opt "timestamp" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct PipelineSourceTriggerProperties {
         /// The current status of the source trigger.
         pub status: crate::models::TriggerStatus => req "status",
@@ -1230,14 +1230,14 @@ crate::runtime::extensible_enum! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineTriggerDescriptor {
         /// The source trigger that caused the pipeline run.
         pub source_trigger: ::std::option::Option<crate::models::PipelineSourceTriggerDescriptor> => opt "sourceTrigger",
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineTriggerProperties {
         /// The source trigger properties of the pipeline.
         pub source_trigger: ::std::option::Option<crate::models::PipelineSourceTriggerProperties> => opt "sourceTrigger",
@@ -1245,7 +1245,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The policies for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Policies {
         /// The policy for using ARM audience token for a container registry.
         pub azure_ad_authentication_as_arm_policy: ::std::option::Option<crate::models::AzureAdAuthenticationAsArmPolicy> => opt "azureADAuthenticationAsArmPolicy",
@@ -1270,7 +1270,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The Private Endpoint resource.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PrivateEndpoint {
         /// This is private endpoint resource created with Microsoft.Network resource provider.
         pub id: ::std::option::Option<::std::string::String> => opt "id",
@@ -1278,7 +1278,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An object that represents a private endpoint connection for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PrivateEndpointConnection {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -1294,7 +1294,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list private endpoint connections for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PrivateEndpointConnectionListResult {
         /// The URI that can be used to request the next list of private endpoint connections.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -1304,7 +1304,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a private endpoint connection.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PrivateEndpointConnectionProperties {
         /// The resource of private endpoint.
         pub private_endpoint: ::std::option::Option<crate::models::PrivateEndpoint> => opt "privateEndpoint",
@@ -1316,7 +1316,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// A resource that supports private link capabilities.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PrivateLinkResource {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => opt "id",
@@ -1330,7 +1330,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list private link resources for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PrivateLinkResourceListResult {
         /// The URI that can be used to request the next list of private link resources.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -1340,7 +1340,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a private link resource.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PrivateLinkResourceProperties {
         /// The private link resource group id.
         pub group_id: ::std::option::Option<::std::string::String> => opt "groupId",
@@ -1352,7 +1352,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The state of a private link service connection.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PrivateLinkServiceConnectionState {
         /// A message indicating if changes on the service provider require any updates on the consumer.
         pub actions_required: ::std::option::Option<crate::models::ActionsRequired> => opt "actionsRequired",
@@ -1363,7 +1363,7 @@ crate::runtime::model! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ProgressProperties {
         /// The percentage complete of the copy operation.
         pub percentage: ::std::option::Option<::std::string::String> => opt "percentage",
@@ -1382,7 +1382,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The resource model definition for a ARM proxy resource. It will have everything other than required location and tags.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ProxyResource {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -1403,7 +1403,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The quarantine policy for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct QuarantinePolicy {
         /// The value that indicates whether the policy is enabled or not.
         pub status: ::std::option::Option<crate::models::PolicyStatus> => opt "status",
@@ -1411,7 +1411,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters used to regenerate the login credential.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct RegenerateCredentialParameters {
         /// Specifies name of the password which should be regenerated -- password or password2.
         pub name: crate::models::PasswordName => req "name",
@@ -1426,7 +1426,7 @@ impl RegenerateCredentialParameters {
 }
 crate::runtime::model! {
     /// An object that represents a container registry.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct Registry {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -1467,7 +1467,7 @@ impl Registry {
 }
 crate::runtime::model! {
     /// The response from the ListCredentials operation.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryListCredentialsResult {
         /// The list of passwords for a container registry.
         pub passwords: ::std::option::Option<::std::vec::Vec<crate::models::RegistryPassword>> => opt "passwords",
@@ -1477,7 +1477,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list container registries.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryListResult {
         /// The URI that can be used to request the next list of container registries.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -1487,7 +1487,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// A request to check whether a container registry name is available.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct RegistryNameCheckRequest {
         /// The name of the container registry.
         pub name: ::std::string::String => req "name",
@@ -1507,7 +1507,7 @@ impl RegistryNameCheckRequest {
 }
 crate::runtime::model! {
     /// The result of a request to check the availability of a container registry name.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryNameStatus {
         /// If any, the error message that provides more detail for the reason that the name is not available.
         pub message: ::std::option::Option<::std::string::String> => opt "message",
@@ -1519,17 +1519,17 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The login password for the container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryPassword {
         /// The password name.
         pub name: ::std::option::Option<crate::models::PasswordName> => opt "name",
         /// The password value.
-        pub value: ::std::option::Option<::std::string::String> => opt "value",
+        pub value: ::std::option::Option<::std::string::String> => @hide opt "value",
     }
 }
 crate::runtime::model! {
     /// The properties of a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryProperties {
         /// The value that indicates whether the admin user is enabled.
         pub admin_user_enabled: ::std::option::Option<bool> => opt "adminUserEnabled",
@@ -1565,7 +1565,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for updating the properties of a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryPropertiesUpdateParameters {
         /// The value that indicates whether the admin user is enabled.
         pub admin_user_enabled: ::std::option::Option<bool> => opt "adminUserEnabled",
@@ -1587,7 +1587,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for updating a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryUpdateParameters {
         /// The identity of the container registry.
         pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
@@ -1601,7 +1601,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The quota usage for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryUsage {
         /// The current value of the usage.
         pub current_value: ::std::option::Option<i64> => opt "currentValue",
@@ -1615,7 +1615,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to get container registry quota usages.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryUsageListResult {
         /// The list of container registry quota usages.
         pub value: ::std::option::Option<::std::vec::Vec<crate::models::RegistryUsage>> => opt "value",
@@ -1630,7 +1630,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// An object that represents a replication for a container registry.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct Replication {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -1665,7 +1665,7 @@ impl Replication {
 }
 crate::runtime::model! {
     /// The result of a request to list replications for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ReplicationListResult {
         /// The URI that can be used to request the next list of replications.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -1675,7 +1675,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a replication.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ReplicationProperties {
         /// The provisioning state of the replication at the time the operation was called.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
@@ -1689,7 +1689,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for updating a replication.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ReplicationUpdateParameters {
         /// The parameters for updating a replication's properties
         pub properties: ::std::option::Option<crate::models::ReplicationUpdateParametersProperties> => opt "properties",
@@ -1698,7 +1698,7 @@ crate::runtime::model! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ReplicationUpdateParametersProperties {
         /// Specifies whether the replication's regional endpoint is enabled. Requests will not be routed to a replication whose regional endpoint is disabled, however its data will continue to be synced with other replications.
         pub region_endpoint_enabled: ::std::option::Option<bool> => opt "regionEndpointEnabled",
@@ -1706,7 +1706,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The request that generated the event.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Request {
         /// The IP or hostname and possibly port of the client connection that initiated the event. This is the RemoteAddr from the standard http request.
         pub addr: ::std::option::Option<::std::string::String> => opt "addr",
@@ -1722,7 +1722,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An Azure resource.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct Resource {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -1763,7 +1763,7 @@ crate::runtime::closed_enum! {
 }
 crate::runtime::model! {
     /// The retention policy for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RetentionPolicy {
         /// The number of days to retain an untagged manifest after which it gets purged.
         pub days: ::std::option::Option<i32> => opt "days",
@@ -1775,7 +1775,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An object that represents a scope map for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ScopeMap {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -1791,7 +1791,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list scope maps for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ScopeMapListResult {
         /// The URI that can be used to request the next list of scope maps.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -1801,7 +1801,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a scope map.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct ScopeMapProperties {
         /// The list of scoped permissions for registry artifacts.
         /// E.g. repositories/repository-name/content/read,
@@ -1832,7 +1832,7 @@ impl ScopeMapProperties {
 }
 crate::runtime::model! {
     /// The update parameters for scope map properties.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ScopeMapPropertiesUpdateParameters {
         /// The list of scope permissions for registry artifacts.
         /// E.g. repositories/repository-name/pull,
@@ -1844,7 +1844,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties for updating the scope map.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ScopeMapUpdateParameters {
         /// The update parameters for scope map properties.
         pub properties: ::std::option::Option<crate::models::ScopeMapPropertiesUpdateParameters> => opt "properties",
@@ -1852,7 +1852,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The SKU of a container registry.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct Sku {
         /// The SKU name of the container registry. Required for registry creation.
         pub name: crate::models::SkuName => req "name",
@@ -1890,7 +1890,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The soft delete policy for a container registry
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SoftDeletePolicy {
         /// The timestamp when the policy was last updated.
         pub last_updated_time: ::std::option::Option<::time::OffsetDateTime> => ro "lastUpdatedTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
@@ -1902,7 +1902,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The registry node that generated the event. Put differently, while the actor initiates the event, the source generates it.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Source {
         /// The IP or hostname and the port of the registry node that generated the event. Generally, this will be resolved by os.Hostname() along with the running port.
         pub addr: ::std::option::Option<::std::string::String> => opt "addr",
@@ -1912,7 +1912,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The status of an Azure resource at the time the operation was called.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Status {
         /// The short label for the status.
         pub display_status: ::std::option::Option<::std::string::String> => ro "displayStatus",
@@ -1924,7 +1924,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The status detail properties of the connected registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct StatusDetailProperties {
         /// The code of the status.
         pub code: ::std::option::Option<::std::string::String> => ro "code",
@@ -1940,7 +1940,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a storage account for a container registry. Only applicable to Classic SKU.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct StorageAccountProperties {
         /// The resource ID of the storage account.
         pub id: ::std::string::String => req "id",
@@ -1955,7 +1955,7 @@ impl StorageAccountProperties {
 }
 crate::runtime::model! {
     /// The sync properties of the connected registry with its parent.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct SyncProperties {
         /// The gateway endpoint used by the connected registry to communicate with its parent.
         pub gateway_endpoint: ::std::option::Option<::std::string::String> => ro "gatewayEndpoint",
@@ -1990,7 +1990,7 @@ impl SyncProperties {
 }
 crate::runtime::model! {
     /// The parameters for updating the sync properties of the connected registry with its parent.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SyncUpdateProperties {
         /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
         pub message_ttl: ::std::option::Option<crate::runtime::Duration> => opt "messageTtl",
@@ -2002,7 +2002,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// Metadata pertaining to creation and last modification of the resource.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SystemData {
         /// The timestamp of resource creation (UTC).
         pub created_at: ::std::option::Option<::time::OffsetDateTime> => opt "createdAt" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
@@ -2020,7 +2020,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The target of the event.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Target {
         /// The digest of the content, as defined by the Registry V2 HTTP API Specification.
         pub digest: ::std::option::Option<::std::string::String> => opt "digest",
@@ -2037,14 +2037,14 @@ crate::runtime::model! {
         /// The tag name.
         pub tag: ::std::option::Option<::std::string::String> => opt "tag",
         /// The direct URL to the content.
-        pub url: ::std::option::Option<::std::string::String> => opt "url",
+        pub url: ::std::option::Option<::std::string::String> => @hide_query opt "url",
         /// The version of the artifact.
         pub version: ::std::option::Option<::std::string::String> => opt "version",
     }
 }
 crate::runtime::model! {
     /// The TLS certificate properties of the connected registry login server.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TlsCertificateProperties {
         /// Indicates the location of the certificates.
         pub location: ::std::option::Option<::std::string::String> => ro "location",
@@ -2054,7 +2054,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The TLS properties of the connected registry login server.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TlsProperties {
         /// The certificate used to configure HTTPS for the login server.
         pub certificate: ::std::option::Option<crate::models::TlsCertificateProperties> => ro "certificate",
@@ -2071,7 +2071,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// An object that represents a token for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Token {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -2087,7 +2087,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a certificate used for authenticating a token.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TokenCertificate {
         /// Base 64 encoded string of the public certificate1 in PEM format that will be used for authenticating the token.
         pub encoded_pem_certificate: ::std::option::Option<::std::string::String> => opt "encodedPemCertificate",
@@ -2106,7 +2106,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of the credentials that can be used for authenticating the token.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TokenCredentialsProperties {
         pub certificates: ::std::option::Option<::std::vec::Vec<crate::models::TokenCertificate>> => opt "certificates",
         pub passwords: ::std::option::Option<::std::vec::Vec<crate::models::TokenPassword>> => opt "passwords",
@@ -2114,7 +2114,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of a request to list tokens for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TokenListResult {
         /// The URI that can be used to request the next list of tokens.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -2124,7 +2124,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The password that will be used for authenticating the token of a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TokenPassword {
         /// The creation datetime of the password.
         pub creation_time: ::std::option::Option<::time::OffsetDateTime> => opt "creationTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
@@ -2145,7 +2145,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a token.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TokenProperties {
         /// The creation date of scope map.
         pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
@@ -2168,7 +2168,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The parameters for updating a token.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TokenUpdateParameters {
         /// The properties of the token update parameters.
         pub properties: ::std::option::Option<crate::models::TokenUpdateProperties> => opt "properties",
@@ -2176,7 +2176,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for updating token properties.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TokenUpdateProperties {
         /// The credentials that can be used for authenticating the token.
         pub credentials: ::std::option::Option<crate::models::TokenCredentialsProperties> => opt "credentials",
@@ -2195,7 +2195,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The content trust policy for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TrustPolicy {
         /// The value that indicates whether the policy is enabled or not.
         pub status: ::std::option::Option<crate::models::PolicyStatus> => opt "status",
@@ -2210,7 +2210,7 @@ crate::runtime::extensible_enum! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct UserIdentityProperties {
         /// The client id of user assigned identity.
         pub client_id: ::std::option::Option<::std::string::String> => opt "clientId",
@@ -2220,7 +2220,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An object that represents a webhook for a container registry.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct Webhook {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -2264,7 +2264,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The parameters for creating a webhook.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct WebhookCreateParameters {
         /// The location of the webhook. This cannot be changed after the resource is created.
         pub location: ::std::string::String => req "location",
@@ -2287,7 +2287,7 @@ impl WebhookCreateParameters {
 }
 crate::runtime::model! {
     /// The result of a request to list webhooks for a container registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct WebhookListResult {
         /// The URI that can be used to request the next list of webhooks.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -2297,7 +2297,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a webhook.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct WebhookProperties {
         /// The list of actions that trigger the webhook to post notifications.
         pub actions: ::std::vec::Vec<crate::models::WebhookAction> => req "actions",
@@ -2323,7 +2323,7 @@ impl WebhookProperties {
 }
 crate::runtime::model! {
     /// The parameters for creating the properties of a webhook.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct WebhookPropertiesCreateParameters {
         /// The list of actions that trigger the webhook to post notifications.
         pub actions: ::std::vec::Vec<crate::models::WebhookAction> => req "actions",
@@ -2355,7 +2355,7 @@ impl WebhookPropertiesCreateParameters {
 }
 crate::runtime::model! {
     /// The parameters for updating the properties of a webhook.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct WebhookPropertiesUpdateParameters {
         /// The list of actions that trigger the webhook to post notifications.
         pub actions: ::std::option::Option<::std::vec::Vec<crate::models::WebhookAction>> => opt "actions",
@@ -2378,7 +2378,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The parameters for updating a webhook.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct WebhookUpdateParameters {
         /// The properties that the webhook will be updated with.
         pub properties: ::std::option::Option<crate::models::WebhookPropertiesUpdateParameters> => opt "properties",

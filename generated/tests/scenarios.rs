@@ -779,6 +779,62 @@ async fn list_gives_up_on_endless_empty_pages() -> TestResult {
     Ok(())
 }
 
+// ------------------------------------------------------------------ secrets in Debug
+
+/// The registry's admin passwords and a webhook's headers and signed URL, as the service
+/// sends them: the models' `Debug` shows their names, never the values.
+#[tokio::test]
+async fn models_never_debug_print_secrets() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("{}/listCredentials", registry_path())))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "username": "myregistry",
+            "passwords": [{"name": "password", "value": "admin-pw-1"}, {"name": "password2", "value": "admin-pw-2"}],
+        })))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!(
+            "{}/webhooks/myhook/getCallbackConfig",
+            registry_path()
+        )))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "serviceUri": "https://hooks.example/notify?sig=hook-sig-3",
+            "customHeaders": {"Authorization": "Basic hook-auth-4"},
+        })))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let credentials = client
+        .registries()
+        .list_credentials(RG, REG, None)
+        .await?
+        .into_model()?;
+    let callback = client
+        .webhooks()
+        .get_callback_config(RG, REG, "myhook", None)
+        .await?
+        .into_model()?;
+
+    let shown = format!("{credentials:?} {callback:?}");
+    for secret in ["admin-pw-1", "admin-pw-2", "hook-sig-3", "hook-auth-4"] {
+        assert!(!shown.contains(secret), "`{secret}` in {shown}");
+    }
+    for visible in [
+        "myregistry",
+        "Password2",
+        "https://hooks.example/notify?<redacted>",
+    ] {
+        assert!(shown.contains(visible), "no `{visible}` in {shown}");
+    }
+    // The values are all there for the program.
+    let passwords = credentials.passwords.unwrap_or_default();
+    assert_eq!(passwords[1].value.as_deref(), Some("admin-pw-2"));
+    Ok(())
+}
+
 // ------------------------------------------------------------------ audiences
 
 /// A credential that records the scopes it is asked for.
@@ -823,12 +879,15 @@ async fn tokens_are_for_the_clouds_resource_manager() -> TestResult {
         client_options,
         ..ContainerRegistryClientOptions::default()
     };
-    let client =
-        ContainerRegistryClient::new(mock.base(), credential.clone(), SUB, Some(options))?;
+    let client = ContainerRegistryClient::new(mock.base(), credential.clone(), SUB, Some(options))?;
 
     client.registries().get(RG, REG, None).await?;
 
-    let scopes = credential.scopes.lock().map(|s| s.clone()).unwrap_or_default();
+    let scopes = credential
+        .scopes
+        .lock()
+        .map(|s| s.clone())
+        .unwrap_or_default();
     assert_eq!(scopes, ["https://management.usgovcloudapi.net/.default"]);
     Ok(())
 }

@@ -51,6 +51,8 @@ mod enums;
 #[cfg(feature = "http")]
 pub mod http;
 mod model;
+#[doc(hidden)]
+pub mod redact;
 mod secret;
 
 pub use body::{is_none, skip_read_only, to_request_body, to_request_value};

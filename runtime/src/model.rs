@@ -10,14 +10,19 @@ use serde::{Deserialize, Deserializer};
 ///
 /// ```text
 /// model! {
-///     #[derive(Clone, Debug, Default, PartialEq)]
+///     #[derive(Clone, Default, PartialEq)]
 ///     pub struct Name {
-///         pub field: Type => mode "wireName" (as Format)?,
+///         pub field: Type => (@hide | @hide_query)? mode "wireName" (as Format)?,
 ///         ..
 ///         (.. pub additional_properties: BTreeMap<String, T> (as Format)?,)?
 ///     }
 /// }
 /// ```
+///
+/// The model's `Debug` is written here too: every field as `derive(Debug)` shows it,
+/// but a field marked `@hide` shows `Some(<redacted>)` for its value (a `String`,
+/// `Option` or a map of them: it may hold a secret), and one marked `@hide_query` shows
+/// its URL without the query (where SAS signatures and keys go).
 ///
 /// Modes: `opt`, an `Option` left out when `None` (and `None` when missing or `null`);
 /// `ro`, the same, read-only: also left out of request bodies ([`skip_read_only`](crate::skip_read_only));
@@ -67,10 +72,14 @@ macro_rules! model {
         }
     };
     (@finish $mode:ident, $field:ident, $wire:literal) => { ::std::option::Option::flatten($field) };
+    // The marked arms first: `hide &self.x` would also parse as one expression.
+    (@debug hide $value:expr) => { &$crate::redact::Hidden($value) };
+    (@debug hide_query $value:expr) => { &$crate::redact::QueryHidden($value) };
+    (@debug $value:expr) => { &$crate::redact::Shown($value) };
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
-            $($(#[$fmeta:meta])* pub $field:ident: $ty:ty => $mode:ident $wire:literal $(as $format:ty)?,)*
+            $($(#[$fmeta:meta])* pub $field:ident: $ty:ty => $(@$hide:ident)? $mode:ident $wire:literal $(as $format:ty)?,)*
             $(.. $(#[$emeta:meta])* pub $extra:ident: $ety:ty $(as $eformat:ty)?,)?
         }
     ) => {
@@ -78,6 +87,15 @@ macro_rules! model {
         pub struct $name {
             $($(#[$fmeta])* pub $field: $ty,)*
             $($(#[$emeta])* pub $extra: $ety,)?
+        }
+
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut __d = f.debug_struct(::std::stringify!($name));
+                $(__d.field(::std::stringify!($field), $crate::model!(@debug $($hide)? &self.$field));)*
+                $(__d.field(::std::stringify!($extra), &self.$extra);)?
+                __d.finish()
+            }
         }
 
         impl ::serde::Serialize for $name {

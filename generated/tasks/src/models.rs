@@ -3,7 +3,7 @@
 //! The models of ContainerRegistryManagementClient: every definition of the spec, and the inline schemas that need a name.
 crate::runtime::model! {
     /// The properties that determine the run agent configuration.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct AgentProperties {
         /// The CPU configuration in terms of number of cores required for the run.
         pub cpu: ::std::option::Option<i32> => opt "cpu",
@@ -20,7 +20,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a run argument.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct Argument {
         /// Flag to indicate whether the argument represents a secret and want to be removed from build logs.
         pub is_secret: ::std::option::Option<bool> => opt "isSecret",
@@ -43,16 +43,16 @@ impl Argument {
 }
 crate::runtime::model! {
     /// The authorization properties for accessing the source code repository.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct AuthInfo {
         /// Time in seconds that the token remains valid
         pub expires_in: ::std::option::Option<i32> => opt "expiresIn",
         /// The refresh token used to refresh the access token.
-        pub refresh_token: ::std::option::Option<::std::string::String> => opt "refreshToken",
+        pub refresh_token: ::std::option::Option<::std::string::String> => @hide opt "refreshToken",
         /// The scope of the access token.
         pub scope: ::std::option::Option<::std::string::String> => opt "scope",
         /// The access token used to access the source control provider.
-        pub token: ::std::string::String => req "token",
+        pub token: ::std::string::String => @hide req "token",
         /// The type of Auth token.
         pub token_type: crate::models::TokenType => req "tokenType",
     }
@@ -75,23 +75,23 @@ impl AuthInfo {
 }
 crate::runtime::model! {
     /// The authorization properties for accessing the source code repository.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct AuthInfoUpdateParameters {
         /// Time in seconds that the token remains valid
         pub expires_in: ::std::option::Option<i32> => opt "expiresIn",
         /// The refresh token used to refresh the access token.
-        pub refresh_token: ::std::option::Option<::std::string::String> => opt "refreshToken",
+        pub refresh_token: ::std::option::Option<::std::string::String> => @hide opt "refreshToken",
         /// The scope of the access token.
         pub scope: ::std::option::Option<::std::string::String> => opt "scope",
         /// The access token used to access the source control provider.
-        pub token: ::std::option::Option<::std::string::String> => opt "token",
+        pub token: ::std::option::Option<::std::string::String> => @hide opt "token",
         /// The type of Auth token.
         pub token_type: ::std::option::Option<crate::models::TokenType> => opt "tokenType",
     }
 }
 crate::runtime::model! {
     /// Properties that describe a base image dependency.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct BaseImageDependency {
         /// The sha256-based digest of the image manifest.
         pub digest: ::std::option::Option<::std::string::String> => opt "digest",
@@ -114,7 +114,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The trigger based on base image dependency.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct BaseImageTrigger {
         /// The type of the auto trigger for base image dependency updates.
         pub base_image_trigger_type: crate::models::BaseImageTriggerType => req "baseImageTriggerType",
@@ -147,7 +147,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties for updating base image dependency trigger.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct BaseImageTriggerUpdateParameters {
         /// The type of the auto trigger for base image dependency updates.
         pub base_image_trigger_type: ::std::option::Option<crate::models::BaseImageTriggerType> => opt "baseImageTriggerType",
@@ -170,7 +170,7 @@ impl BaseImageTriggerUpdateParameters {
 }
 crate::runtime::model! {
     /// The parameters that describes a set of credentials that will be used when a run is invoked.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Credentials {
         /// Describes the credential parameters for accessing other custom registries. The key
         /// for the dictionary item will be the registry login server (myregistry.azurecr.io) and
@@ -182,7 +182,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// Describes the credentials that will be used to access a custom registry during a run.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CustomRegistryCredentials {
         /// Indicates the managed identity assigned to the custom credential. If a user-assigned identity
         /// this value is the Client ID. If a system-assigned identity, the value will be `system`. In
@@ -199,7 +199,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for a docker quick build.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct DockerBuildRequest {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
@@ -253,12 +253,12 @@ impl DockerBuildRequest {
 }
 crate::runtime::model! {
     /// The Docker build step.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct DockerBuildStep {
         /// List of base image dependencies for a step.
         pub base_image_dependencies: ::std::option::Option<::std::vec::Vec<crate::models::BaseImageDependency>> => ro "baseImageDependencies",
         /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-        pub context_access_token: ::std::option::Option<::std::string::String> => opt "contextAccessToken",
+        pub context_access_token: ::std::option::Option<::std::string::String> => @hide opt "contextAccessToken",
         /// The URL(absolute or relative) of the source context for the task step.
         pub context_path: ::std::option::Option<::std::string::String> => opt "contextPath",
         /// The collection of override arguments to be used when executing this build step.
@@ -294,10 +294,10 @@ impl DockerBuildStep {
 }
 crate::runtime::model! {
     /// The properties for updating a docker build step.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct DockerBuildStepUpdateParameters {
         /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-        pub context_access_token: ::std::option::Option<::std::string::String> => opt "contextAccessToken",
+        pub context_access_token: ::std::option::Option<::std::string::String> => @hide opt "contextAccessToken",
         /// The URL(absolute or relative) of the source context for the task step.
         pub context_path: ::std::option::Option<::std::string::String> => opt "contextPath",
         /// The collection of override arguments to be used when executing this build step.
@@ -316,7 +316,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for a quick task run request.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct EncodedTaskRunRequest {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
@@ -361,12 +361,12 @@ impl EncodedTaskRunRequest {
 }
 crate::runtime::model! {
     /// The properties of a encoded task step.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct EncodedTaskStep {
         /// List of base image dependencies for a step.
         pub base_image_dependencies: ::std::option::Option<::std::vec::Vec<crate::models::BaseImageDependency>> => ro "baseImageDependencies",
         /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-        pub context_access_token: ::std::option::Option<::std::string::String> => opt "contextAccessToken",
+        pub context_access_token: ::std::option::Option<::std::string::String> => @hide opt "contextAccessToken",
         /// The URL(absolute or relative) of the source context for the task step.
         pub context_path: ::std::option::Option<::std::string::String> => opt "contextPath",
         /// Base64 encoded value of the template/definition file content.
@@ -393,10 +393,10 @@ impl EncodedTaskStep {
 }
 crate::runtime::model! {
     /// The properties for updating encoded task step.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct EncodedTaskStepUpdateParameters {
         /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-        pub context_access_token: ::std::option::Option<::std::string::String> => opt "contextAccessToken",
+        pub context_access_token: ::std::option::Option<::std::string::String> => @hide opt "contextAccessToken",
         /// The URL(absolute or relative) of the source context for the task step.
         pub context_path: ::std::option::Option<::std::string::String> => opt "contextPath",
         /// Base64 encoded value of the template/definition file content.
@@ -409,7 +409,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The request parameters for a scheduling run against a task file.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct FileTaskRunRequest {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
@@ -454,12 +454,12 @@ impl FileTaskRunRequest {
 }
 crate::runtime::model! {
     /// The properties of a task step.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct FileTaskStep {
         /// List of base image dependencies for a step.
         pub base_image_dependencies: ::std::option::Option<::std::vec::Vec<crate::models::BaseImageDependency>> => ro "baseImageDependencies",
         /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-        pub context_access_token: ::std::option::Option<::std::string::String> => opt "contextAccessToken",
+        pub context_access_token: ::std::option::Option<::std::string::String> => @hide opt "contextAccessToken",
         /// The URL(absolute or relative) of the source context for the task step.
         pub context_path: ::std::option::Option<::std::string::String> => opt "contextPath",
         /// The task template/definition file path relative to the source context.
@@ -486,10 +486,10 @@ impl FileTaskStep {
 }
 crate::runtime::model! {
     /// The properties of updating a task step.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct FileTaskStepUpdateParameters {
         /// The token (git PAT or SAS token of storage account blob) associated with the context for a step.
-        pub context_access_token: ::std::option::Option<::std::string::String> => opt "contextAccessToken",
+        pub context_access_token: ::std::option::Option<::std::string::String> => @hide opt "contextAccessToken",
         /// The URL(absolute or relative) of the source context for the task step.
         pub context_path: ::std::option::Option<::std::string::String> => opt "contextPath",
         /// The task template/definition file path relative to the source context.
@@ -502,7 +502,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// Managed identity for the resource.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct IdentityProperties {
         /// The principal ID of resource identity.
         pub principal_id: ::std::option::Option<::std::string::String> => opt "principalId",
@@ -519,7 +519,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// Properties for a registry image.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ImageDescriptor {
         /// The sha256-based digest of the image manifest.
         pub digest: ::std::option::Option<::std::string::String> => opt "digest",
@@ -533,7 +533,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The image update trigger that caused a build.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ImageUpdateTrigger {
         /// The unique ID of the trigger.
         pub id: ::std::option::Option<::std::string::String> => opt "id",
@@ -552,7 +552,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The platform properties against which the run has to happen.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct PlatformProperties {
         /// The OS architecture.
         pub architecture: ::std::option::Option<crate::models::Architecture> => opt "architecture",
@@ -575,7 +575,7 @@ impl PlatformProperties {
 }
 crate::runtime::model! {
     /// The properties for updating the platform configuration.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PlatformUpdateParameters {
         /// The OS architecture.
         pub architecture: ::std::option::Option<crate::models::Architecture> => opt "architecture",
@@ -598,7 +598,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The resource model definition for a ARM proxy resource. It will have everything other than required location and tags.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ProxyResource {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -610,7 +610,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An Azure resource.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct Resource {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -648,7 +648,7 @@ crate::runtime::closed_enum! {
 }
 crate::runtime::model! {
     /// Run resource properties
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Run {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -662,7 +662,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// Properties that are enabled for Odata querying on runs.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RunFilter {
         /// The create time for a run.
         pub create_time: ::std::option::Option<::time::OffsetDateTime> => opt "createTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
@@ -685,7 +685,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The result of get log link operation.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RunGetLogResult {
         /// The link to logs for a run on a azure container registry.
         pub log_link: ::std::option::Option<::std::string::String> => opt "logLink",
@@ -693,7 +693,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// Collection of runs.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RunListResult {
         /// The URI that can be used to request the next set of paged results.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -703,7 +703,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties for a run.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RunProperties {
         /// The machine configuration of the run agent.
         pub agent_configuration: ::std::option::Option<crate::models::AgentProperties> => opt "agentConfiguration",
@@ -744,7 +744,7 @@ crate::runtime::model! {
         /// The timer trigger that caused the run.
         pub timer_trigger: ::std::option::Option<crate::models::TimerTriggerDescriptor> => opt "timerTrigger",
         /// The update trigger token passed for the Run.
-        pub update_trigger_token: ::std::option::Option<::std::string::String> => opt "updateTriggerToken",
+        pub update_trigger_token: ::std::option::Option<::std::string::String> => @hide opt "updateTriggerToken",
     }
 }
 /// The request parameters for scheduling a run.
@@ -832,7 +832,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The set of run properties that can be updated.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RunUpdateParameters {
         /// The value that indicates whether archiving is enabled or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
@@ -840,7 +840,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// Describes the properties of a secret object value.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SecretObject {
         /// The type of the secret object which determines how the value of the secret object has to be
         /// interpreted.
@@ -848,7 +848,7 @@ crate::runtime::model! {
         /// The value of the secret. The format of this value will be determined
         /// based on the type of the secret object. If the type is Opaque, the value will be
         /// used as is without any modification.
-        pub value: ::std::option::Option<::std::string::String> => opt "value",
+        pub value: ::std::option::Option<::std::string::String> => @hide opt "value",
     }
 }
 crate::runtime::extensible_enum! {
@@ -861,7 +861,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a overridable value that can be passed to a task template.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct SetValue {
         /// Flag to indicate whether the value represents a secret or not.
         pub is_secret: ::std::option::Option<bool> => opt "isSecret",
@@ -891,12 +891,12 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of the source code repository.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct SourceProperties {
         /// The branch name of the source code.
         pub branch: ::std::option::Option<::std::string::String> => opt "branch",
         /// The full URL to the source code repository
-        pub repository_url: ::std::string::String => req "repositoryUrl",
+        pub repository_url: ::std::string::String => @hide_query req "repositoryUrl",
         /// The authorization properties for accessing the source code repository and to set up
         /// webhooks for notifications.
         pub source_control_auth_properties: ::std::option::Option<crate::models::AuthInfo> => opt "sourceControlAuthProperties",
@@ -921,7 +921,7 @@ impl SourceProperties {
 }
 crate::runtime::model! {
     /// Describes the credential parameters for accessing the source registry.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SourceRegistryCredentials {
         /// The authentication mode which determines the source registry login scope. The credentials for the source registry
         /// will be generated using the given scope. These credentials will be used to login to
@@ -940,7 +940,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a source based trigger.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct SourceTrigger {
         /// The name of the trigger.
         pub name: ::std::string::String => req "name",
@@ -970,7 +970,7 @@ impl SourceTrigger {
 }
 crate::runtime::model! {
     /// The source trigger that caused a run.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SourceTriggerDescriptor {
         /// The branch name in the repository.
         pub branch_name: ::std::option::Option<::std::string::String> => opt "branchName",
@@ -985,7 +985,7 @@ crate::runtime::model! {
         /// The unique ID that identifies pull request.
         pub pull_request_id: ::std::option::Option<::std::string::String> => opt "pullRequestId",
         /// The repository URL.
-        pub repository_url: ::std::option::Option<::std::string::String> => opt "repositoryUrl",
+        pub repository_url: ::std::option::Option<::std::string::String> => @hide_query opt "repositoryUrl",
     }
 }
 crate::runtime::extensible_enum! {
@@ -996,7 +996,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties for updating a source based trigger.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct SourceTriggerUpdateParameters {
         /// The name of the trigger.
         pub name: ::std::string::String => req "name",
@@ -1022,12 +1022,12 @@ impl SourceTriggerUpdateParameters {
 }
 crate::runtime::model! {
     /// The properties for updating the source code repository.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SourceUpdateParameters {
         /// The branch name of the source code.
         pub branch: ::std::option::Option<::std::string::String> => opt "branch",
         /// The full URL to the source code repository
-        pub repository_url: ::std::option::Option<::std::string::String> => opt "repositoryUrl",
+        pub repository_url: ::std::option::Option<::std::string::String> => @hide_query opt "repositoryUrl",
         /// The authorization properties for accessing the source code repository and to set up
         /// webhooks for notifications.
         pub source_control_auth_properties: ::std::option::Option<crate::models::AuthInfoUpdateParameters> => opt "sourceControlAuthProperties",
@@ -1037,12 +1037,12 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a response to source upload request.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SourceUploadDefinition {
         /// The relative path to the source. This is used to submit the subsequent queue build request.
         pub relative_path: ::std::option::Option<::std::string::String> => opt "relativePath",
         /// The URL where the client can upload the source.
-        pub upload_url: ::std::option::Option<::std::string::String> => opt "uploadUrl",
+        pub upload_url: ::std::option::Option<::std::string::String> => @hide_query opt "uploadUrl",
     }
 }
 crate::runtime::extensible_enum! {
@@ -1056,7 +1056,7 @@ crate::runtime::extensible_enum! {
 crate::runtime::model! {
     /// The task that has the ARM resource and task properties.
     /// The task will have all information to schedule a run against it.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct Task {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
@@ -1091,7 +1091,7 @@ impl Task {
 }
 crate::runtime::model! {
     /// The collection of tasks.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TaskListResult {
         /// The URI that can be used to request the next set of paged results.
         pub next_link: ::std::option::Option<::std::string::String> => opt "nextLink",
@@ -1101,7 +1101,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a task.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct TaskProperties {
         /// The machine configuration of the run agent.
         pub agent_configuration: ::std::option::Option<crate::models::AgentProperties> => opt "agentConfiguration",
@@ -1145,7 +1145,7 @@ impl TaskProperties {
 }
 crate::runtime::model! {
     /// The properties for updating a task.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TaskPropertiesUpdateParameters {
         /// The machine configuration of the run agent.
         pub agent_configuration: ::std::option::Option<crate::models::AgentProperties> => opt "agentConfiguration",
@@ -1165,7 +1165,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for a task run request.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct TaskRunRequest {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
@@ -1303,7 +1303,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskStepUpdateParameters {
 }
 crate::runtime::model! {
     /// The parameters for updating a task.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TaskUpdateParameters {
         /// Identity for the resource.
         pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
@@ -1315,7 +1315,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a timer trigger.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct TimerTrigger {
         /// The name of the trigger.
         pub name: ::std::string::String => req "name",
@@ -1337,7 +1337,7 @@ impl TimerTrigger {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TimerTriggerDescriptor {
         /// The occurrence that triggered the run.
         pub schedule_occurrence: ::std::option::Option<::std::string::String> => opt "scheduleOccurrence",
@@ -1347,7 +1347,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties for updating a timer trigger.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub struct TimerTriggerUpdateParameters {
         /// The name of the trigger.
         pub name: ::std::string::String => req "name",
@@ -1377,7 +1377,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a trigger.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TriggerProperties {
         /// The trigger based on base image dependencies.
         pub base_image_trigger: ::std::option::Option<crate::models::BaseImageTrigger> => opt "baseImageTrigger",
@@ -1396,7 +1396,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties for updating triggers.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TriggerUpdateParameters {
         /// The trigger based on base image dependencies.
         pub base_image_trigger: ::std::option::Option<crate::models::BaseImageTriggerUpdateParameters> => opt "baseImageTrigger",
@@ -1407,7 +1407,7 @@ crate::runtime::model! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct UserIdentityProperties {
         /// The client id of user assigned identity.
         pub client_id: ::std::option::Option<::std::string::String> => opt "clientId",

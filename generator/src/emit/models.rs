@@ -56,8 +56,9 @@ fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
         true => "Default, ",
         false => "",
     };
+    // `Debug` is the macro's: it hides what may be a secret (see `Redact`).
     out.push_str(&format!(
-        "    #[derive(Clone, Debug, {default}PartialEq)]\n    pub struct {} {{\n",
+        "    #[derive(Clone, {default}PartialEq)]\n    pub struct {} {{\n",
         ident(&t.name)
     ));
     for f in &s.fields {
@@ -67,8 +68,13 @@ fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
             (false, true) => "opt",
             (false, false) => "req",
         };
+        let hide = match f.redact {
+            Redact::Nothing => "",
+            Redact::Value => "@hide ",
+            Redact::Query => "@hide_query ",
+        };
         out.push_str(&format!(
-            "        pub {}: {} => {mode} {}",
+            "        pub {}: {} => {hide}{mode} {}",
             ident(&f.name),
             field_type_str(space, f),
             lit(&f.wire_name)

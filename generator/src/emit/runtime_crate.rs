@@ -66,6 +66,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../runtime/src/model.rs"),
     ),
     (
+        "src/redact.rs",
+        include_str!("../../../runtime/src/redact.rs"),
+    ),
+    (
         "src/secret.rs",
         include_str!("../../../runtime/src/secret.rs"),
     ),

@@ -61,9 +61,23 @@ pub struct Field {
     pub required: bool,
     pub read_only: bool,
     pub secret: bool,
+    /// What the model's `Debug` hides of the value (see `lower::secrets`).
+    pub redact: Redact,
     /// Boxed to break a cycle of by-value containment.
     pub boxed: bool,
     pub docs: Option<String>,
+}
+
+/// What a model's `Debug` hides of a field that may hold a secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Redact {
+    /// Nothing: the value is shown (or it is a `Secret`, which hides itself).
+    #[default]
+    Nothing,
+    /// The value (`<redacted>`).
+    Value,
+    /// A URL's query (`https://host/path?<redacted>`).
+    Query,
 }
 
 impl Field {

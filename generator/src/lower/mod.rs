@@ -6,6 +6,7 @@
 mod client;
 mod examples;
 mod ops;
+mod secrets;
 pub(crate) mod types;
 
 use crate::error::{Error, Result, Warning};
@@ -45,7 +46,8 @@ pub fn lower(
         let links = side_by_side(scope, || examples::read(spec, settings, source));
         (types_and_ops(spec, settings), links())
     });
-    let (space, by_ref, mut client, mut warnings) = lowered?;
+    let (mut space, by_ref, mut client, mut warnings) = lowered?;
+    secrets::apply(&mut space);
     let (links, link_warnings) = links?;
     warnings.extend(link_warnings);
     if !client.operations.is_empty() {

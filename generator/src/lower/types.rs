@@ -677,6 +677,7 @@ impl<'a> Builder<'a> {
                 required: f.required,
                 read_only: f.read_only,
                 secret: f.secret,
+                redact: Redact::Nothing,
                 boxed: false,
                 docs: f.docs,
             });
