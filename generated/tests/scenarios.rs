@@ -835,6 +835,65 @@ async fn models_never_debug_print_secrets() -> TestResult {
     Ok(())
 }
 
+// ------------------------------------------------------------------ redirects
+
+/// The pipeline follows redirects on the endpoint's origin itself, whatever the
+/// transport (here the caller's, which follows none): a 302 then a 307 on the same
+/// origin are followed, each hop with the token; a 307 to another origin is not
+/// followed and is an error, and nothing (token or body) goes there.
+#[tokio::test]
+async fn redirects_are_followed_on_the_origin_only() -> TestResult {
+    let mock = MockArm::start().await;
+    let hop1 = format!("{}/hop1", registry_path());
+    let hop2 = format!("{}/hop2", registry_path());
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", hop1.as_str()))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(hop1.as_str()))
+        .respond_with(ResponseTemplate::new(307).insert_header("location", mock.url(&hop2)))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(hop2.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")))
+        .mount(&mock.server)
+        .await;
+    let foreign = format!("{}/foreign", registry_path());
+    Mock::given(method("PUT"))
+        .and(path(registry_path()))
+        .respond_with(
+            ResponseTemplate::new(307).insert_header("location", mock.foreign_url(&foreign)),
+        )
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let registry = client.registries().get(RG, REG, None).await?.into_model()?;
+    assert_eq!(registry.name.as_deref(), Some(REG));
+    let requests = mock.authorized_requests().await;
+    let paths: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
+    assert_eq!(
+        paths,
+        [registry_path().as_str(), hop1.as_str(), hop2.as_str()]
+    );
+
+    let error = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), None)?
+        .await
+        .expect_err("a redirect to another origin is not followed");
+    assert_eq!(error.http_status(), Some(StatusCode::TemporaryRedirect));
+    let requests = mock.requests().await;
+    assert!(
+        requests.iter().all(|r| r.url.path() != foreign),
+        "the foreign origin got a request: {requests:?}"
+    );
+    Ok(())
+}
+
 // ------------------------------------------------------------------ audiences
 
 /// A credential that records the scopes it is asked for.

@@ -23,7 +23,7 @@ pub use pager::NextRequest;
 pub use wire::Wire;
 
 use checks::{encode_path_value, invalid};
-use transport::{default_transport, BodyLimit, RetryAfterLimit};
+use transport::{default_transport, BodyLimit, RetryAfterLimit, SameOriginRedirects};
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -140,9 +140,13 @@ impl ClientCore {
             endpoint.set_path(&path);
         }
         // Per try: long waits cut (before the retry policy reads them), then the token.
-        let mut per_try: Vec<Arc<dyn Policy>> = vec![Arc::new(RetryAfterLimit {
-            max: limits.max_retry_after,
-        })];
+        // (Redirects first: each same-origin hop goes through the others again.)
+        let mut per_try: Vec<Arc<dyn Policy>> = vec![
+            Arc::new(SameOriginRedirects),
+            Arc::new(RetryAfterLimit {
+                max: limits.max_retry_after,
+            }),
+        ];
         if let Some((credential, scopes)) = credential {
             let scopes = scopes.resolve(&endpoint, client_options.cloud.as_deref());
             per_try.push(Arc::new(BearerTokenAuthorizationPolicy::new(

@@ -1,6 +1,7 @@
-//! The default transport (reqwest, same-origin redirects only), the response-body
-//! limit wrapped around every transport, and the bound on how long a service may ask
-//! the client to wait (`Retry-After`).
+//! The default transport (reqwest, following no redirects itself), the pipeline's
+//! redirect policy (same-origin redirects only, whatever the transport), the
+//! response-body limit wrapped around every transport, and the bound on how long a
+//! service may ask the client to wait (`Retry-After`).
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -18,33 +19,18 @@ use futures::StreamExt;
 /// azure_core's own timeouts for its default transport.
 const CONNECT_TIMEOUT_SECS: u64 = 20;
 const READ_TIMEOUT_SECS: u64 = 60;
-/// How many redirects (on the same origin) the default transport follows.
+/// How many redirects (on the same origin) the pipeline follows.
 const MAX_REDIRECTS: usize = 10;
 
 /// The default transport, built as azure_core builds it (reqwest with rustls, the
-/// platform's verifier, which reads `SSL_CERT_FILE`/`SSL_CERT_DIR`), following
-/// redirects only to the same origin (a redirect elsewhere is returned as it is), but
-/// returning an error where azure_core's would panic (e.g. an `SSL_CERT_FILE` without
-/// certificates).
+/// platform's verifier, which reads `SSL_CERT_FILE`/`SSL_CERT_DIR`; no redirects
+/// followed: the pipeline's [`SameOriginRedirects`] does that), but returning an error
+/// where azure_core's would panic (e.g. an `SSL_CERT_FILE` without certificates).
 pub(crate) fn default_transport() -> Result<Transport> {
     let client = reqwest::ClientBuilder::new()
         .connect_timeout(StdDuration::from_secs(CONNECT_TIMEOUT_SECS))
         .read_timeout(StdDuration::from_secs(READ_TIMEOUT_SECS))
-        .redirect(reqwest::redirect::Policy::custom(|attempt| {
-            // Only on the same scheme, host and port (the bearer token goes with the
-            // request), and not in circles.
-            let first = attempt.previous().first();
-            let same_origin = first.is_some_and(|first| {
-                first.scheme() == attempt.url().scheme()
-                    && first.host_str() == attempt.url().host_str()
-                    && first.port_or_known_default() == attempt.url().port_or_known_default()
-            });
-            if same_origin && attempt.previous().len() <= MAX_REDIRECTS {
-                attempt.follow()
-            } else {
-                attempt.stop()
-            }
-        }))
+        .redirect(reqwest::redirect::Policy::none())
         .gzip(true)
         .deflate(true)
         .build()
@@ -225,4 +211,69 @@ mod tests {
         assert_eq!(limited(RETRY_AFTER, "soon").as_deref(), Some("soon"));
         assert_eq!(limited(X_MS_RETRY_AFTER_MS, "500").as_deref(), Some("500"));
     }
+}
+
+/// A per-try policy that follows redirects (301, 302, 303, 307, 308) only on the
+/// origin of the request (scheme, host and port), at most [`MAX_REDIRECTS`] of them:
+/// each hop goes through the policies after it again, so the bearer token and a body
+/// (307/308 re-send it; 301/302/303 become a `GET` without one) only ever go to the
+/// endpoint's origin. A redirect elsewhere is returned as it is (an undocumented
+/// status: an error). This holds for any transport that does not follow redirects
+/// itself, as azure_core's and the runtime's default ones do not.
+#[derive(Debug)]
+pub(crate) struct SameOriginRedirects;
+
+#[async_trait::async_trait]
+impl Policy for SameOriginRedirects {
+    async fn send(
+        &self,
+        ctx: &Context,
+        request: &mut Request,
+        next: &[Arc<dyn Policy>],
+    ) -> PolicyResult {
+        let Some((first, rest)) = next.split_first() else {
+            return Err(Error::with_message(
+                ErrorKind::Other,
+                "the redirect policy is the last policy",
+            ));
+        };
+        let origin = request.url().origin();
+        let mut response = first.send(ctx, request, rest).await?;
+        let mut hop = request.clone();
+        for _ in 0..MAX_REDIRECTS {
+            let Some(target) = redirect_target(&response, hop.url()) else {
+                return Ok(response);
+            };
+            if target.origin() != origin {
+                return Ok(response);
+            }
+            let status = u16::from(response.status());
+            if matches!(status, 301..=303) {
+                hop.set_method(azure_core::http::Method::Get);
+                hop.set_body(azure_core::Bytes::new());
+                hop.headers_mut()
+                    .remove(azure_core::http::headers::CONTENT_TYPE);
+            }
+            *hop.url_mut() = target;
+            hop.headers_mut()
+                .remove(azure_core::http::headers::AUTHORIZATION);
+            response = first.send(ctx, &mut hop, rest).await?;
+        }
+        Ok(response)
+    }
+}
+
+/// Where a redirect answer points, resolved against the URL it answers.
+fn redirect_target(
+    response: &AsyncRawResponse,
+    from: &azure_core::http::Url,
+) -> Option<azure_core::http::Url> {
+    let status = u16::from(response.status());
+    if !matches!(status, 301 | 302 | 303 | 307 | 308) {
+        return None;
+    }
+    let location = response.headers().get_optional_str(
+        &azure_core::http::headers::HeaderName::from_static("location"),
+    )?;
+    from.join(location).ok()
 }
