@@ -5,9 +5,9 @@
 //! that echoes the request would otherwise put its bearer token or webhook secrets
 //! there. A body that is not an ARM error is left out of the error entirely.
 //!
-//! The error keeps a response for `azure_core::error::ErrorResponse::try_from`: the
-//! status, the headers (whose `Debug` azure_core redacts), and as its body only the
-//! sanitized ARM error.
+//! The error keeps the response as it came, for a program that reads the error model
+//! the spec declares (or `azure_core::error::ErrorResponse::try_from`): its `Debug`
+//! shows the status and the headers (which azure_core redacts), never the body.
 
 use std::sync::OnceLock;
 
@@ -16,7 +16,7 @@ use azure_core::http::headers::ERROR_CODE;
 use azure_core::http::RawResponse;
 use azure_core::Error;
 use regex_lite::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// The longest error code kept, in characters.
 const MAX_CODE: usize = 128;
@@ -51,13 +51,21 @@ pub(crate) fn check_status(
     }
 }
 
-#[derive(Deserialize, Serialize, Default)]
+#[derive(Deserialize, Default)]
 struct ArmError {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient_detail")]
     error: Option<Detail>,
+    /// Services that answer `{"code": .., "message": ..}` without the `error` wrapper.
+    #[serde(flatten)]
+    bare: Detail,
 }
 
-#[derive(Deserialize, Serialize, Default, Clone)]
+/// An `error` object, or nothing when it is something else.
+fn lenient_detail<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Detail>, D::Error> {
+    Ok(serde_json::from_value(serde_json::Value::deserialize(d)?).ok())
+}
+
+#[derive(Deserialize, Default, Clone)]
 struct Detail {
     #[serde(
         default,
@@ -132,7 +140,10 @@ pub(crate) fn response_error(raw: RawResponse, sent: &[String]) -> Error {
     let (status, headers, body) = raw.deconstruct();
     let parsed: Option<ArmError> = serde_json::from_slice(&body).ok();
     let detail = parsed
-        .and_then(|e| e.error)
+        .and_then(|e| match e.error {
+            Some(error) => Some(error),
+            None => (e.bare.code.is_some() || e.bare.message.is_some()).then_some(e.bare),
+        })
         .map(|d| d.sanitized(0, sent))
         .unwrap_or_default();
     let code = headers
@@ -148,14 +159,10 @@ pub(crate) fn response_error(raw: RawResponse, sent: &[String]) -> Error {
             body.len()
         ),
     };
-    let kept = ArmError {
-        error: (detail.code.is_some() || detail.message.is_some()).then_some(detail),
-    };
-    let kept = serde_json::to_vec(&kept).unwrap_or_else(|_| b"{}".to_vec());
     let kind = ErrorKind::HttpResponse {
         status,
         error_code: code,
-        raw_response: Some(Box::new(RawResponse::from_bytes(status, headers, kept))),
+        raw_response: Some(Box::new(RawResponse::from_bytes(status, headers, body))),
     };
     Error::with_message(kind, text)
 }
@@ -267,6 +274,20 @@ mod tests {
             r#"{"error": {"code": "X", "message": "you sent s3cr3t-token-value"}}"#,
         );
         assert_eq!(e.to_string(), "you sent <redacted>");
+    }
+
+    #[test]
+    fn reads_bare_code_and_message() {
+        let e = error(
+            400,
+            r#"{"message": "The object you passed was incorrect", "code": 7}"#,
+        );
+        assert_eq!(e.to_string(), "The object you passed was incorrect");
+        let e = error(400, r#"{"status": "bad"}"#);
+        assert_eq!(
+            e.to_string(),
+            "400 (a body of 17 bytes that is not an ARM error, left out)"
+        );
     }
 
     #[test]

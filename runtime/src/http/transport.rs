@@ -216,8 +216,8 @@ mod tests {
 /// A per-try policy that follows redirects (301, 302, 303, 307, 308) only on the
 /// origin of the request (scheme, host and port), at most [`MAX_REDIRECTS`] of them:
 /// each hop goes through the policies after it again, so the bearer token and a body
-/// (307/308 re-send it; 301/302/303 become a `GET` without one) only ever go to the
-/// endpoint's origin. A redirect elsewhere is returned as it is (an undocumented
+/// (307/308 re-send it; a 303, and a POST's 301/302, become a `GET` without one) only
+/// ever go to the endpoint's origin. A redirect elsewhere is returned as it is (an undocumented
 /// status: an error). This holds for any transport that does not follow redirects
 /// itself, as azure_core's and the runtime's default ones do not.
 #[derive(Debug)]
@@ -247,8 +247,15 @@ impl Policy for SameOriginRedirects {
             if target.origin() != origin {
                 return Ok(response);
             }
+            // A 303 becomes a GET (a HEAD stays one), as does a POST's 301 or 302.
             let status = u16::from(response.status());
-            if matches!(status, 301..=303) {
+            let method = hop.method();
+            let to_get = match status {
+                303 => method != azure_core::http::Method::Head,
+                301 | 302 => method == azure_core::http::Method::Post,
+                _ => false,
+            };
+            if to_get {
                 hop.set_method(azure_core::http::Method::Get);
                 hop.set_body(azure_core::Bytes::new());
                 hop.headers_mut()

@@ -1,0 +1,426 @@
+//! Operations → the intermediate form: one [`Operation`] per path and method,
+//! with final Rust names, parameters sorted into client-level and method-level
+//! ([`params`]), the request body ([`body`]), and the responses, long-running and
+//! paging behaviour the spec declares ([`responses`]).
+
+mod body;
+mod params;
+mod responses;
+
+use std::collections::BTreeMap;
+
+use openapiv3::{Parameter, ReferenceOr};
+use serde_json::Value;
+
+use super::client::accessor_name;
+use super::types::Builder;
+use crate::error::{Error, Location, Warning};
+use crate::input::Spec;
+use crate::ir::{Client, Collection, OpKind, Operation};
+use crate::names::{sanitize, Case, Namespace};
+use crate::pointer::escape_token;
+
+/// The locals of a generated method body, which an argument must not shadow: a required
+/// parameter (an argument) named like one gets a `_` suffix, as keywords do. Optional
+/// parameters are fields of the method's options struct, where these names are free.
+const METHOD_LOCALS: &[&str] = &["core", "options", "request", "url", "wire_body", "next"];
+
+/// The Rust name of a method argument: `wanted`, or `wanted_` when a local of the
+/// generated method has that name (`sanitize` never ends a name with `_` otherwise).
+fn argument_name(wanted: String, required: bool) -> String {
+    if required && METHOD_LOCALS.contains(&wanted.as_str()) {
+        format!("{wanted}_")
+    } else {
+        wanted
+    }
+}
+
+fn method_name(m: &str) -> &'static str {
+    match m {
+        "get" => "Get",
+        "put" => "Put",
+        "post" => "Post",
+        "delete" => "Delete",
+        "patch" => "Patch",
+        "head" => "Head",
+        "options" => "Options",
+        _ => "Trace",
+    }
+}
+
+struct Cx<'a, 'b> {
+    spec: &'a Spec,
+    builder: &'b mut Builder<'a>,
+    client: Client,
+    client_names: Namespace,
+    errors: Vec<Error>,
+    warnings: Vec<Warning>,
+    /// Set when an operation uses something unsupported: it is skipped, with this warning.
+    unsupported: Option<Warning>,
+    /// `x-ms-parameterized-host` of the entry: its file and description.
+    host: Option<(&'a str, &'a crate::input::spec::ParameterizedHost)>,
+}
+
+/// Where an operation is: its file, path, method, the JSON pointers of its path item
+/// and of itself, the path item's parameters, and its location for messages.
+struct Site<'a> {
+    file: &'a str,
+    path: &'a str,
+    item_pointer: String,
+    method: &'static str,
+    pointer: String,
+    op: &'a openapiv3::Operation,
+    path_params: &'a [ReferenceOr<Parameter>],
+    location: Location,
+}
+
+/// Builds the operations of the entry files, adding their inline schemas to the type space.
+pub(crate) fn build<'a>(
+    spec: &'a Spec,
+    builder: &mut Builder<'a>,
+) -> (Client, Vec<Error>, Vec<Warning>) {
+    let mut cx = Cx {
+        spec,
+        builder,
+        client: Client::default(),
+        client_names: Namespace::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        unsupported: None,
+        host: None,
+    };
+    cx.parameterized_host();
+    cx.client_names.reserve("endpoint", "(the endpoint)");
+    cx.client_names.reserve("credential", "(the credential)");
+    cx.client_names.reserve("options", "(the options)");
+    cx.security();
+    cx.operations();
+    cx.check_next_operations();
+    cx.name_methods();
+    (cx.client, cx.errors, cx.warnings)
+}
+
+impl<'a> Cx<'a, '_> {
+    /// `x-ms-parameterized-host` of the first entry that has a valid one.
+    fn parameterized_host(&mut self) {
+        let spec = self.spec;
+        if let Some((file, host)) = spec.entries.iter().find_map(|e| {
+            spec.files
+                .get(e)
+                .and_then(|f| Some((e.as_str(), f.host.as_ref()?)))
+        }) {
+            self.host = Some((file, host));
+            let scheme = if host.use_scheme_prefix {
+                host.scheme.clone()
+            } else {
+                String::new()
+            };
+            self.client.host = Some((host.template.clone(), scheme));
+        } else if let Some(e) = spec.entries.iter().find(|e| {
+            spec.files
+                .get(e.as_str())
+                .is_some_and(|f| f.raw.value.get("x-ms-parameterized-host").is_some())
+        }) {
+            self.errors.push(Error::invalid(
+                spec.locate(e, "/x-ms-parameterized-host"),
+                "`x-ms-parameterized-host` needs a `hostTemplate` string and valid `parameters`",
+            ));
+        }
+    }
+
+    /// Whether requests carry a bearer token: an OAuth2 (or OpenID Connect, or HTTP
+    /// bearer) security scheme; other schemes are warned about.
+    fn security(&mut self) {
+        let spec = self.spec;
+        for entry in &spec.entries {
+            let Some(components) = spec
+                .files
+                .get(entry)
+                .and_then(|f| f.doc.components.as_ref())
+            else {
+                continue;
+            };
+            for (name, scheme) in &components.security_schemes {
+                match scheme {
+                    ReferenceOr::Item(
+                        openapiv3::SecurityScheme::OAuth2 { .. }
+                        | openapiv3::SecurityScheme::OpenIDConnect { .. },
+                    ) => self.client.bearer = true,
+                    ReferenceOr::Item(openapiv3::SecurityScheme::HTTP { scheme, .. })
+                        if scheme.eq_ignore_ascii_case("bearer") =>
+                    {
+                        self.client.bearer = true
+                    }
+                    _ => self.warnings.push(Warning {
+                        location: spec.locate(entry, &format!("/securityDefinitions/{}", escape_token(name))),
+                        message: "only OAuth2 (bearer token) security is supported; the client does not send this one".into(),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Every operation of the entry files, each with a unique `operationId`.
+    fn operations(&mut self) {
+        let spec = self.spec;
+        let mut ids: BTreeMap<String, Location> = BTreeMap::new();
+        for (file, path, method, op, item_pointer) in crate::input::spec::operations(spec) {
+            let pointer = format!("{item_pointer}/{method}");
+            let location = spec.locate(file, &pointer);
+            let Some(id) = op.operation_id.clone() else {
+                self.errors.push(Error::invalid(
+                    location,
+                    "the operation has no `operationId`",
+                ));
+                continue;
+            };
+            if let Some(first) = ids.get(&id) {
+                // Quoted in the message: its line and column are needed now.
+                let mut first = first.clone();
+                spec.fill_line_col(&mut first);
+                self.errors.push(Error::invalid(
+                    location,
+                    format!("duplicate operationId `{id}` (first at {first})"),
+                ));
+                continue;
+            }
+            ids.insert(id.clone(), location.clone());
+            let item = spec
+                .files
+                .get(file)
+                .and_then(|f| f.doc.paths.paths.get(path))
+                .and_then(|i| match i {
+                    ReferenceOr::Item(i) => Some(i),
+                    ReferenceOr::Reference { .. } => None,
+                });
+            let site = Site {
+                file,
+                path,
+                item_pointer,
+                method,
+                pointer,
+                op,
+                path_params: item.map(|i| i.parameters.as_slice()).unwrap_or_default(),
+                location,
+            };
+            if let Some(operation) = self.operation(&site, &id) {
+                self.client.operations.push(operation);
+            }
+        }
+    }
+
+    /// `operationName` paging: the next operation must be one whose parameters the first
+    /// operation's arguments (and the next link, as its `nextLink` parameter if it has one)
+    /// can fill; otherwise next links are followed as URLs, with a warning.
+    fn check_next_operations(&mut self) {
+        let ops_snapshot = self.client.operations.clone();
+        for operation in &mut self.client.operations {
+            let OpKind::Pageable { next_operation, .. } = &mut operation.kind else {
+                continue;
+            };
+            let Some(next_id) = next_operation.clone() else {
+                continue;
+            };
+            let problem = match ops_snapshot.iter().find(|o| o.operation_id == next_id) {
+                None => Some(format!("`{next_id}` is not an operation of the spec")),
+                Some(next) if next.body.is_some() => Some(format!("`{next_id}` has a body")),
+                Some(next) => next
+                    .params
+                    .iter()
+                    .filter(|p| p.wire_name != "nextLink")
+                    .find(|p| {
+                        matches!(p.collection, Collection::Multi)
+                            || !operation.params.iter().any(|q| {
+                                q.wire_name == p.wire_name
+                                    && q.location == p.location
+                                    && q.ty == p.ty
+                            }) && p.required
+                    })
+                    .map(|p| {
+                        format!(
+                            "its parameter `{}` is not one of `{}`'s",
+                            p.wire_name, operation.operation_id
+                        )
+                    }),
+            };
+            if let Some(problem) = problem {
+                self.warnings.push(Warning {
+                    location: operation.origin.clone(),
+                    message: format!("x-ms-pageable operationName `{next_id}` is not used ({problem}); next links are followed as URLs"),
+                });
+                *next_operation = None;
+            }
+        }
+    }
+
+    /// Method names, once every group is known: the client's own methods share its impl
+    /// with `new`, `endpoint` and the group accessors.
+    fn name_methods(&mut self) {
+        let mut methods: BTreeMap<Option<String>, Namespace> = BTreeMap::new();
+        let root = methods.entry(None).or_default();
+        root.reserve("new", "(the constructor)");
+        root.reserve("endpoint", "(the endpoint accessor)");
+        for op in &self.client.operations {
+            if let Some(g) = &op.group {
+                root.reserve(&accessor_name(g), &format!("(the `{g}` operations)"));
+            }
+        }
+        for operation in &mut self.client.operations {
+            let ns = methods.entry(operation.group.clone()).or_default();
+            let id = &operation.operation_id;
+            let (name, collision) = ns.claim(operation.method.clone(), id);
+            if let Some(c) = collision {
+                self.warnings.push(Warning {
+                    location: operation.origin.clone(),
+                    message: format!(
+                        "method name `{}` is taken by `{}`; `{id}` is named `{}`",
+                        c.wanted, c.holder, c.given
+                    ),
+                });
+            }
+            operation.method = name;
+        }
+    }
+
+    /// One operation, or `None` when it is skipped (a warning says why) or wrong (an
+    /// error says why).
+    fn operation(&mut self, site: &Site<'a>, id: &str) -> Option<Operation> {
+        if matches!(site.method, "options" | "trace") {
+            self.warnings.push(Warning {
+                location: site.location.clone(),
+                message: format!(
+                    "unsupported: HTTP method {} (azure_core sends DELETE, GET, HEAD, PATCH, POST and PUT only); the operation is skipped",
+                    site.method.to_ascii_uppercase()
+                ),
+            });
+            return None;
+        }
+        let long_running = site
+            .op
+            .extensions
+            .get("x-ms-long-running-operation")
+            .and_then(Value::as_bool)
+            == Some(true);
+        let (mut operation, ctx) = skeleton(site, id, long_running);
+        // Arguments and options fields: `method_options` is the options' own field.
+        let mut method_names = Namespace::new();
+        method_names.reserve("method_options", "(the call's context)");
+        let found = self.gather_params(site);
+        self.place_params(&mut operation, found, &ctx, &mut method_names);
+        self.check_path(&operation, site);
+        if let Some(body) = &site.op.request_body {
+            operation.body = self.body(body, site.file, &site.pointer, &ctx, &mut method_names);
+            if let Some(warning) = self.unsupported.take() {
+                self.warnings.push(warning);
+                return None;
+            }
+        }
+        self.responses(&mut operation, site.op, site.file, &site.pointer, &ctx);
+        self.kind(&mut operation, site, long_running)?;
+        Some(operation)
+    }
+}
+
+/// An operation with its names and what the spec says of it directly, before its
+/// parameters, body and responses; and the name inline types of it start with.
+fn skeleton(site: &Site<'_>, id: &str, long_running: bool) -> (Operation, String) {
+    // An `x-ms-paths` key's query string only names the path; requests use the rest.
+    let template = site.path.split_once('?').map_or(site.path, |(t, _)| t);
+    let (group, method_part) = match id.split_once('_') {
+        Some((g, m)) => (Some(sanitize(g, Case::Type)), m),
+        None => (None, id),
+    };
+    // `begin_` before sanitizing: `Move` is `begin_move`, not `begin_move_`.
+    let rust_method = if long_running {
+        sanitize(&format!("begin_{method_part}"), Case::Value)
+    } else {
+        sanitize(method_part, Case::Value)
+    };
+    let ctx = format!(
+        "{}{}",
+        group.clone().unwrap_or_default(),
+        sanitize(method_part, Case::Type)
+    );
+    let op = site.op;
+    let operation = Operation {
+        operation_id: id.to_string(),
+        group,
+        method: rust_method,
+        // Named with the rest of `clients.rs`, once every operation is known.
+        options: String::new(),
+        http_method: method_name(site.method),
+        path: template.to_string(),
+        docs: op
+            .description
+            .clone()
+            .or_else(|| op.summary.clone())
+            .filter(|d| !d.trim().is_empty()),
+        deprecated: op.deprecated,
+        params: Vec::new(),
+        client_params: Vec::new(),
+        api_version: false,
+        body: None,
+        success: Vec::new(),
+        result: None,
+        headers: Vec::new(),
+        kind: OpKind::Plain,
+        origin: site.location.clone(),
+    };
+    (operation, ctx)
+}
+
+/// An HTTP header name: an RFC 9110 token (ASCII letters, digits and
+/// ``!#$%&'*+-.^_`|~``). Anything else cannot be sent, and azure_core panics on
+/// some of it (non-ASCII letters), so the generator refuses it.
+pub(crate) fn is_http_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use super::params::{collection, constraints};
+    use super::*;
+    use openapiv3::Schema;
+
+    #[test]
+    fn arguments_never_shadow_the_methods_locals() {
+        assert_eq!(argument_name("url".into(), true), "url_");
+        assert_eq!(argument_name("request".into(), true), "request_");
+        // Optional parameters are options fields: no local to shadow.
+        assert_eq!(argument_name("url".into(), false), "url");
+        assert_eq!(argument_name("registry_name".into(), true), "registry_name");
+    }
+
+    #[test]
+    fn reads_collection_formats() {
+        let format = |collection_format: &str| {
+            let param: Parameter = serde_json::from_value(serde_json::json!({
+                "name": "ids", "in": "query", "schema": { "type": "array", "items": { "type": "string" } },
+                "style": if collection_format == "ssv" { "spaceDelimited" } else { "form" },
+                "explode": collection_format == "multi",
+            }))
+            .unwrap_or_else(|e| panic!("{e}"));
+            collection(&param, param.parameter_data_ref())
+        };
+        assert_eq!(format("multi"), Collection::Multi);
+        assert_eq!(format("ssv"), Collection::Delimited(" "));
+        assert_eq!(format("csv"), Collection::Delimited(","));
+    }
+
+    #[test]
+    fn reads_string_constraints() {
+        let schema: Schema = serde_json::from_value(serde_json::json!({
+            "type": "string", "minLength": 5, "maxLength": 50, "pattern": "^[a-z]*$"
+        }))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let c = constraints(&schema);
+        assert_eq!(
+            (c.min_length, c.max_length, c.pattern.as_deref()),
+            (Some(5), Some(50), Some("^[a-z]*$"))
+        );
+    }
+}
