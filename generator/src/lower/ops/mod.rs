@@ -383,6 +383,7 @@ pub(crate) fn is_http_token(name: &str) -> bool {
 #[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::params::{collection, constraints};
+    use crate::ir::{FinalState, ParamIn};
     use super::*;
     use openapiv3::Schema;
 
@@ -421,6 +422,233 @@ mod tests {
         assert_eq!(
             (c.min_length, c.max_length, c.pattern.as_deref()),
             (Some(5), Some(50), Some("^[a-z]*$"))
+        );
+    }
+
+    /// Lowers the operations of a one-file Swagger spec made of `paths` (and shared
+    /// `parameters`), with one `Thing` definition.
+    fn lower(
+        paths: serde_json::Value,
+        parameters: serde_json::Value,
+    ) -> (Client, Vec<Error>, Vec<Warning>) {
+        let spec = serde_json::json!({
+            "swagger": "2.0",
+            "info": { "title": "T", "version": "1" },
+            "paths": paths,
+            "parameters": parameters,
+            "definitions": { "Thing": { "type": "object", "properties": { "name": { "type": "string" } } } },
+        });
+        let source = crate::MemorySource([("spec.json".to_string(), spec.to_string())].into());
+        let spec = crate::load(&["spec.json".to_string()], &source).unwrap();
+        let settings = crate::Settings {
+            crate_name: "t".into(),
+            ..Default::default()
+        };
+        let mut builder = Builder::new(&spec, &settings);
+        builder.add_definitions();
+        build(&spec, &mut builder)
+    }
+
+    fn shared() -> serde_json::Value {
+        serde_json::json!({
+            "Sub": { "name": "subscriptionId", "in": "path", "required": true, "type": "string" },
+            "Api": { "name": "api-version", "in": "query", "required": true, "type": "string" },
+            "Here": { "name": "region", "in": "query", "required": true, "type": "string", "x-ms-parameter-location": "method" },
+        })
+    }
+
+    #[test]
+    fn parameters_are_placed_at_the_client_or_the_method() {
+        let paths = serde_json::json!({
+            "/subs/{subscriptionId}/things/{url}": { "put": {
+                "operationId": "Things_Put",
+                "parameters": [
+                    { "$ref": "#/parameters/Sub" },
+                    { "$ref": "#/parameters/Api" },
+                    { "$ref": "#/parameters/Here" },
+                    { "name": "url", "in": "path", "required": true, "type": "string" },
+                    { "name": "$filter", "in": "query", "type": "string" },
+                    { "name": "x-ms-tag", "in": "header", "type": "string" },
+                    { "name": "thing", "in": "body", "required": true, "schema": { "$ref": "#/definitions/Thing" } }
+                ],
+                "responses": { "200": { "description": "ok", "schema": { "$ref": "#/definitions/Thing" } } }
+            } }
+        });
+        let (client, errors, warnings) = lower(paths, shared());
+        assert!(
+            errors.is_empty() && warnings.is_empty(),
+            "{errors:?} {warnings:?}"
+        );
+        let op = &client.operations[0];
+        // Shared parameters are the client's unless they say otherwise; api-version is sent
+        // by the client, not passed.
+        assert_eq!(
+            client
+                .params
+                .iter()
+                .map(|p| p.wire_name.as_str())
+                .collect::<Vec<_>>(),
+            ["subscriptionId"]
+        );
+        assert_eq!(op.client_params, ["subscriptionId"]);
+        assert!(op.api_version);
+        let placed: Vec<(&str, &str, ParamIn, bool)> = op
+            .params
+            .iter()
+            .map(|p| {
+                (
+                    p.wire_name.as_str(),
+                    p.name.as_str(),
+                    p.location,
+                    p.required,
+                )
+            })
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                ("region", "region", ParamIn::Query, true),
+                // A required argument named like a local of the method gets a `_`.
+                ("url", "url_", ParamIn::Path, true),
+                ("$filter", "filter", ParamIn::Query, false),
+                ("x-ms-tag", "x_ms_tag", ParamIn::Header, false),
+            ]
+        );
+        let body = op.body.as_ref().unwrap();
+        assert_eq!((body.wire_name.as_str(), body.required), ("thing", true));
+        assert_eq!(
+            (op.group.as_deref(), op.method.as_str()),
+            (Some("Things"), "put")
+        );
+        assert_eq!(op.success, [200]);
+        assert!(op.result.is_some());
+    }
+
+    #[test]
+    fn refuses_what_cannot_be_sent() {
+        let paths = serde_json::json!({
+            "/things/{name}": {
+                "get": { "operationId": "Things_Get", "parameters": [
+                    { "name": "name", "in": "path", "required": true, "type": "string" },
+                    { "name": "bad header", "in": "header", "type": "string" }
+                ], "responses": { "200": { "description": "ok" } } },
+                "put": { "operationId": "Things_Get", "parameters": [
+                    { "name": "name", "in": "path", "required": true, "type": "string" }
+                ], "responses": { "200": { "description": "ok" } } },
+                "delete": { "operationId": "Things_Delete", "parameters": [],
+                    "responses": { "200": { "description": "ok" } } }
+            }
+        });
+        let (_, errors, _) = lower(paths, serde_json::json!({}));
+        let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        let has = |text: &str| messages.iter().any(|m| m.contains(text));
+        assert!(
+            has("`bad header` is not an HTTP header name"),
+            "{messages:?}"
+        );
+        assert!(has("duplicate operationId `Things_Get`"), "{messages:?}");
+        assert!(
+            has("`{name}` in the path `/things/{name}` is not a path parameter of `Things_Delete`"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn long_running_and_paged_operations() {
+        let lro = |method: &str, via: Option<&str>| {
+            let mut op = serde_json::json!({
+                "operationId": "Things_Go",
+                "x-ms-long-running-operation": true,
+                "responses": { "200": { "description": "ok", "schema": { "$ref": "#/definitions/Thing" } }, "202": { "description": "accepted" } }
+            });
+            if let Some(via) = via {
+                op["x-ms-long-running-operation-options"] =
+                    serde_json::json!({ "final-state-via": via });
+            }
+            let (client, _, _) = lower(
+                serde_json::json!({ "/things": { method: op } }),
+                serde_json::json!({}),
+            );
+            (
+                client.operations[0].method.clone(),
+                client.operations[0].kind.clone(),
+            )
+        };
+        let state = |f| OpKind::LongRunning { final_state: f };
+        assert_eq!(
+            lro("put", None),
+            ("begin_go".to_string(), state(FinalState::OriginalUri))
+        );
+        assert_eq!(lro("post", None).1, state(FinalState::Location));
+        assert_eq!(
+            lro("post", Some("azure-async-operation")).1,
+            state(FinalState::AzureAsyncOperation)
+        );
+        // PUT reads the resource back, whatever final-state-via says.
+        assert_eq!(
+            lro("put", Some("location")).1,
+            state(FinalState::OriginalUri)
+        );
+        // A deletion's poller has no result.
+        assert_eq!(lro("delete", None).1, state(FinalState::None));
+
+        let paths = serde_json::json!({ "/things": { "get": {
+            "operationId": "Things_List",
+            "x-ms-pageable": { "nextLinkName": "next", "itemName": "items", "operationName": "Nope_Next" },
+            "responses": { "200": { "description": "ok", "schema": {
+                "type": "object",
+                "properties": { "items": { "type": "array", "items": { "$ref": "#/definitions/Thing" } }, "next": { "type": "string" } }
+            } } }
+        } } });
+        let (client, errors, warnings) = lower(paths, serde_json::json!({}));
+        assert!(errors.is_empty(), "{errors:?}");
+        let OpKind::Pageable {
+            next_link,
+            next_operation,
+            item_name,
+            ..
+        } = &client.operations[0].kind
+        else {
+            panic!("not pageable: {:?}", client.operations[0].kind);
+        };
+        assert_eq!(
+            (next_link.as_deref(), item_name.as_str()),
+            (Some("next"), "items")
+        );
+        // An operationName that is not an operation: next links are followed as URLs.
+        assert_eq!(next_operation, &None);
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.message.contains("operationName `Nope_Next` is not used")),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn method_names_that_collide_are_renamed_with_a_warning() {
+        let op = |id: &str| serde_json::json!({ "operationId": id, "responses": { "200": { "description": "ok" } } });
+        let paths = serde_json::json!({
+            "/a": { "get": op("Things_Get") },
+            "/b": { "get": op("Things_GET") },
+            "/c": { "get": op("New") }
+        });
+        let (client, _, warnings) = lower(paths, serde_json::json!({}));
+        let mut methods: Vec<&str> = client
+            .operations
+            .iter()
+            .map(|o| o.method.as_str())
+            .collect();
+        methods.sort();
+        // `new` is the client's constructor: the root operation `New` is `new2`.
+        assert_eq!(methods, ["get", "get2", "new2"]);
+        assert_eq!(
+            warnings
+                .iter()
+                .filter(|w| w.message.contains("method name"))
+                .count(),
+            2,
+            "{warnings:?}"
         );
     }
 }
