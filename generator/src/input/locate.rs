@@ -51,162 +51,205 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
 /// value is complete, an array item from its first character; between members
 /// or items, the place is the object or array itself.
 pub fn json_pointer_at(text: &str, offset: usize) -> String {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Slot {
-        /// No value yet (after `[`, `,` or `:`).
-        Empty,
-        /// A value has begun and is not complete.
-        Open,
-        Done,
-    }
-    enum Frame {
-        /// `key` once its `:` is read; `pending` is a key string not yet followed by `:`.
-        Object {
-            key: Option<String>,
-            pending: Option<String>,
-            slot: Slot,
+    let mut nesting = Nesting {
+        scanner: Scanner {
+            bytes: text.as_bytes(),
+            text,
+            pos: 0,
         },
-        Array {
-            index: usize,
-            slot: Slot,
-        },
-    }
-    impl Frame {
-        fn slot(&mut self) -> &mut Slot {
-            match self {
-                Frame::Object { slot, .. } | Frame::Array { slot, .. } => slot,
-            }
+        stack: Vec::new(),
+    };
+    while nesting.scanner.pos < offset {
+        if !nesting.step(offset) {
+            break;
         }
     }
-    fn start(stack: &mut [Frame]) {
-        if let Some(slot) = stack.last_mut().map(Frame::slot) {
+    // The offending byte itself may begin a value (`[1, x]`): that value is the place.
+    if nesting.scanner.pos == offset
+        && !matches!(
+            nesting.scanner.peek(),
+            None | Some(b'}' | b']' | b',' | b':' | b'"' | b' ' | b'\t' | b'\n' | b'\r')
+        )
+    {
+        nesting.start();
+    }
+    nesting.pointer()
+}
+
+/// Where the current member or item of an open container stands.
+#[derive(Clone, Copy, PartialEq)]
+enum Slot {
+    /// No value yet (after `[`, `,` or `:`).
+    Empty,
+    /// A value has begun and is not complete.
+    Open,
+    Done,
+}
+
+/// An object or array open at the scanner's position.
+enum Frame {
+    /// `key` once its `:` is read; `pending` is a key string not yet followed by `:`.
+    Object {
+        key: Option<String>,
+        pending: Option<String>,
+        slot: Slot,
+    },
+    Array {
+        index: usize,
+        slot: Slot,
+    },
+}
+
+impl Frame {
+    fn slot(&mut self) -> &mut Slot {
+        match self {
+            Frame::Object { slot, .. } | Frame::Array { slot, .. } => slot,
+        }
+    }
+
+    /// The pointer token of the member or item open in this container, if one is.
+    fn token(&self) -> Option<String> {
+        match self {
+            Frame::Object {
+                key: Some(key),
+                slot: Slot::Empty | Slot::Open,
+                ..
+            } => Some(crate::pointer::escape_token(key).into_owned()),
+            Frame::Array {
+                index,
+                slot: Slot::Open,
+            } => Some(index.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// The containers open at the scanner's position, for [`json_pointer_at`].
+struct Nesting<'a> {
+    scanner: Scanner<'a>,
+    stack: Vec<Frame>,
+}
+
+impl Nesting<'_> {
+    /// Reads one byte (or one string) of the text, short of `offset`; `false` when
+    /// scanning stops there: at the end of the text, or in a string that is not
+    /// terminated or that holds `offset`.
+    fn step(&mut self, offset: usize) -> bool {
+        let Some(b) = self.scanner.peek() else {
+            return false;
+        };
+        match b {
+            b'{' => self.open(Frame::Object {
+                key: None,
+                pending: None,
+                slot: Slot::Empty,
+            }),
+            b'[' => self.open(Frame::Array {
+                index: 0,
+                slot: Slot::Empty,
+            }),
+            b'}' | b']' => {
+                self.stack.pop();
+                self.finish();
+            }
+            b':' => self.colon(),
+            b',' => self.comma(),
+            b'"' => return self.string(offset),
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                // Whitespace ends a number or literal.
+                if let Some(slot) = self.stack.last_mut().map(Frame::slot) {
+                    if *slot == Slot::Open {
+                        *slot = Slot::Done;
+                    }
+                }
+            }
+            _ => self.start(),
+        }
+        self.scanner.pos += 1;
+        true
+    }
+
+    /// A value begins in the innermost container.
+    fn start(&mut self) {
+        if let Some(slot) = self.stack.last_mut().map(Frame::slot) {
             if *slot == Slot::Empty {
                 *slot = Slot::Open;
             }
         }
     }
-    fn finish(stack: &mut [Frame]) {
-        if let Some(slot) = stack.last_mut().map(Frame::slot) {
+
+    /// The innermost container's current value is complete.
+    fn finish(&mut self) {
+        if let Some(slot) = self.stack.last_mut().map(Frame::slot) {
             *slot = Slot::Done;
         }
     }
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        text,
-        pos: 0,
-    };
-    while scanner.pos < offset {
-        let Some(b) = scanner.peek() else { break };
-        match b {
-            b'{' => {
-                start(&mut stack);
-                stack.push(Frame::Object {
-                    key: None,
-                    pending: None,
-                    slot: Slot::Empty,
-                });
-                scanner.pos += 1;
-            }
-            b'[' => {
-                start(&mut stack);
-                stack.push(Frame::Array {
-                    index: 0,
-                    slot: Slot::Empty,
-                });
-                scanner.pos += 1;
-            }
-            b'}' | b']' => {
-                stack.pop();
-                finish(&mut stack);
-                scanner.pos += 1;
-            }
-            b':' => {
-                if let Some(Frame::Object {
-                    key, pending, slot, ..
-                }) = stack.last_mut()
-                {
-                    *key = pending.take();
-                    *slot = Slot::Empty;
-                }
-                scanner.pos += 1;
-            }
-            b',' => {
-                match stack.last_mut() {
-                    Some(Frame::Object {
-                        key, pending, slot, ..
-                    }) => {
-                        *key = None;
-                        *pending = None;
-                        *slot = Slot::Empty;
-                    }
-                    Some(Frame::Array { index, slot }) => {
-                        *index += 1;
-                        *slot = Slot::Empty;
-                    }
-                    None => {}
-                }
-                scanner.pos += 1;
-            }
-            b'"' => {
-                let key_position = matches!(stack.last(), Some(Frame::Object { key: None, .. }));
-                if !key_position {
-                    start(&mut stack);
-                }
-                let Some(string) = scanner.string() else {
-                    break;
-                };
-                if scanner.pos > offset {
-                    // The fault is inside this string.
-                    break;
-                }
-                match stack.last_mut() {
-                    Some(Frame::Object { pending, .. }) if key_position => *pending = Some(string),
-                    _ => finish(&mut stack),
-                }
-            }
-            b' ' | b'\t' | b'\n' | b'\r' => {
-                // Whitespace ends a number or literal.
-                if let Some(slot) = stack.last_mut().map(Frame::slot) {
-                    if *slot == Slot::Open {
-                        *slot = Slot::Done;
-                    }
-                }
-                scanner.pos += 1;
-            }
-            _ => {
-                start(&mut stack);
-                scanner.pos += 1;
-            }
+
+    /// A `{` or `[`: a value of the container it is in, and a container of its own.
+    fn open(&mut self, frame: Frame) {
+        self.start();
+        self.stack.push(frame);
+    }
+
+    /// A `:`: the pending key names the member whose value comes next.
+    fn colon(&mut self) {
+        if let Some(Frame::Object {
+            key, pending, slot, ..
+        }) = self.stack.last_mut()
+        {
+            *key = pending.take();
+            *slot = Slot::Empty;
         }
     }
-    // The offending byte itself may begin a value (`[1, x]`): that value is the place.
-    if scanner.pos == offset
-        && !matches!(
-            scanner.peek(),
-            None | Some(b'}' | b']' | b',' | b':' | b'"' | b' ' | b'\t' | b'\n' | b'\r')
-        )
-    {
-        start(&mut stack);
+
+    /// A `,`: the next member or item.
+    fn comma(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Object {
+                key, pending, slot, ..
+            }) => {
+                *key = None;
+                *pending = None;
+                *slot = Slot::Empty;
+            }
+            Some(Frame::Array { index, slot }) => {
+                *index += 1;
+                *slot = Slot::Empty;
+            }
+            None => {}
+        }
     }
-    let mut pointer = String::new();
-    for frame in &stack {
-        let token = match frame {
-            Frame::Object {
-                key: Some(key),
-                slot: Slot::Empty | Slot::Open,
-                ..
-            } => crate::pointer::escape_token(key).into_owned(),
-            Frame::Array {
-                index,
-                slot: Slot::Open,
-            } => index.to_string(),
-            _ => break,
+
+    /// A string, read whole: an object's key (pending until its `:`) or a value.
+    /// `false` if it is not terminated or `offset` is inside it.
+    fn string(&mut self, offset: usize) -> bool {
+        let key_position = matches!(self.stack.last(), Some(Frame::Object { key: None, .. }));
+        if !key_position {
+            self.start();
+        }
+        let Some(string) = self.scanner.string() else {
+            return false;
         };
-        pointer.push('/');
-        pointer.push_str(&token);
+        if self.scanner.pos > offset {
+            // The fault is inside this string.
+            return false;
+        }
+        match self.stack.last_mut() {
+            Some(Frame::Object { pending, .. }) if key_position => *pending = Some(string),
+            _ => self.finish(),
+        }
+        true
     }
-    pointer
+
+    /// The pointer of the innermost open member or item.
+    fn pointer(&self) -> String {
+        let mut pointer = String::new();
+        for token in self.stack.iter().map_while(Frame::token) {
+            pointer.push('/');
+            pointer.push_str(&token);
+        }
+        pointer
+    }
 }
 
 /// 1-based (line, column) of a byte offset; the column counts characters.
@@ -246,56 +289,63 @@ impl Scanner<'_> {
             return Some(start);
         };
         match self.peek()? {
-            b'{' => {
-                self.pos += 1;
-                loop {
-                    self.skip_ws();
-                    match self.peek()? {
-                        b'}' => return Some(start),
-                        b',' => {
-                            self.pos += 1;
-                            continue;
-                        }
-                        b'"' => {}
-                        _ => return Some(start),
-                    }
-                    let key = self.string()?;
-                    self.skip_ws();
-                    if self.peek()? != b':' {
-                        return Some(start);
-                    }
-                    self.pos += 1;
-                    if &key == first {
-                        return self.find(rest);
-                    }
-                    self.skip_value()?;
-                }
-            }
-            b'[' => {
-                let want: usize = match first.parse() {
-                    Ok(n) => n,
-                    Err(_) => return Some(start),
-                };
-                self.pos += 1;
-                let mut index = 0;
-                loop {
-                    self.skip_ws();
-                    match self.peek()? {
-                        b']' => return Some(start),
-                        b',' => {
-                            self.pos += 1;
-                            continue;
-                        }
-                        _ => {}
-                    }
-                    if index == want {
-                        return self.find(rest);
-                    }
-                    self.skip_value()?;
-                    index += 1;
-                }
-            }
+            b'{' => self.find_key(first, rest, start),
+            b'[' => match first.parse() {
+                Ok(want) => self.find_index(want, rest, start),
+                Err(_) => Some(start),
+            },
             _ => Some(start),
+        }
+    }
+
+    /// Positioned at a `{` (of the value at `start`): the offset of the value
+    /// `rest` names under the member `key`, else `start`.
+    fn find_key(&mut self, key: &str, rest: &[String], start: usize) -> Option<usize> {
+        self.pos += 1;
+        loop {
+            self.skip_ws();
+            match self.peek()? {
+                b'}' => return Some(start),
+                b',' => {
+                    self.pos += 1;
+                    continue;
+                }
+                b'"' => {}
+                _ => return Some(start),
+            }
+            let member = self.string()?;
+            self.skip_ws();
+            if self.peek()? != b':' {
+                return Some(start);
+            }
+            self.pos += 1;
+            if member == key {
+                return self.find(rest);
+            }
+            self.skip_value()?;
+        }
+    }
+
+    /// Positioned at a `[` (of the value at `start`): the offset of the value
+    /// `rest` names under item `want`, else `start`.
+    fn find_index(&mut self, want: usize, rest: &[String], start: usize) -> Option<usize> {
+        self.pos += 1;
+        let mut index = 0;
+        loop {
+            self.skip_ws();
+            match self.peek()? {
+                b']' => return Some(start),
+                b',' => {
+                    self.pos += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            if index == want {
+                return self.find(rest);
+            }
+            self.skip_value()?;
+            index += 1;
         }
     }
 
@@ -323,28 +373,7 @@ impl Scanner<'_> {
             b'"' => {
                 self.string()?;
             }
-            b'{' | b'[' => {
-                let mut depth = 0usize;
-                while let Some(b) = self.peek() {
-                    match b {
-                        b'"' => {
-                            self.string()?;
-                            continue;
-                        }
-                        b'{' | b'[' => depth += 1,
-                        b'}' | b']' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                self.pos += 1;
-                                return Some(());
-                            }
-                        }
-                        _ => {}
-                    }
-                    self.pos += 1;
-                }
-                return None;
-            }
+            b'{' | b'[' => self.skip_container()?,
             _ => {
                 while let Some(b) = self.peek() {
                     if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
@@ -355,6 +384,31 @@ impl Scanner<'_> {
             }
         }
         Some(())
+    }
+
+    /// Skips an object or array, strings in it read whole (so that brackets in
+    /// them do not count).
+    fn skip_container(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => {
+                    self.string()?;
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.pos += 1;
+                        return Some(());
+                    }
+                }
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        None
     }
 }
 
@@ -406,5 +460,38 @@ mod tests {
     fn missing_pointer_gives_deepest_ancestor() {
         assert_eq!(pos(DOC, "/a/zzz"), Some((2, 8)));
         assert_eq!(pos(DOC, "/a/b/7"), Some((2, 14)));
+    }
+    /// Escaped keys (`~0`, `~1`), strings holding brackets, arrays.
+    const EDGES: &str =
+        r#"{"s": "}{][", "a/b": {"~": [10, [], {"k": "]"}, 30]}, "n": -1.5e3, "z": 1}"#;
+
+    #[test]
+    fn escaped_keys_and_arrays() {
+        assert_eq!(pos(EDGES, "/a~1b"), Some((1, 22)));
+        assert_eq!(pos(EDGES, "/a~1b/~0/0"), Some((1, 29)));
+        assert_eq!(pos(EDGES, "/a~1b/~0/1"), Some((1, 33)));
+        assert_eq!(pos(EDGES, "/a~1b/~0/2/k"), Some((1, 43)));
+        assert_eq!(pos(EDGES, "/a~1b/~0/3"), Some((1, 49)));
+        // Past the end of the array, or not an index: the array itself.
+        assert_eq!(pos(EDGES, "/a~1b/~0/9"), Some((1, 28)));
+        assert_eq!(pos(EDGES, "/a~1b/~0/x"), Some((1, 28)));
+        // `~0` is `~`, not a key `a~b`; no such key: the root.
+        assert_eq!(pos(EDGES, "/a~0b"), Some((1, 1)));
+    }
+
+    #[test]
+    fn strings_with_brackets_are_skipped_whole() {
+        assert_eq!(pos(EDGES, "/n"), Some((1, 60)));
+        assert_eq!(pos(EDGES, "/z"), Some((1, 73)));
+    }
+
+    #[test]
+    fn pointer_at_escapes_keys_and_counts_items() {
+        use super::json_pointer_at as at;
+        let text = r#"{"a/b": {"~": [1, {"k": tru"#;
+        assert_eq!(at(text, text.len()), "/a~1b/~0/1/k");
+        assert_eq!(at(r#"{"s": "}{", "t": x}"#, 17), "/t");
+        assert_eq!(at(r#"[{"a": 1}, [2, 3], x]"#, 19), "/2");
+        assert_eq!(at(r#"["]", "[", x]"#, 11), "/2");
     }
 }
