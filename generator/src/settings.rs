@@ -18,6 +18,12 @@ pub struct Settings {
     /// Properties to hold as secrets beyond those marked `x-ms-secret`, as `Definition.property` (wire names).
     #[serde(default)]
     pub secrets: Vec<String>,
+    /// The OAuth scopes of the client's bearer tokens (`https://vault.azure.net/.default`),
+    /// for a spec that names none or the wrong ones; the client then authenticates even
+    /// if the spec declares no security. Empty: the spec's OAuth2 scopes that are URLs,
+    /// else Resource Manager of the client's cloud.
+    #[serde(default)]
+    pub scopes: Vec<String>,
     /// Rust names to use instead of the derived ones: `Definition` → type name,
     /// `Definition.property` → field name (wire names on the left).
     #[serde(default)]
@@ -79,6 +85,7 @@ impl Default for Settings {
             crate_version: default_version(),
             client_name: None,
             secrets: Vec::new(),
+            scopes: Vec::new(),
             renames: BTreeMap::new(),
             extra_docs: Vec::new(),
             dev_dependencies: BTreeMap::new(),

@@ -15,14 +15,36 @@ use fixture_operations_reserved_names::clients::{
 use fixture_operations_reserved_names::models::Thing;
 use fixture_operations_reserved_names::{ReservedNamesClient, ReservedNamesClientOptions};
 use serde_json::json;
-use support::{Mock, ENDPOINT};
+use support::{credential, Mock, Recording, ENDPOINT};
 
 fn client(mock: &Arc<Mock>) -> ReservedNamesClient {
+    client_with(mock, credential())
+}
+
+fn client_with(
+    mock: &Arc<Mock>,
+    credential: Arc<dyn azure_core::credentials::TokenCredential>,
+) -> ReservedNamesClient {
     let options = ReservedNamesClientOptions {
         client_options: mock.options(),
         ..ReservedNamesClientOptions::default()
     };
-    ReservedNamesClient::new(ENDPOINT, Some(options)).unwrap()
+    ReservedNamesClient::new(ENDPOINT, credential, Some(options)).unwrap()
+}
+
+#[tokio::test]
+async fn tokens_are_for_the_specs_scope() {
+    let mock = Mock::new();
+    mock.reply(200, &[], json!({ "id": "/things/t", "size": 3 }));
+    let recording = Arc::new(Recording::default());
+    client_with(&mock, recording.clone())
+        .client()
+        .method("t", None)
+        .await
+        .unwrap();
+    let scopes = recording.0.lock().unwrap().clone();
+    assert_eq!(scopes, ["https://things.example/.default"]);
+    assert!(mock.seen()[0].header("authorization").is_some());
 }
 
 #[tokio::test]

@@ -778,6 +778,10 @@ fn operations_reserved_names() {
         "{clients}"
     );
     assert!(clients.contains("pub fn reserved_names(&self) -> ReservedNamesClient2<'_> {"));
+    // The spec's OAuth2 scope is a URL: the client's tokens are for it.
+    assert!(clients.contains(
+        "::std::option::Option::Some((credential, http::Scopes::Fixed(&[\"https://things.example/.default\"]))),"
+    ));
     let out = generate_fixture("operations/reserved_names.json");
     assert_eq!(out.stats.examples, 2);
     let cases = &out.files["tests/examples/cases.rs"];
@@ -792,8 +796,8 @@ fn operations_reserved_names() {
     assert_eq!(
         warnings,
         [
-            "operations/reserved_names.json:14:14: #/paths/~1things~1{thingName}/get: options struct name `ClientMethodOptions` is taken by `(imported)`; `Client_Method`'s options are named `ClientMethodOptions2`",
-            "operations/reserved_names.json:29:14: #/paths/~1things~1{thingName}/put: sub-client name `ReservedNamesClient` is taken by `(the client)`; the `ReservedNames` operations are on `ReservedNamesClient2`",
+            "operations/reserved_names.json:23:14: #/paths/~1things~1{thingName}/get: options struct name `ClientMethodOptions` is taken by `(imported)`; `Client_Method`'s options are named `ClientMethodOptions2`",
+            "operations/reserved_names.json:38:14: #/paths/~1things~1{thingName}/put: sub-client name `ReservedNamesClient` is taken by `(the client)`; the `ReservedNames` operations are on `ReservedNamesClient2`",
         ],
     );
 }

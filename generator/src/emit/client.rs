@@ -856,12 +856,19 @@ fn constructor(space: &TypeSpace, client: &Client, checks: &mut Checks) -> Const
 
 /// The constructor's call of the runtime's `ClientCore`.
 fn core_new(client: &Client) -> String {
-    let credential_arg = match client.bearer {
-        true => "::std::option::Option::Some((credential, http::Scopes::Arm))",
-        false => "::std::option::Option::None",
+    let credential_arg = match (client.bearer, client.scopes.is_empty()) {
+        (true, true) => "::std::option::Option::Some((credential, http::Scopes::Arm))".to_string(),
+        (true, false) => {
+            let scopes: Vec<String> = client.scopes.iter().map(|s| lit(s)).collect();
+            format!(
+                "::std::option::Option::Some((credential, http::Scopes::Fixed(&[{}])))",
+                scopes.join(", ")
+            )
+        }
+        (false, _) => "::std::option::Option::None".to_string(),
     };
     let common = [
-        credential_arg.to_string(),
+        credential_arg,
         "options.api_version".to_string(),
         "options.client_options".to_string(),
         "options.limits".to_string(),

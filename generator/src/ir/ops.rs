@@ -171,6 +171,9 @@ pub struct Client {
     /// Whether requests carry a bearer token (the spec declares an OAuth2 scheme):
     /// the client then takes a credential and needs an `https` endpoint.
     pub bearer: bool,
+    /// The scopes of its tokens, when the spec or the settings name them; empty: Azure
+    /// Resource Manager of the client's cloud (decided at run time).
+    pub scopes: Vec<String>,
     /// `x-ms-parameterized-host`: the host template (its parameters are path
     /// parameters, client-level or the operations') and the scheme (empty when the
     /// template includes it).

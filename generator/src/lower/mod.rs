@@ -84,7 +84,7 @@ type Lowered = (
 fn types_and_ops(spec: &Spec, settings: &Settings) -> Result<Lowered> {
     let mut builder = types::Builder::new(spec, settings);
     builder.add_definitions();
-    let (client, op_errors, op_warnings) = ops::build(spec, &mut builder);
+    let (client, op_errors, op_warnings) = ops::build(spec, &mut builder, settings);
     builder.errors.extend(op_errors);
     builder.warnings.extend(op_warnings);
     if let Some(name) = &settings.client_name {

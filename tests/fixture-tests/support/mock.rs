@@ -162,6 +162,24 @@ impl TokenCredential for Credential {
     }
 }
 
+/// A credential that records the scopes it is asked for.
+#[derive(Debug, Default)]
+pub struct Recording(pub std::sync::Mutex<Vec<String>>);
+
+#[async_trait::async_trait]
+impl TokenCredential for Recording {
+    async fn get_token(
+        &self,
+        scopes: &[&str],
+        options: Option<TokenRequestOptions<'_>>,
+    ) -> azure_core::Result<AccessToken> {
+        if let Ok(mut seen) = self.0.lock() {
+            seen.extend(scopes.iter().map(|s| s.to_string()));
+        }
+        Credential.get_token(scopes, options).await
+    }
+}
+
 /// The credential, as a client takes it.
 pub fn credential() -> Arc<dyn TokenCredential> {
     Arc::new(Credential)

@@ -78,6 +78,7 @@ struct Site<'a> {
 pub(crate) fn build<'a>(
     spec: &'a Spec,
     builder: &mut Builder<'a>,
+    settings: &crate::Settings,
 ) -> (Client, Vec<Error>, Vec<Warning>) {
     let mut cx = Cx {
         spec,
@@ -94,6 +95,10 @@ pub(crate) fn build<'a>(
     cx.client_names.reserve("credential", "(the credential)");
     cx.client_names.reserve("options", "(the options)");
     cx.security();
+    if !settings.scopes.is_empty() {
+        cx.client.bearer = true;
+        cx.client.scopes = settings.scopes.clone();
+    }
     cx.operations();
     cx.check_next_operations();
     cx.name_methods();
@@ -129,7 +134,9 @@ impl<'a> Cx<'a, '_> {
     }
 
     /// Whether requests carry a bearer token: an OAuth2 (or OpenID Connect, or HTTP
-    /// bearer) security scheme; other schemes are warned about.
+    /// bearer) security scheme; other schemes are warned about. An OAuth2 scheme's
+    /// scopes that are URLs (`https://vault.azure.net/.default`, as TypeSpec writes
+    /// them) are the tokens' scopes; ARM's `user_impersonation` is not.
     fn security(&mut self) {
         let spec = self.spec;
         for entry in &spec.entries {
@@ -142,10 +149,17 @@ impl<'a> Cx<'a, '_> {
             };
             for (name, scheme) in &components.security_schemes {
                 match scheme {
-                    ReferenceOr::Item(
-                        openapiv3::SecurityScheme::OAuth2 { .. }
-                        | openapiv3::SecurityScheme::OpenIDConnect { .. },
-                    ) => self.client.bearer = true,
+                    ReferenceOr::Item(openapiv3::SecurityScheme::OAuth2 { flows, .. }) => {
+                        self.client.bearer = true;
+                        for scope in oauth2_scopes(flows) {
+                            if !self.client.scopes.contains(&scope) {
+                                self.client.scopes.push(scope);
+                            }
+                        }
+                    }
+                    ReferenceOr::Item(openapiv3::SecurityScheme::OpenIDConnect { .. }) => {
+                        self.client.bearer = true
+                    }
                     ReferenceOr::Item(openapiv3::SecurityScheme::HTTP { scheme, .. })
                         if scheme.eq_ignore_ascii_case("bearer") =>
                     {
@@ -321,6 +335,28 @@ impl<'a> Cx<'a, '_> {
     }
 }
 
+/// The scopes of an OAuth2 scheme's flows that are URLs, in order.
+fn oauth2_scopes(flows: &openapiv3::OAuth2Flows) -> Vec<String> {
+    let mut scopes: Vec<&String> = Vec::new();
+    if let Some(f) = &flows.implicit {
+        scopes.extend(f.scopes.keys());
+    }
+    if let Some(f) = &flows.password {
+        scopes.extend(f.scopes.keys());
+    }
+    if let Some(f) = &flows.client_credentials {
+        scopes.extend(f.scopes.keys());
+    }
+    if let Some(f) = &flows.authorization_code {
+        scopes.extend(f.scopes.keys());
+    }
+    scopes
+        .into_iter()
+        .filter(|s| s.contains("://"))
+        .cloned()
+        .collect()
+}
+
 /// An operation with its names and what the spec says of it directly, before its
 /// parameters, body and responses; and the name inline types of it start with.
 fn skeleton(site: &Site<'_>, id: &str, long_running: bool) -> (Operation, String) {
@@ -383,8 +419,8 @@ pub(crate) fn is_http_token(name: &str) -> bool {
 #[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::params::{collection, constraints};
-    use crate::ir::{FinalState, ParamIn};
     use super::*;
+    use crate::ir::{FinalState, ParamIn};
     use openapiv3::Schema;
 
     #[test]
@@ -446,7 +482,7 @@ mod tests {
         };
         let mut builder = Builder::new(&spec, &settings);
         builder.add_definitions();
-        build(&spec, &mut builder)
+        build(&spec, &mut builder, &settings)
     }
 
     fn shared() -> serde_json::Value {
