@@ -1,6 +1,7 @@
 //! The redaction rule (`generator/src/lower/secrets.rs`) on real specs: which model
 //! fields the generated `Debug` hides, for ACR management and Key Vault (management and
-//! the secrets data plane), read from the generated models (`=> @hide` / `@hide_query`).
+//! the secrets data plane), read from the generated models (`=> @hide` / `@hide_query`);
+//! and the audience of Key Vault's data-plane client.
 
 use std::collections::BTreeSet;
 
@@ -85,4 +86,27 @@ fn keyvault_models_hide_secret_values() {
         has(&mgmt, "SecretProperties.secret_uri", "@hide_query"),
         "{mgmt:?}"
     );
+}
+
+/// Key Vault's data plane declares no security; with the `scopes` setting its client
+/// authenticates, for the vault's audience rather than Resource Manager's.
+#[test]
+fn keyvault_data_plane_tokens_are_for_the_vault() {
+    let mut settings = settings("keyvault_secrets");
+    settings.scopes = vec!["https://vault.azure.net/.default".to_string()];
+    let out = generate(&spec_root(), &[KEYVAULT_SECRETS], &settings);
+    let clients = &out.files["src/clients.rs"];
+    assert!(
+        clients.contains("credential: Arc<dyn TokenCredential>"),
+        "{clients}"
+    );
+    assert!(clients.contains("http::Scopes::Fixed(&[\"https://vault.azure.net/.default\"])"));
+    assert!(!clients.contains("Scopes::Arm"));
+    // Without the setting: no credential at all (the spec declares none).
+    let out = generate(&spec_root(), &[KEYVAULT_SECRETS], &super_settings());
+    assert!(!out.files["src/clients.rs"].contains("TokenCredential"));
+}
+
+fn super_settings() -> azgen::Settings {
+    settings("keyvault_secrets")
 }
