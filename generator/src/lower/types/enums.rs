@@ -1,0 +1,264 @@
+//! Enums: string enums become Rust enums (closed, or extensible with a catch-all
+//! variant: `x-ms-enum.modelAsString`, or no `x-ms-enum` at all); enums of one
+//! `x-ms-enum` name are one type, later declarations' values merged in; an enum of
+//! non-string values is kept as its underlying type.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::error::Location;
+use crate::ir::{EnumDef, TypeDef, TypeId, TypeKind, TypeRef, Variant};
+use crate::names::{sanitize, Case, Claim, Collision, Namespace};
+
+use super::docs;
+use super::view::View;
+
+/// What an enum's `x-ms-enum` says.
+struct EnumExt {
+    /// One type per name.
+    name: Option<String>,
+    /// Unknown values are kept (a catch-all variant).
+    extensible: bool,
+    /// Value → its variant name, if chosen, and its description.
+    described: BTreeMap<String, (Option<String>, Option<String>)>,
+}
+
+/// The enum's values, if they are all strings (nulls aside) of a string schema.
+fn string_values(v: &View<'_>) -> Option<Vec<String>> {
+    let values: Vec<String> = v
+        .enumeration
+        .iter()
+        .filter_map(|e| match e {
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    if values.len() != v.enumeration.iter().filter(|e| !e.is_null()).count()
+        || !matches!(v.typ, None | Some("string"))
+    {
+        return None;
+    }
+    Some(values)
+}
+
+fn enum_ext(v: &View<'_>) -> EnumExt {
+    let x_ms_enum = v.ext("x-ms-enum").and_then(Value::as_object);
+    let name = x_ms_enum
+        .and_then(|x| x.get("name"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    // Without x-ms-enum, autorest treats an enum as open; so do we.
+    let extensible = match x_ms_enum {
+        Some(x) => x
+            .get("modelAsString")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        None => true,
+    };
+    let described = x_ms_enum
+        .and_then(|x| x.get("values"))
+        .and_then(Value::as_array)
+        .map(|vals| {
+            vals.iter()
+                .filter_map(|val| {
+                    let value = match val.get("value")? {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    let name = val.get("name").and_then(Value::as_str).map(str::to_string);
+                    let desc = val
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .map(str::to_string);
+                    Some((value, (name, desc)))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    EnumExt {
+        name,
+        extensible,
+        described,
+    }
+}
+
+impl super::Builder<'_> {
+    /// An enum; `definition` is set when the schema is a definition (whose id is reserved).
+    pub(super) fn enum_type(
+        &mut self,
+        v: &View<'_>,
+        ctx: &str,
+        file: &str,
+        pointer: &str,
+        definition: Option<&str>,
+    ) -> Option<TypeRef> {
+        let location = self.spec.locate(file, pointer);
+        let Some(values) = string_values(v) else {
+            self.warn(
+                location,
+                "an enum of non-string values is kept as its underlying type",
+            );
+            let mut plain = v.clone();
+            plain.enumeration.clear();
+            return Some(self.inline_type(&plain, ctx, ctx, file, pointer));
+        };
+        let ext = enum_ext(v);
+        if let Some(en) = &ext.name {
+            if let Some(&id) = self.enums_by_name.get(en) {
+                // One type per x-ms-enum name; a definition meeting a name already
+                // taken becomes an alias of that type.
+                self.merge_enum_values(id, &values, &location);
+                return Some(TypeRef::Named(id));
+            }
+        } else if let Some(&id) = self
+            .by_pointer
+            .get(&(file.to_string(), pointer.to_string()))
+        {
+            return Some(TypeRef::Named(id));
+        }
+        let kind = TypeKind::Enum(EnumDef {
+            variants: self.enum_variants(&values, &ext, &location),
+            extensible: ext.extensible,
+        });
+        let id = match definition.and_then(|d| self.by_ref.get(d).copied()) {
+            Some(id) => {
+                if let Some(t) = self.types.get_mut(id.0) {
+                    t.kind = kind;
+                }
+                id
+            }
+            _ => {
+                let wanted = ext
+                    .name
+                    .as_deref()
+                    .map_or_else(|| ctx.to_string(), |n| sanitize(n, Case::Type));
+                let wire = ext.name.clone().unwrap_or_else(|| ctx.to_string());
+                let name = self.claim(wanted, &wire, &location);
+                self.push(name, docs(v.data), kind)
+            }
+        };
+        match ext.name {
+            Some(n) => {
+                self.enums_by_name.insert(n, id);
+            }
+            None => {
+                self.by_pointer
+                    .insert((file.to_string(), pointer.to_string()), id);
+            }
+        }
+        Some(TypeRef::Named(id))
+    }
+
+    /// The variants of a new enum: one per distinct value, named from `x-ms-enum`'s
+    /// `values` or the value (collisions renamed and reported).
+    fn enum_variants(
+        &mut self,
+        values: &[String],
+        ext: &EnumExt,
+        location: &Location,
+    ) -> Vec<Variant> {
+        let mut ns = Namespace::new();
+        if ext.extensible {
+            ns.reserve("UnknownValue", "the catch-all variant");
+        }
+        let mut unique: Vec<&String> = Vec::new();
+        for value in values {
+            if !unique.contains(&value) {
+                unique.push(value);
+            }
+        }
+        let claims: Vec<Claim> = unique
+            .iter()
+            .map(|value| {
+                let custom = ext.described.get(*value).and_then(|d| d.0.clone());
+                Claim {
+                    wanted: sanitize(custom.as_deref().unwrap_or(value), Case::Type),
+                    wire: value.to_string(),
+                    explicit: custom.is_some(),
+                }
+            })
+            .collect();
+        let given = ns.claim_all(&claims);
+        let mut variants = Vec::new();
+        for (value, (name, collision)) in unique.into_iter().zip(given) {
+            if let Some(c) = collision {
+                self.warn(location.clone(), variant_collision(&c, value));
+            }
+            variants.push(Variant {
+                name,
+                wire_value: value.clone(),
+                docs: ext.described.get(value).and_then(|d| d.1.clone()),
+            });
+        }
+        variants
+    }
+
+    fn merge_enum_values(&mut self, id: TypeId, values: &[String], location: &Location) {
+        let Some(TypeDef {
+            kind: TypeKind::Enum(def),
+            name,
+            ..
+        }) = self.types.get(id.0)
+        else {
+            return;
+        };
+        let missing: Vec<String> = values
+            .iter()
+            .filter(|v| !def.variants.iter().any(|x| &x.wire_value == *v))
+            .cloned()
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let name = name.clone();
+        let mut ns = Namespace::new();
+        if def.extensible {
+            ns.reserve("UnknownValue", "the catch-all variant");
+        }
+        for x in &def.variants {
+            ns.claim(x.name.clone(), &x.wire_value);
+        }
+        let mut added = Vec::new();
+        for value in &missing {
+            let (vname, collision) = ns.claim(sanitize(value, Case::Type), value);
+            if let Some(c) = collision {
+                self.warn(location.clone(), variant_collision(&c, value));
+            }
+            added.push(Variant {
+                name: vname,
+                wire_value: value.clone(),
+                docs: None,
+            });
+        }
+        if let Some(TypeDef {
+            kind: TypeKind::Enum(def),
+            ..
+        }) = self.types.get_mut(id.0)
+        {
+            def.variants.extend(added);
+        }
+        self.warn(
+            location.clone(),
+            format!(
+                "enum `{name}` is declared again with more values ({}); one type holds them all",
+                missing.join(", ")
+            ),
+        );
+    }
+}
+
+/// The warning for an enum value whose variant name was taken.
+fn variant_collision(c: &Collision, value: &str) -> String {
+    if c.reserved {
+        format!(
+            "enum value `{value}` maps to `{}`, which is reserved for {}; it is named `{}`",
+            c.wanted, c.holder, c.given
+        )
+    } else {
+        format!(
+            "enum values `{}` and `{value}` both map to `{}`; `{value}` is named `{}`",
+            c.holder, c.wanted, c.given
+        )
+    }
+}
