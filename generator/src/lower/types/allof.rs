@@ -120,3 +120,129 @@ impl super::Builder<'_> {
         out
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use serde_json::json;
+
+    use crate::ir::{Prim, TypeRef};
+    use crate::lower::types::testing::{lower, try_lower_with};
+    use crate::settings::Settings;
+
+    #[test]
+    fn parents_properties_come_first_and_required_is_merged() {
+        let l = lower(json!({
+            "Base": {
+                "type": "object",
+                "properties": { "id": { "type": "string" }, "name": { "type": "string" } },
+                "required": ["id"]
+            },
+            "Child": {
+                "allOf": [
+                    { "$ref": "#/definitions/Base" },
+                    { "properties": { "extra": { "type": "integer" } }, "required": ["extra"] }
+                ],
+                "properties": { "own": { "type": "boolean" } },
+                "required": ["own", "name"]
+            }
+        }));
+        assert_eq!(l.wire_names("Child"), ["id", "name", "extra", "own"]);
+        let required = |t: &str, f: &str| l.field(t, f).required;
+        assert!(required("Child", "id"), "inherited from the parent");
+        assert!(
+            required("Child", "name"),
+            "an inherited property required by the child"
+        );
+        assert!(required("Child", "extra"), "required by the inline parent");
+        assert!(required("Child", "own"));
+        // The parent stays a type of its own, with only its own requirements.
+        assert_eq!(l.wire_names("Base"), ["id", "name"]);
+        assert!(required("Base", "id"));
+        assert!(!required("Base", "name"));
+        assert!(l.warnings.is_empty(), "{:?}", l.messages());
+    }
+
+    #[test]
+    fn an_inline_parent_requires_only_its_own_properties() {
+        let l = lower(json!({
+            "Base": { "type": "object", "properties": { "name": { "type": "string" } } },
+            "Child": {
+                "allOf": [
+                    { "$ref": "#/definitions/Base" },
+                    { "properties": { "extra": { "type": "integer" } }, "required": ["name"] }
+                ]
+            }
+        }));
+        assert!(!l.field("Child", "name").required);
+        assert!(l.warned(&["requires `name`, which it does not define"]));
+    }
+
+    #[test]
+    fn a_later_property_replaces_an_inherited_one_and_stays_required() {
+        let l = lower(json!({
+            "Base": {
+                "type": "object",
+                "properties": { "size": { "type": "string" } },
+                "required": ["size"]
+            },
+            "Child": {
+                "allOf": [{ "$ref": "#/definitions/Base" }],
+                "properties": { "size": { "type": "integer", "format": "int32" } }
+            }
+        }));
+        assert_eq!(l.wire_names("Child"), ["size"]);
+        let size = l.field("Child", "size");
+        assert_eq!(size.ty, TypeRef::Prim(Prim::I32));
+        assert!(size.required);
+        assert_eq!(l.field("Base", "size").ty, TypeRef::Prim(Prim::String));
+    }
+
+    #[test]
+    fn additional_properties_are_inherited() {
+        let l = lower(json!({
+            "Base": {
+                "type": "object",
+                "properties": { "id": { "type": "string" } },
+                "additionalProperties": { "type": "string" }
+            },
+            "Child": {
+                "allOf": [{ "$ref": "#/definitions/Base" }],
+                "properties": { "more": { "type": "string" } }
+            }
+        }));
+        let child = l.strukt("Child");
+        assert_eq!(child.additional, Some(TypeRef::Prim(Prim::String)));
+    }
+
+    #[test]
+    fn requiring_an_undefined_property_warns() {
+        let l = lower(json!({
+            "Thing": {
+                "type": "object",
+                "properties": { "id": { "type": "string" } },
+                "required": ["id", "ghost"]
+            }
+        }));
+        assert!(l.field("Thing", "id").required);
+        assert_eq!(l.wire_names("Thing"), ["id"]);
+        assert_eq!(
+            l.messages(),
+            ["`Thing` requires `ghost`, which it does not define"]
+        );
+    }
+
+    #[test]
+    fn inheriting_from_itself_is_an_error() {
+        let err = try_lower_with(
+            json!({
+                "A": { "allOf": [{ "$ref": "#/definitions/B" }], "properties": { "a": { "type": "string" } } },
+                "B": { "allOf": [{ "$ref": "#/definitions/A" }], "properties": { "b": { "type": "string" } } }
+            }),
+            &Settings::default(),
+        )
+        .err()
+        .unwrap();
+        assert!(err.to_string().contains("`allOf` cycle"), "{err}");
+    }
+}

@@ -133,7 +133,62 @@ fn components(succ: &[Vec<usize>]) -> Vec<usize> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
+    use serde_json::json;
+
     use super::components;
+    use crate::lower::types::testing::lower;
+
+    #[test]
+    fn self_and_mutual_containment_is_boxed() {
+        let l = lower(json!({
+            "Node": {
+                "type": "object",
+                "properties": {
+                    "next": { "$ref": "#/definitions/Node" },
+                    "children": { "type": "array", "items": { "$ref": "#/definitions/Node" } },
+                    "byName": { "type": "object", "additionalProperties": { "$ref": "#/definitions/Node" } }
+                }
+            },
+            "A": { "type": "object", "properties": { "b": { "$ref": "#/definitions/B" } } },
+            "B": { "type": "object", "properties": { "a": { "$ref": "#/definitions/A" } } },
+            "Holder": { "type": "object", "properties": { "a": { "$ref": "#/definitions/A" } } }
+        }));
+        let boxed = |t: &str, f: &str| l.field(t, f).boxed;
+        assert!(boxed("Node", "next"));
+        // Containers hold their items on the heap already.
+        assert!(!boxed("Node", "children"));
+        assert!(!boxed("Node", "byName"));
+        assert!(boxed("A", "b"));
+        assert!(boxed("B", "a"));
+        // Pointing into a cycle is no cycle.
+        assert!(!boxed("Holder", "a"));
+    }
+
+    #[test]
+    fn containment_through_a_union_and_an_alias_is_boxed() {
+        let l = lower(json!({
+            "Shape": {
+                "type": "object",
+                "discriminator": "kind",
+                "properties": { "kind": { "type": "string" } },
+                "required": ["kind"]
+            },
+            "Group": {
+                "allOf": [{ "$ref": "#/definitions/Shape" }],
+                "properties": {
+                    "first": { "$ref": "#/definitions/Shape" },
+                    "label": { "$ref": "#/definitions/Label" }
+                }
+            },
+            "Label": { "$ref": "#/definitions/Text" },
+            "Text": { "type": "object", "properties": { "group": { "$ref": "#/definitions/Group" } } }
+        }));
+        // Group → Shape (a union with Group as a variant) → Group.
+        assert!(l.field("Group", "first").boxed);
+        // Group → Label (an alias of Text) → Text → Group.
+        assert!(l.field("Group", "label").boxed);
+        assert!(l.field("Text", "group").boxed);
+    }
 
     #[test]
     fn strongly_connected_components() {

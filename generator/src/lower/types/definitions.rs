@@ -94,3 +94,52 @@ impl super::Builder<'_> {
         )))
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use serde_json::json;
+
+    use crate::ir::{Prim, TypeKind, TypeRef};
+    use crate::lower::types::testing::lower;
+
+    #[test]
+    fn a_definition_is_a_struct_an_enum_or_an_alias() {
+        let l = lower(json!({
+            "Name": { "type": "string", "description": "A name." },
+            "Names": { "type": "array", "items": { "$ref": "#/definitions/Name" } },
+            "Kind": { "type": "string", "enum": ["a"], "x-ms-enum": { "name": "Kind" } },
+            "Thing": { "type": "object", "properties": { "n": { "$ref": "#/definitions/Name" } } }
+        }));
+        let name = l.get("Name");
+        assert!(matches!(
+            &name.kind,
+            TypeKind::Alias(TypeRef::Prim(Prim::String))
+        ));
+        assert_eq!(name.docs.as_deref(), Some("A name."));
+        match &l.get("Names").kind {
+            TypeKind::Alias(TypeRef::Vec(item)) => assert_eq!(l.named(item), "Name"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(l.get("Kind").kind, TypeKind::Enum(_)));
+        assert_eq!(l.wire_names("Thing"), ["n"]);
+    }
+
+    #[test]
+    fn a_property_naming_a_definitions_x_ms_enum_uses_the_definition() {
+        // `AThing` is converted before `Color` in name order; enum definitions go first.
+        let l = lower(json!({
+            "AThing": {
+                "type": "object",
+                "properties": { "color": {
+                    "type": "string", "enum": ["red"], "x-ms-enum": { "name": "Color" }
+                } }
+            },
+            "Color": { "type": "string", "enum": ["red"], "x-ms-enum": { "name": "Color" } }
+        }));
+        assert_eq!(l.named(&l.field("AThing", "color").ty), "Color");
+        assert!(matches!(l.get("Color").kind, TypeKind::Enum(_)));
+        assert_eq!(l.names(), ["AThing", "Color"]);
+        assert!(l.warnings.is_empty(), "{:?}", l.messages());
+    }
+}

@@ -122,3 +122,113 @@ impl super::Builder<'_> {
             .cloned()
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use crate::lower::types::testing::{lower, Lowered};
+
+    fn animals(extra: Value) -> Lowered {
+        let mut defs = json!({
+            "Animal": {
+                "type": "object",
+                "discriminator": "kind",
+                "properties": { "kind": { "type": "string" }, "name": { "type": "string" } },
+                "required": ["kind"]
+            },
+            "Dog": {
+                "x-ms-discriminator-value": "dog",
+                "allOf": [{ "$ref": "#/definitions/Animal" }],
+                "properties": { "barks": { "type": "boolean" } }
+            },
+            "Cat": { "allOf": [{ "$ref": "#/definitions/Animal" }] },
+            "Puppy": {
+                "x-ms-discriminator-value": "puppy",
+                "allOf": [{ "$ref": "#/definitions/Dog" }]
+            }
+        });
+        if let (Some(d), Value::Object(more)) = (defs.as_object_mut(), extra) {
+            d.extend(more);
+        }
+        lower(defs)
+    }
+
+    #[test]
+    fn a_base_is_a_union_of_its_children_tagged_by_value_or_name() {
+        let l = animals(json!({}));
+        let union = l.union("Animal");
+        assert_eq!(union.tag, "kind");
+        let variants: Vec<(&str, &str, &str)> = union
+            .variants
+            .iter()
+            .map(|v| {
+                (
+                    v.name.as_str(),
+                    v.tag_value.as_str(),
+                    l.types[v.ty.0].name.as_str(),
+                )
+            })
+            .collect();
+        // A grandchild is a variant of the nearest discriminated ancestor; a child
+        // without `x-ms-discriminator-value` is tagged by its name.
+        assert_eq!(
+            variants,
+            [
+                ("Cat", "Cat", "Cat"),
+                ("Dog", "dog", "Dog"),
+                ("Puppy", "puppy", "Puppy")
+            ]
+        );
+        assert!(l.warnings.is_empty(), "{:?}", l.messages());
+    }
+
+    #[test]
+    fn a_variant_leaves_the_tag_to_the_union() {
+        let l = animals(json!({}));
+        assert_eq!(l.wire_names("Dog"), ["name", "barks"]);
+        assert_eq!(l.wire_names("Puppy"), ["name", "barks"]);
+        assert_eq!(l.wire_names("Cat"), ["name"]);
+    }
+
+    #[test]
+    fn a_variant_named_like_the_fallback_is_renamed() {
+        let l = animals(json!({
+            "UnknownValue": { "allOf": [{ "$ref": "#/definitions/Animal" }] }
+        }));
+        let union = l.union("Animal");
+        let fallback = union
+            .variants
+            .iter()
+            .find(|v| v.tag_value == "UnknownValue")
+            .unwrap();
+        assert_eq!(fallback.name, "UnknownValue2");
+        assert_eq!(l.types[fallback.ty.0].name, "UnknownValue");
+        assert_eq!(
+            l.messages(),
+            ["variant `UnknownValue` of `Animal` renamed `UnknownValue2`"]
+        );
+    }
+
+    #[test]
+    fn a_base_without_children_keeps_only_the_fallback() {
+        let l = lower(json!({
+            "Lonely": {
+                "type": "object",
+                "discriminator": "kind",
+                "properties": {
+                    "kind": { "type": "string" },
+                    "nested": { "type": "object", "properties": { "x": { "type": "string" } } }
+                }
+            }
+        }));
+        assert!(l.union("Lonely").variants.is_empty());
+        assert_eq!(
+            l.messages(),
+            ["`Lonely` has a discriminator but no children; only its fallback variant remains"]
+        );
+        // Its own properties are still converted: their inline types are named.
+        assert_eq!(l.wire_names("LonelyNested"), ["x"]);
+    }
+}

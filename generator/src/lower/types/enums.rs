@@ -262,3 +262,139 @@ fn variant_collision(c: &Collision, value: &str) -> String {
         )
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use serde_json::json;
+
+    use crate::ir::{Prim, TypeKind, TypeRef};
+    use crate::lower::types::testing::{lower, Lowered};
+
+    fn wire_values(l: &Lowered, name: &str) -> Vec<String> {
+        let e = l.enumeration(name);
+        e.variants.iter().map(|v| v.wire_value.clone()).collect()
+    }
+
+    #[test]
+    fn enums_of_one_x_ms_enum_name_are_one_type_with_all_values() {
+        let l = lower(json!({
+            "Pen": {
+                "type": "object",
+                "properties": { "color": {
+                    "type": "string", "enum": ["red", "green"],
+                    "x-ms-enum": { "name": "Color", "modelAsString": false }
+                } }
+            },
+            "Pencil": {
+                "type": "object",
+                "properties": { "shade": {
+                    "type": "string", "enum": ["green", "blue"],
+                    "x-ms-enum": { "name": "Color", "modelAsString": false }
+                } }
+            }
+        }));
+        assert_eq!(wire_values(&l, "Color"), ["red", "green", "blue"]);
+        assert!(!l.enumeration("Color").extensible);
+        assert_eq!(l.named(&l.field("Pen", "color").ty), "Color");
+        assert_eq!(l.named(&l.field("Pencil", "shade").ty), "Color");
+        assert_eq!(l.names(), ["Color", "Pen", "Pencil"]);
+        assert_eq!(
+            l.messages(),
+            ["enum `Color` is declared again with more values (blue); one type holds them all"]
+        );
+    }
+
+    #[test]
+    fn a_definition_meeting_a_taken_enum_name_is_an_alias() {
+        let l = lower(json!({
+            "Color": { "type": "string", "enum": ["red"], "x-ms-enum": { "name": "Color" } },
+            "Colour": { "type": "string", "enum": ["red", "green"], "x-ms-enum": { "name": "Color" } }
+        }));
+        assert_eq!(wire_values(&l, "Color"), ["red", "green"]);
+        match &l.get("Colour").kind {
+            TypeKind::Alias(t) => assert_eq!(l.named(t), "Color"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn model_as_string_makes_an_enum_extensible() {
+        let l = lower(json!({
+            "Open": { "type": "string", "enum": ["a"], "x-ms-enum": { "name": "Open", "modelAsString": true } },
+            "Closed": { "type": "string", "enum": ["a"], "x-ms-enum": { "name": "Closed", "modelAsString": false } },
+            "Unsaid": { "type": "string", "enum": ["a"], "x-ms-enum": { "name": "Unsaid" } },
+            "Bare": { "type": "string", "enum": ["a"] }
+        }));
+        assert!(l.enumeration("Open").extensible);
+        assert!(!l.enumeration("Closed").extensible);
+        assert!(
+            !l.enumeration("Unsaid").extensible,
+            "modelAsString defaults to false"
+        );
+        assert!(
+            l.enumeration("Bare").extensible,
+            "no x-ms-enum: open, as autorest"
+        );
+    }
+
+    #[test]
+    fn variant_names_from_x_ms_enum_values_and_collisions_renamed() {
+        let l = lower(json!({
+            "Mode": {
+                "type": "string",
+                "enum": ["fast", "UnknownValue", "Fast"],
+                "x-ms-enum": {
+                    "name": "Mode",
+                    "modelAsString": true,
+                    "values": [{ "value": "fast", "name": "Quick", "description": "Goes fast." }]
+                }
+            }
+        }));
+        let e = l.enumeration("Mode");
+        let variants: Vec<(&str, &str, Option<&str>)> = e
+            .variants
+            .iter()
+            .map(|v| (v.name.as_str(), v.wire_value.as_str(), v.docs.as_deref()))
+            .collect();
+        assert_eq!(
+            variants,
+            [
+                ("Quick", "fast", Some("Goes fast.")),
+                ("UnknownValue2", "UnknownValue", None),
+                ("Fast", "Fast", None)
+            ]
+        );
+        assert_eq!(
+            l.messages(),
+            ["enum value `UnknownValue` maps to `UnknownValue`, which is reserved for the catch-all variant; it is named `UnknownValue2`"]
+        );
+    }
+
+    #[test]
+    fn an_inline_enum_without_a_name_is_named_from_its_context() {
+        let l = lower(json!({
+            "Job": {
+                "type": "object",
+                "properties": { "state": { "type": "string", "enum": ["on", "off"] } }
+            }
+        }));
+        assert_eq!(l.named(&l.field("Job", "state").ty), "JobState");
+        assert_eq!(wire_values(&l, "JobState"), ["on", "off"]);
+    }
+
+    #[test]
+    fn an_enum_of_non_strings_keeps_its_type() {
+        let l = lower(json!({
+            "Level": { "type": "integer", "format": "int32", "enum": [1, 2] }
+        }));
+        match &l.get("Level").kind {
+            TypeKind::Alias(t) => assert_eq!(t, &TypeRef::Prim(Prim::I32)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            l.messages(),
+            ["an enum of non-string values is kept as its underlying type"]
+        );
+    }
+}

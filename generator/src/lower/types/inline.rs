@@ -141,3 +141,85 @@ impl super::Builder<'_> {
         TypeRef::Named(id)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use serde_json::json;
+
+    use crate::ir::{Prim, TypeRef};
+    use crate::lower::types::testing::lower;
+
+    #[test]
+    fn schemas_in_place_become_primitives_containers_and_named_structs() {
+        let l = lower(json!({
+            "Other": { "type": "object", "properties": { "o": { "type": "string" } } },
+            "Thing": {
+                "type": "object",
+                "properties": {
+                    "when": { "type": "string", "format": "date-time" },
+                    "id": { "type": "string", "format": "uuid" },
+                    "count": { "type": "integer" },
+                    "ratio": { "type": "number", "format": "float" },
+                    "tags": { "type": "object", "additionalProperties": { "type": "string" } },
+                    "items": { "type": "array", "items": {
+                        "type": "object", "properties": { "n": { "type": "integer" } }
+                    } },
+                    "wrapped": { "allOf": [{ "$ref": "#/definitions/Other" }], "description": "Wrapped." },
+                    "free": { "type": "object" }
+                }
+            }
+        }));
+        let ty = |wire: &str| l.field("Thing", wire).ty.clone();
+        assert_eq!(ty("when"), TypeRef::Prim(Prim::DateTime));
+        assert_eq!(ty("id"), TypeRef::Prim(Prim::Uuid));
+        assert_eq!(ty("count"), TypeRef::Prim(Prim::I64));
+        assert_eq!(ty("ratio"), TypeRef::Prim(Prim::F32));
+        assert_eq!(
+            ty("tags"),
+            TypeRef::Map(Box::new(TypeRef::Prim(Prim::String)))
+        );
+        match ty("items") {
+            TypeRef::Vec(item) => assert_eq!(l.named(&item), "ThingItemsItem"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(l.wire_names("ThingItemsItem"), ["n"]);
+        assert_eq!(
+            l.named(&ty("wrapped")),
+            "Other",
+            "a wrapper is what it wraps"
+        );
+        assert_eq!(ty("free"), TypeRef::Any);
+        assert!(l.warnings.is_empty(), "{:?}", l.messages());
+    }
+
+    #[test]
+    fn one_of_is_kept_as_json() {
+        let l = lower(json!({
+            "Thing": {
+                "type": "object",
+                "properties": { "either": { "oneOf": [{ "type": "string" }, { "type": "integer" }] } }
+            }
+        }));
+        assert_eq!(l.field("Thing", "either").ty, TypeRef::Any);
+        assert_eq!(
+            l.messages(),
+            ["`oneOf`/`anyOf` is not modelled; the value is kept as JSON"]
+        );
+    }
+
+    #[test]
+    fn an_inherited_inline_schema_is_one_type() {
+        let l = lower(json!({
+            "Base": {
+                "type": "object",
+                "properties": { "inner": { "type": "object", "properties": { "x": { "type": "string" } } } }
+            },
+            "Child": { "allOf": [{ "$ref": "#/definitions/Base" }] }
+        }));
+        let base = l.named(&l.field("Base", "inner").ty).to_string();
+        assert_eq!(base, "BaseInner");
+        assert_eq!(l.named(&l.field("Child", "inner").ty), base);
+        assert_eq!(l.names(), ["Base", "BaseInner", "Child"]);
+    }
+}

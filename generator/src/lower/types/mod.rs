@@ -30,6 +30,9 @@ mod inline;
 mod naming;
 mod props;
 mod refs;
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod testing;
 mod view;
 
 use std::collections::{BTreeMap, BTreeSet};

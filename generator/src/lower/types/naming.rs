@@ -95,3 +95,79 @@ impl super::Builder<'_> {
         groups
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use serde_json::json;
+
+    use crate::lower::types::testing::{lower, try_lower_with};
+    use crate::settings::Settings;
+
+    #[test]
+    fn two_definitions_wanting_one_name_the_verbatim_one_keeps_it() {
+        // `foo-bar` comes first, but `FooBar` is the Rust name as it is spelled.
+        let l = lower(json!({
+            "foo-bar": { "type": "object", "properties": { "a": { "type": "string" } } },
+            "FooBar": { "type": "object", "properties": { "b": { "type": "string" } } }
+        }));
+        assert_eq!(l.wire_names("FooBar"), ["b"]);
+        assert_eq!(l.wire_names("FooBar2"), ["a"]);
+        assert_eq!(
+            l.messages(),
+            ["type name `FooBar` is taken by `FooBar`; `foo-bar` is named `FooBar2`"]
+        );
+    }
+
+    #[test]
+    fn an_inline_type_meeting_a_definitions_name_is_renamed() {
+        let l = lower(json!({
+            "Thing": {
+                "type": "object",
+                "properties": { "props": { "type": "object", "properties": { "x": { "type": "string" } } } }
+            },
+            "ThingProps": { "type": "object", "properties": { "y": { "type": "string" } } }
+        }));
+        assert_eq!(l.wire_names("ThingProps"), ["y"], "definitions claim first");
+        assert_eq!(l.named(&l.field("Thing", "props").ty), "ThingProps2");
+        assert_eq!(l.wire_names("ThingProps2"), ["x"]);
+        assert_eq!(
+            l.messages(),
+            ["type name `ThingProps` is taken by `ThingProps`; `Thing.props` is named `ThingProps2`"]
+        );
+    }
+
+    #[test]
+    fn a_rename_from_the_settings_wins() {
+        let settings = Settings {
+            renames: [("Other".to_string(), "Thing".to_string())].into(),
+            ..Settings::default()
+        };
+        let l = try_lower_with(
+            json!({
+                "Thing": { "type": "object", "properties": { "a": { "type": "string" } } },
+                "Other": { "type": "object", "properties": { "b": { "type": "string" } } }
+            }),
+            &settings,
+        )
+        .unwrap();
+        assert_eq!(l.wire_names("Thing"), ["b"]);
+        assert_eq!(l.wire_names("Thing2"), ["a"]);
+        assert!(l.warned(&["`Thing` is taken by `Other`; `Thing` is named `Thing2`"]));
+    }
+
+    #[test]
+    fn a_rename_that_is_no_identifier_is_an_error() {
+        let settings = Settings {
+            renames: [("Thing".to_string(), "not ok".to_string())].into(),
+            ..Settings::default()
+        };
+        let err = try_lower_with(json!({ "Thing": { "type": "string" } }), &settings)
+            .err()
+            .unwrap();
+        assert!(
+            err.to_string().contains("is not a Rust identifier"),
+            "{err}"
+        );
+    }
+}

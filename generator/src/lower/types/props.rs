@@ -133,3 +133,110 @@ impl super::Builder<'_> {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use serde_json::json;
+
+    use crate::lower::types::testing::{lower, try_lower_with};
+    use crate::settings::Settings;
+
+    #[test]
+    fn secrets_come_from_x_ms_secret_and_the_settings() {
+        let settings = Settings {
+            secrets: vec!["Login.token".to_string()],
+            ..Settings::default()
+        };
+        let l = try_lower_with(
+            json!({
+                "Login": {
+                    "type": "object",
+                    "properties": {
+                        "password": { "type": "string", "x-ms-secret": true },
+                        "token": { "type": "string" },
+                        "user": { "type": "string", "x-ms-secret": false }
+                    }
+                }
+            }),
+            &settings,
+        )
+        .unwrap();
+        assert!(l.field("Login", "password").secret);
+        assert!(l.field("Login", "token").secret);
+        assert!(!l.field("Login", "user").secret);
+    }
+
+    #[test]
+    fn a_secret_setting_naming_no_property_is_an_error() {
+        let settings = Settings {
+            secrets: vec!["Login.pin".to_string()],
+            ..Settings::default()
+        };
+        let err = try_lower_with(
+            json!({ "Login": { "type": "object", "properties": { "user": { "type": "string" } } } }),
+            &settings,
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.to_string()
+                .contains("secret `Login.pin` names no property"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn read_only_fields_are_marked_and_optional() {
+        let l = lower(json!({
+            "Thing": {
+                "type": "object",
+                "properties": {
+                    "id": { "type": "string", "readOnly": true, "description": "The id." },
+                    "name": { "type": "string" }
+                },
+                "required": ["id", "name"]
+            }
+        }));
+        let id = l.field("Thing", "id");
+        assert!(id.read_only && id.required);
+        assert!(id.optional(), "the service fills it in");
+        assert_eq!(id.docs.as_deref(), Some("The id."));
+        let name = l.field("Thing", "name");
+        assert!(!name.read_only && !name.optional());
+    }
+
+    #[test]
+    fn field_names_are_derived_chosen_and_kept_apart() {
+        let l = lower(json!({
+            "Thing": {
+                "type": "object",
+                "properties": {
+                    "fooBar": { "type": "string" },
+                    "foo_bar": { "type": "string" },
+                    "type": { "type": "string" },
+                    "x": { "type": "string", "x-ms-client-name": "Renamed" },
+                    "additional_properties": { "type": "string" }
+                },
+                "additionalProperties": { "type": "integer" }
+            }
+        }));
+        let name = |wire: &str| l.field("Thing", wire).name.clone();
+        assert_eq!(
+            name("foo_bar"),
+            "foo_bar",
+            "the verbatim wire name keeps it"
+        );
+        assert_eq!(name("fooBar"), "foo_bar2");
+        assert_eq!(name("type"), "type_");
+        assert_eq!(name("x"), "renamed");
+        assert_eq!(name("additional_properties"), "additional_properties2");
+        assert_eq!(
+            l.messages(),
+            [
+                "in `Thing`, field name `additional_properties` is reserved for the map of additional properties; `additional_properties` is named `additional_properties2`",
+                "in `Thing`, field name `foo_bar` is taken by `foo_bar`; `fooBar` is named `foo_bar2`",
+            ]
+        );
+    }
+}

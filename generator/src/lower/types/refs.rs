@@ -104,3 +104,51 @@ impl<'a> super::Builder<'a> {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use serde_json::json;
+
+    use crate::ir::TypeKind;
+    use crate::lower::types::testing::{lower, try_lower_with};
+    use crate::settings::Settings;
+
+    #[test]
+    fn every_definition_gets_an_id_and_a_bare_ref_is_an_alias() {
+        let l = lower(json!({
+            "Target": { "type": "object", "properties": { "a": { "type": "string" } } },
+            "Alias": { "$ref": "#/definitions/Target" },
+            "AliasOfAlias": { "$ref": "#/definitions/Alias" }
+        }));
+        let refs: Vec<&str> = l.by_ref.keys().map(String::as_str).collect();
+        assert_eq!(
+            refs,
+            [
+                "spec.json#/components/schemas/Alias",
+                "spec.json#/components/schemas/AliasOfAlias",
+                "spec.json#/components/schemas/Target"
+            ]
+        );
+        for alias in ["Alias", "AliasOfAlias"] {
+            match &l.get(alias).kind {
+                TypeKind::Alias(t) => assert_eq!(l.named(t), "Target", "{alias}"),
+                other => panic!("{alias}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_ref_cycle_is_an_error() {
+        let err = try_lower_with(
+            json!({
+                "A": { "$ref": "#/definitions/B" },
+                "B": { "$ref": "#/definitions/A" }
+            }),
+            &Settings::default(),
+        )
+        .err()
+        .unwrap();
+        assert!(err.to_string().contains("`$ref` cycle: "), "{err}");
+    }
+}
