@@ -1587,6 +1587,90 @@ async fn poll_time_limit_bounds_a_long_retry_after() -> TestResult {
     Ok(())
 }
 
+/// A status resource that never answers: the poller fails when the operation's time is
+/// up (`Limits::max_poll_duration`), not after the request's own, longer limit.
+#[tokio::test]
+async fn a_hanging_poll_ends_when_the_operations_time_is_up() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "hang");
+    Mock::given(method("PUT"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header(
+                    "azure-asyncoperation",
+                    mock.url(&with_api(&status)).as_str(),
+                )
+                .insert_header("retry-after-ms", "50"),
+        )
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(status.as_str()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"status": "InProgress"}))
+                .set_delay(Duration::from_secs(60)),
+        )
+        .mount(&mock.server)
+        .await;
+    let limits = Limits {
+        max_poll_duration: Duration::from_secs(2),
+        ..Limits::default()
+    };
+    let client = client_with(&mock, Retry::Off, limits);
+
+    let started = Instant::now();
+    let poller = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), None)?;
+    let error = tokio::time::timeout(Duration::from_secs(20), poller)
+        .await
+        .expect("a poll outlived the operation's time limit")
+        .expect_err("an operation out of time is an error");
+
+    assert!(
+        chain(&error).contains("did not finish within"),
+        "{}",
+        chain(&error)
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(mock.authorized_requests().await.len(), 2);
+    Ok(())
+}
+
+/// A failed operation whose status resource echoes the request's bearer token and a
+/// password: the error has the ARM code, and its text and `Debug` repeat neither.
+#[tokio::test]
+async fn a_failed_operations_error_leaves_echoed_secrets_out() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "echo");
+    let echo = format!(
+        "Failed for Authorization: {}; raw {}; {{\"password\": \"admin-pass-3\"}}",
+        mock::BEARER,
+        mock::TOKEN
+    );
+    let failed = json!({"status": "Failed", "error": {"code": "QuotaExceeded", "message": echo}});
+    mount_put_with_status(&mock, &status, failed).await;
+    let client = client(&mock, Retry::Off);
+
+    let error = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), None)?
+        .await
+        .expect_err("a failed operation is an error");
+
+    assert_eq!(http_error(&error).1.as_deref(), Some("QuotaExceeded"));
+    let shown = format!("{error} {error:?}");
+    for secret in [mock::TOKEN, "admin-pass-3"] {
+        assert!(!shown.contains(secret), "`{secret}` in {shown}");
+    }
+    assert!(
+        error.to_string().starts_with("Failed for Authorization"),
+        "{error}"
+    );
+    Ok(())
+}
+
 /// A response body over max_response_body is an error; a smaller one is fine.
 #[tokio::test]
 async fn oversized_response_is_an_error() -> TestResult {

@@ -297,7 +297,7 @@ fn generates_acr() {
         "src/models.rs",
         "azgen-runtime/Cargo.toml",
         "azgen-runtime/src/lib.rs",
-        "azgen-runtime/src/http/lro.rs",
+        "azgen-runtime/src/http/lro/mod.rs",
     ] {
         assert!(out_dir.join(file).is_file(), "{file} is written");
     }

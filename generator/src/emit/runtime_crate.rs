@@ -41,8 +41,16 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../runtime/src/http/errors.rs"),
     ),
     (
-        "src/http/lro.rs",
-        include_str!("../../../runtime/src/http/lro.rs"),
+        "src/http/lro/mod.rs",
+        include_str!("../../../runtime/src/http/lro/mod.rs"),
+    ),
+    (
+        "src/http/lro/polling.rs",
+        include_str!("../../../runtime/src/http/lro/polling.rs"),
+    ),
+    (
+        "src/http/lro/status.rs",
+        include_str!("../../../runtime/src/http/lro/status.rs"),
     ),
     (
         "src/http/mod.rs",

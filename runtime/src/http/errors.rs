@@ -138,14 +138,7 @@ impl Detail {
 /// message as its text (the status when there is none).
 pub(crate) fn response_error(raw: RawResponse, sent: &[String]) -> Error {
     let (status, headers, body) = raw.deconstruct();
-    let parsed: Option<ArmError> = serde_json::from_slice(&body).ok();
-    let detail = parsed
-        .and_then(|e| match e.error {
-            Some(error) => Some(error),
-            None => (e.bare.code.is_some() || e.bare.message.is_some()).then_some(e.bare),
-        })
-        .map(|d| d.sanitized(0, sent))
-        .unwrap_or_default();
+    let detail = arm_detail(&body, sent);
     let code = headers
         .get_optional_str(&ERROR_CODE)
         .map(|c| redact_sent(&redact(&bounded(c, MAX_CODE)), sent))
@@ -165,6 +158,46 @@ pub(crate) fn response_error(raw: RawResponse, sent: &[String]) -> Error {
         raw_response: Some(Box::new(RawResponse::from_bytes(status, headers, body))),
     };
     Error::with_message(kind, text)
+}
+
+/// The ARM error of a body (`{"error": {..}}`, or its `code` and `message` at the top),
+/// bounded and redacted; empty when there is none.
+fn arm_detail(body: &[u8], sent: &[String]) -> Detail {
+    let parsed: Option<ArmError> = serde_json::from_slice(body).ok();
+    parsed
+        .and_then(|e| match e.error {
+            Some(error) => Some(error),
+            None => (e.bare.code.is_some() || e.bare.message.is_some()).then_some(e.bare),
+        })
+        .map(|d| d.sanitized(0, sent))
+        .unwrap_or_default()
+}
+
+/// The code and message of the ARM error in a body (an operation-status resource's
+/// `error`, say), bounded and redacted as [`response_error`] has them.
+pub(crate) fn arm_code_and_message(
+    body: &[u8],
+    sent: &[String],
+) -> (Option<String>, Option<String>) {
+    let detail = arm_detail(body, sent);
+    (detail.code, detail.message)
+}
+
+/// The credentials a request carried (its `Authorization` value, and the credential
+/// after the scheme), which an error must never repeat.
+pub(crate) fn sent_credentials(request: &azure_core::http::Request) -> Vec<String> {
+    request
+        .headers()
+        .get_optional_str(&azure_core::http::headers::AUTHORIZATION)
+        .map(|auth| {
+            let mut values = vec![auth.to_string()];
+            values.extend(
+                auth.split_once(' ')
+                    .map(|(_, credential)| credential.to_string()),
+            );
+            values
+        })
+        .unwrap_or_default()
 }
 
 /// At most `max` characters of `text`, marked when cut.

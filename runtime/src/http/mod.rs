@@ -360,19 +360,7 @@ impl ClientCore {
             .within_request_duration(self.pipeline.send(context, request, Some(accept_any)))
             .await?;
         // The credentials the policies added, which an error must never repeat.
-        let sent: Vec<String> = request
-            .headers()
-            .get_optional_str(&azure_core::http::headers::AUTHORIZATION)
-            .map(|auth| {
-                let mut values = vec![auth.to_string()];
-                values.extend(
-                    auth.split_once(' ')
-                        .map(|(_, credential)| credential.to_string()),
-                );
-                values
-            })
-            .unwrap_or_default();
-        errors::check_status(raw, success, &sent)
+        errors::check_status(raw, success, &errors::sent_credentials(request))
     }
 }
 
@@ -383,20 +371,32 @@ impl ClientCore {
         work: impl std::future::Future<Output = Result<T>>,
     ) -> Result<T> {
         let max = self.limits.max_request_duration;
-        let deadline =
-            azure_core::time::Duration::try_from(max).unwrap_or(azure_core::time::Duration::MAX);
-        let timer = azure_core::sleep::sleep(deadline);
-        futures::pin_mut!(work, timer);
-        match futures::future::select(work, timer).await {
-            futures::future::Either::Left((done, _)) => done,
-            futures::future::Either::Right(((), _)) => Err(Error::with_message(
+        within(max, work, || {
+            Error::with_message(
                 ErrorKind::Io,
                 format!(
                     "the request took longer than `Limits::max_request_duration` ({} s)",
                     max.as_secs_f64()
                 ),
-            )),
-        }
+            )
+        })
+        .await
+    }
+}
+
+/// `work`, or the error `late` makes once it has taken longer than `max`.
+pub(crate) async fn within<T>(
+    max: StdDuration,
+    work: impl std::future::Future<Output = Result<T>>,
+    late: impl FnOnce() -> Error,
+) -> Result<T> {
+    let deadline =
+        azure_core::time::Duration::try_from(max).unwrap_or(azure_core::time::Duration::MAX);
+    let timer = azure_core::sleep::sleep(deadline);
+    futures::pin_mut!(work, timer);
+    match futures::future::select(work, timer).await {
+        futures::future::Either::Left((done, _)) => done,
+        futures::future::Either::Right(((), _)) => Err(late()),
     }
 }
 
@@ -418,16 +418,4 @@ pub(crate) fn json_request(
         request.set_body(bytes);
     }
     Ok(request)
-}
-
-pub(crate) fn check(success: &'static [u16]) -> PipelineSendOptions {
-    // azure_core reads no codes as "any 2xx"; an operation that documents no success
-    // answer means every answer is an error: 0 is a status no server sends.
-    const NONE: &[u16] = &[0];
-    PipelineSendOptions {
-        check_success: CheckSuccessOptions {
-            success_codes: if success.is_empty() { NONE } else { success },
-        },
-        ..PipelineSendOptions::default()
-    }
 }

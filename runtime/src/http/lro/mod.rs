@@ -1,0 +1,202 @@
+//! Long-running operations by ARM's rules: [`LroPoller`], azure_core's `Poller` with
+//! the result typed on top, over one polling loop compiled once ([`Operation`]):
+//! `polling` sends each request and reads what it says, `status` reads the states
+//! and errors of ARM's bodies.
+
+mod polling;
+mod status;
+
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use azure_core::http::poller::{PollerOptions, PollerState, PollerStatus, StatusMonitor};
+use azure_core::http::{
+    ClientMethodOptions, JsonFormat, Poller, RawResponse, Request, Response, Url,
+};
+use azure_core::time::Duration;
+use azure_core::Result;
+use futures::future;
+use serde::Deserialize;
+
+use super::ClientCore;
+use polling::Lro;
+
+impl ClientCore {
+    /// A long-running operation by ARM's rules.
+    ///
+    /// A first response 200 whose resource is in a final `provisioningState` is the
+    /// end: the result, or an error when `Failed`/`Canceled`.
+    /// Otherwise the poller follows `Azure-AsyncOperation` when present (the state is the
+    /// status resource's `status`, which it must have), else `Location` on 201/202 (202
+    /// runs on; any other success ends it, as an error if its body's provisioning state
+    /// is `Failed`/`Canceled`), else, for a resource still provisioning, the resource
+    /// itself (its `provisioningState`), honouring `Retry-After` (else
+    /// [`Limits::poll_interval`](super::Limits::poll_interval)), until a terminal state. `Failed`/`Canceled` is an
+    /// error with the service's error code and message. After `Azure-AsyncOperation`
+    /// polling, the result comes from `final_state` (see [`FinalState`]); after polling a
+    /// `Location` or the resource, it is the last response (a PUT or PATCH whose last
+    /// `Location` response has no body reads the resource from its URI). `T = ()` for
+    /// operations that return no body.
+    ///
+    /// A failed or canceled operation is an error of kind `HttpResponse`: the status of the
+    /// response that said so (mostly 200), the ARM code and message of its body, bounded
+    /// and with secrets redacted as in every error of an answer.
+    ///
+    /// Polling stops with an error once [`Limits::max_poll_duration`](super::Limits::max_poll_duration) has passed since
+    /// the first request, or as soon as the service asks to wait past it; a request still
+    /// unanswered then is abandoned.
+    ///
+    /// Only the result's type is generic: the polling is compiled once, whatever the
+    /// operation returns.
+    pub fn begin<T>(
+        &self,
+        options: &ClientMethodOptions<'_>,
+        request: Request,
+        success: &'static [u16],
+        final_state: FinalState,
+    ) -> Result<LroPoller<T>> {
+        Ok(LroPoller {
+            poller: self.poller(options, request, success, final_state),
+            _output: PhantomData,
+        })
+    }
+
+    fn poller(
+        &self,
+        options: &ClientMethodOptions<'_>,
+        request: Request,
+        success: &'static [u16],
+        final_state: FinalState,
+    ) -> Poller<Operation> {
+        let lro = Arc::new(Lro::new(self.clone(), request, success, final_state));
+        let options = PollerOptions {
+            context: options.context.clone().into_owned(),
+            frequency: Duration::try_from(self.limits.poll_interval)
+                .unwrap_or(Duration::seconds(30)),
+        };
+        Poller::new(
+            move |state: PollerState, options: PollerOptions<'static>| {
+                let lro = lro.clone();
+                Box::pin(async move { lro.poll(state, options).await })
+            },
+            Some(options),
+        )
+    }
+}
+
+/// Where a long-running operation's result comes from
+/// (`x-ms-long-running-operation-options.final-state-via`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FinalState {
+    /// PUT and PATCH: GET the original URI once the operation succeeds.
+    OriginalUri,
+    /// GET the URL the first response's `Location` named (POST's default); without one,
+    /// the last polling response is the result.
+    Location,
+    /// The operation-status resource itself is the result.
+    AzureAsyncOperation,
+    /// No result (DELETE, and operations without a response body).
+    None,
+}
+
+impl FinalState {
+    /// Where the result is read once an `Azure-AsyncOperation` poll succeeds (polling
+    /// a `Location` or the resource itself ends on the result).
+    fn final_url(self, original: &Url, location: Option<&Url>) -> Option<Url> {
+        match self {
+            FinalState::OriginalUri => Some(original.clone()),
+            FinalState::Location => location.cloned(),
+            FinalState::AzureAsyncOperation | FinalState::None => None,
+        }
+    }
+}
+
+/// What a long-running operation's poller reports while it runs (the operation-status
+/// resource, when the service sends one).
+#[derive(Debug, Default, Deserialize)]
+pub struct Operation {
+    /// The state the service reported.
+    #[serde(default)]
+    pub status: Option<PollerStatus>,
+}
+
+/// azure_core's poller of a long-running operation, untyped: its result is the final
+/// response's JSON. [`LroPoller`] types it.
+impl StatusMonitor for Operation {
+    type Output = serde_json::Value;
+    type Format = JsonFormat;
+
+    fn status(&self) -> PollerStatus {
+        self.status.clone().unwrap_or_default()
+    }
+}
+
+/// A long-running operation whose result is a `T`: `.await` it for the result's
+/// response once the operation has finished (`.into_model()` reads the `T`), or read
+/// it first as a stream of status responses (`futures::TryStreamExt::try_next`).
+///
+/// It is azure_core's [`Poller`] with the result's type on top: the polling is the
+/// same for every result type, so it is compiled once ([`LroPoller::into_poller`]
+/// gives the poller itself).
+#[must_use = "a poller does nothing unless you `.await` or poll it"]
+pub struct LroPoller<T> {
+    poller: Poller<Operation>,
+    _output: PhantomData<fn() -> T>,
+}
+
+impl<T> LroPoller<T> {
+    /// azure_core's poller, with the result as untyped JSON.
+    pub fn into_poller(self) -> Poller<Operation> {
+        self.poller
+    }
+}
+
+impl<T> std::fmt::Debug for LroPoller<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LroPoller")
+    }
+}
+
+impl<T> futures::Stream for LroPoller<T> {
+    type Item = Result<Response<Operation>>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::pin::Pin::new(&mut self.poller).poll_next(cx)
+    }
+}
+
+impl<T> std::future::IntoFuture for LroPoller<T> {
+    type Output = Result<Response<T>>;
+    type IntoFuture = future::MapOk<
+        <Poller<Operation> as std::future::IntoFuture>::IntoFuture,
+        fn(Response<serde_json::Value>) -> Response<T>,
+    >;
+
+    fn into_future(self) -> Self::IntoFuture {
+        use futures::TryFutureExt;
+        std::future::IntoFuture::into_future(self.poller).map_ok(retype::<T>)
+    }
+}
+
+pub(crate) fn retype<T>(response: Response<serde_json::Value>) -> Response<T> {
+    RawResponse::from(response).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_result_comes_from_where_final_state_says() {
+        let original = Url::parse("https://h/r").unwrap();
+        let location = Url::parse("https://h/l").unwrap();
+        let at = |s: FinalState| s.final_url(&original, Some(&location));
+        assert_eq!(at(FinalState::OriginalUri), Some(original.clone()));
+        assert_eq!(at(FinalState::Location), Some(location.clone()));
+        assert_eq!(at(FinalState::AzureAsyncOperation), None);
+        assert_eq!(at(FinalState::None), None);
+    }
+}
