@@ -11,14 +11,15 @@ mod mock;
 
 use std::time::{Duration, Instant};
 
+use acr_mgmt::clients::{RegistriesCreateOptions, RegistriesGetOptions};
 use acr_mgmt::models::{
     CreatedByType, GenerateCredentialsParameters, GenerateCredentialsResult, ProvisioningState,
     Registry, RegistryProperties, Sku, SkuName, SkuTier, SystemData, TokenPasswordName,
 };
-use acr_mgmt::runtime::http::Limits;
+use acr_mgmt::runtime::http::{Limits, Timeout};
 use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};
 use azure_core::error::{ErrorKind, ErrorResponse};
-use azure_core::http::StatusCode;
+use azure_core::http::{ClientMethodOptions, Context, StatusCode};
 use futures::{StreamExt as _, TryStreamExt as _};
 use mock::{MockArm, Retry, Sequence};
 use serde_json::{json, Value};
@@ -1021,6 +1022,95 @@ async fn a_slow_answer_fails_after_the_request_limit() -> TestResult {
         chain(&error)
     );
     assert!(started.elapsed() < Duration::from_secs(10));
+    Ok(())
+}
+
+/// The options of a call with a [`Timeout`] in its context.
+fn timeout_options(limit: Duration) -> ClientMethodOptions<'static> {
+    ClientMethodOptions {
+        context: Context::new().with_value(Timeout(limit)),
+    }
+}
+
+/// A server that takes 30 s to answer, a client with the default limits (10 min), and a
+/// call with a 1 s `Timeout`: the call fails after a second.
+#[tokio::test]
+async fn a_call_with_a_timeout_fails_after_it() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(registry_json("Succeeded"))
+                .set_delay(Duration::from_secs(30)),
+        )
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+    let options = RegistriesGetOptions {
+        method_options: timeout_options(Duration::from_secs(1)),
+    };
+
+    let started = Instant::now();
+    let registries = client.registries();
+    let call = registries.get(RG, REG, Some(options));
+    let error = tokio::time::timeout(Duration::from_secs(20), call)
+        .await
+        .expect("the call outlived its timeout")
+        .expect_err("a call past its timeout is an error");
+
+    assert!(error.to_string().contains("`Timeout`"), "{}", chain(&error));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    Ok(())
+}
+
+/// A never-ending operation, the default limits (an hour), and a 1 s `Timeout` on the
+/// call: the poller gives up after a second.
+#[tokio::test]
+async fn a_long_running_call_with_a_timeout_ends_after_it() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "timeout");
+    Mock::given(method("PUT"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header(
+                    "azure-asyncoperation",
+                    mock.url(&with_api(&status)).as_str(),
+                )
+                .insert_header("retry-after-ms", "100"),
+        )
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(status.as_str()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("retry-after-ms", "100")
+                .set_body_json(json!({"status": "InProgress"})),
+        )
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+    let options = RegistriesCreateOptions {
+        method_options: timeout_options(Duration::from_secs(1)),
+    };
+
+    let started = Instant::now();
+    let poller = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), Some(options))?;
+    let error = tokio::time::timeout(Duration::from_secs(20), poller)
+        .await
+        .expect("the poller outlived the call's timeout")
+        .expect_err("an operation past its timeout is an error");
+
+    let text = chain(&error);
+    assert!(
+        text.contains("did not finish within") && text.contains("`Timeout`"),
+        "{text}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(mock.authorized_requests().await.len() >= 2);
     Ok(())
 }
 

@@ -41,6 +41,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../runtime/src/http/errors.rs"),
     ),
     (
+        "src/http/limits.rs",
+        include_str!("../../../runtime/src/http/limits.rs"),
+    ),
+    (
         "src/http/lro/mod.rs",
         include_str!("../../../runtime/src/http/lro/mod.rs"),
     ),

@@ -7,6 +7,7 @@
 mod auth;
 mod checks;
 mod errors;
+mod limits;
 mod lro;
 mod pager;
 mod transport;
@@ -18,6 +19,7 @@ pub use auth::{ArmAudience, Scopes};
 pub use checks::{
     check_number, format_base64, format_rfc1123, format_rfc3339, query, query_raw, Check,
 };
+pub use limits::{Limits, Timeout};
 pub use lro::{FinalState, LroPoller, Operation};
 pub use pager::NextRequest;
 pub use wire::Wire;
@@ -26,7 +28,6 @@ use checks::{encode_path_value, invalid};
 use transport::{default_transport, BodyLimit, RetryAfterLimit, SameOriginRedirects};
 
 use std::sync::Arc;
-use std::time::Duration as StdDuration;
 
 use azure_core::credentials::TokenCredential;
 use azure_core::error::{CheckSuccessOptions, ErrorKind};
@@ -42,60 +43,6 @@ use serde::Serialize;
 /// The OAuth scope of Azure Resource Manager in Azure's public cloud (a client asks for
 /// its own cloud's: see [`Scopes::Arm`]).
 pub const ARM_SCOPE: &str = "https://management.azure.com/.default";
-
-/// Limits the client enforces on what a server sends back.
-#[derive(Clone, Debug)]
-pub struct Limits {
-    /// How long a long-running operation may be polled before the poller gives up.
-    pub max_poll_duration: StdDuration,
-    /// The largest response body accepted, in bytes; a larger one is an error.
-    pub max_response_body: usize,
-    /// How long to wait between polls when the service sends no `Retry-After`
-    /// (azure_core's default, 30 s; at least 1 s).
-    pub poll_interval: StdDuration,
-    /// How many empty pages in a row, each with a next link, a pager follows before it
-    /// gives up with an error (a service that never ends its list).
-    pub max_empty_pages: usize,
-    /// The longest wait a response may ask for (`Retry-After`, `retry-after-ms`,
-    /// `x-ms-retry-after-ms`) before a retry or the next poll; longer ones are cut to it.
-    pub max_retry_after: StdDuration,
-    /// How long one request may take, its retries and waits included, before it fails
-    /// with an error (a server that answers slowly or trickles its body).
-    pub max_request_duration: StdDuration,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_poll_duration: StdDuration::from_secs(3600),
-            max_response_body: 64 * 1024 * 1024,
-            poll_interval: StdDuration::from_secs(30),
-            max_empty_pages: 16,
-            max_retry_after: StdDuration::from_secs(60),
-            max_request_duration: StdDuration::from_secs(600),
-        }
-    }
-}
-
-impl Limits {
-    /// Refuses limits the client cannot keep: azure_core's poller panics on a poll
-    /// interval under a second, and zero durations would fail every call.
-    fn check(&self) -> Result<()> {
-        let refuse = |what: &str| {
-            Err(Error::with_message(
-                ErrorKind::Other,
-                format!("Limits::{what}"),
-            ))
-        };
-        if self.poll_interval < StdDuration::from_secs(1) {
-            return refuse("poll_interval must be at least 1 s");
-        }
-        if self.max_request_duration.is_zero() || self.max_poll_duration.is_zero() {
-            return refuse("max_request_duration and max_poll_duration must be more than 0");
-        }
-        Ok(())
-    }
-}
 
 /// What every generated client holds: the endpoint, the pipeline, the api-version.
 #[derive(Clone, Debug)]
@@ -357,46 +304,13 @@ impl ClientCore {
             ..PipelineSendOptions::default()
         };
         let raw = self
-            .within_request_duration(self.pipeline.send(context, request, Some(accept_any)))
+            .within_call_limit(
+                context,
+                self.pipeline.send(context, request, Some(accept_any)),
+            )
             .await?;
         // The credentials the policies added, which an error must never repeat.
         errors::check_status(raw, success, &errors::sent_credentials(request))
-    }
-}
-
-impl ClientCore {
-    /// `work`, or an error once it has taken longer than `Limits::max_request_duration`.
-    pub(crate) async fn within_request_duration<T>(
-        &self,
-        work: impl std::future::Future<Output = Result<T>>,
-    ) -> Result<T> {
-        let max = self.limits.max_request_duration;
-        within(max, work, || {
-            Error::with_message(
-                ErrorKind::Io,
-                format!(
-                    "the request took longer than `Limits::max_request_duration` ({} s)",
-                    max.as_secs_f64()
-                ),
-            )
-        })
-        .await
-    }
-}
-
-/// `work`, or the error `late` makes once it has taken longer than `max`.
-pub(crate) async fn within<T>(
-    max: StdDuration,
-    work: impl std::future::Future<Output = Result<T>>,
-    late: impl FnOnce() -> Error,
-) -> Result<T> {
-    let deadline =
-        azure_core::time::Duration::try_from(max).unwrap_or(azure_core::time::Duration::MAX);
-    let timer = azure_core::sleep::sleep(deadline);
-    futures::pin_mut!(work, timer);
-    match futures::future::select(work, timer).await {
-        futures::future::Either::Left((done, _)) => done,
-        futures::future::Either::Right(((), _)) => Err(late()),
     }
 }
 

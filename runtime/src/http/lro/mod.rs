@@ -44,7 +44,8 @@ impl ClientCore {
     ///
     /// Polling stops with an error once [`Limits::max_poll_duration`](super::Limits::max_poll_duration) has passed since
     /// the first request, or as soon as the service asks to wait past it; a request still
-    /// unanswered then is abandoned.
+    /// unanswered then is abandoned. A [`Timeout`](super::Timeout) in the call's context
+    /// shortens that time.
     ///
     /// Only the result's type is generic: the polling is compiled once, whatever the
     /// operation returns.
@@ -68,7 +69,13 @@ impl ClientCore {
         success: &'static [u16],
         final_state: FinalState,
     ) -> Poller<Operation> {
-        let lro = Arc::new(Lro::new(self.clone(), request, success, final_state));
+        let lro = Arc::new(Lro::new(
+            self.clone(),
+            &options.context,
+            request,
+            success,
+            final_state,
+        ));
         let options = PollerOptions {
             context: options.context.clone().into_owned(),
             frequency: Duration::try_from(self.limits.poll_interval)

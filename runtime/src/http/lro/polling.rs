@@ -18,37 +18,13 @@ use azure_core::{Error, Result};
 use super::status::{operation_failed, operation_status, provisioning_state};
 use super::{FinalState, Operation};
 use crate::http::errors::sent_credentials;
-use crate::http::{within, ClientCore};
+use crate::http::limits::{within, Timeout};
+use crate::http::ClientCore;
 
 const LOCATION: HeaderName = HeaderName::from_static("location");
 const AZURE_ASYNC_OPERATION: HeaderName = HeaderName::from_static("azure-asyncoperation");
 
 impl ClientCore {
-    /// How long the poller waits before polling again: what the service asked for
-    /// (a negative wait is none), provided that ends within the operation's time limit.
-    fn poll_delay(&self, retry_after: Duration, started: Instant) -> Result<Duration> {
-        let wait = StdDuration::try_from(retry_after).unwrap_or(StdDuration::ZERO);
-        let left = self
-            .limits
-            .max_poll_duration
-            .saturating_sub(started.elapsed());
-        if wait > left {
-            return Err(self.poll_timeout(Some(wait)));
-        }
-        Ok(Duration::try_from(wait).unwrap_or(Duration::ZERO))
-    }
-
-    fn poll_timeout(&self, wait: Option<StdDuration>) -> Error {
-        let limit = self.limits.max_poll_duration;
-        Error::with_message(
-            ErrorKind::Other,
-            match wait {
-                Some(wait) => format!("the long-running operation did not finish within {limit:?}: the service asked to poll again in {wait:?}"),
-                None => format!("the long-running operation did not finish within {limit:?}"),
-            },
-        )
-    }
-
     /// Fails unless `url` is on the scheme, host and port of `origin` (the operation's
     /// first request, on the endpoint): the pipeline adds the bearer token to every
     /// request, so it must only go there.
@@ -82,6 +58,10 @@ pub(super) struct Lro {
     success: &'static [u16],
     final_state: FinalState,
     track: PollTrack,
+    /// How long the operation may take from its first request: `max_poll_duration`, or
+    /// the call's shorter [`Timeout`] (`by_call`).
+    limit: StdDuration,
+    by_call: bool,
 }
 
 /// The polling link a poller continues with, and where the result is to be read.
@@ -99,11 +79,15 @@ impl Lro {
     /// The operation `request` starts.
     pub(super) fn new(
         core: ClientCore,
+        context: &Context<'_>,
         request: Request,
         success: &'static [u16],
         final_state: FinalState,
     ) -> Lro {
+        let (limit, by_call) = Timeout::apply(context, core.limits.max_poll_duration);
         Lro {
+            limit,
+            by_call,
             core,
             original: request.url().clone(),
             request,
@@ -111,6 +95,33 @@ impl Lro {
             final_state,
             track: PollTrack::default(),
         }
+    }
+
+    /// How long the poller waits before polling again: what the service asked for
+    /// (a negative wait is none), provided that ends within the operation's time limit.
+    fn poll_delay(&self, retry_after: Duration, started: Instant) -> Result<Duration> {
+        let wait = StdDuration::try_from(retry_after).unwrap_or(StdDuration::ZERO);
+        let left = self.limit.saturating_sub(started.elapsed());
+        if wait > left {
+            return Err(self.poll_timeout(Some(wait)));
+        }
+        Ok(Duration::try_from(wait).unwrap_or(Duration::ZERO))
+    }
+
+    /// The error of an operation out of time (`wait`: the wait the service asked for).
+    fn poll_timeout(&self, wait: Option<StdDuration>) -> Error {
+        let limit = self.limit;
+        let by = match self.by_call {
+            true => "the call's `Timeout`",
+            false => "`Limits::max_poll_duration`",
+        };
+        Error::with_message(
+            ErrorKind::Other,
+            match wait {
+                Some(wait) => format!("the long-running operation did not finish within {limit:?} ({by}): the service asked to poll again in {wait:?}"),
+                None => format!("the long-running operation did not finish within {limit:?} ({by})"),
+            },
+        )
     }
 
     /// One request of the operation: the first, or a poll; what it says next.
@@ -127,15 +138,11 @@ impl Lro {
             self.success
         };
         // Each request within the operation's time left, as well as its own limit.
-        let left = self
-            .core
-            .limits
-            .max_poll_duration
-            .saturating_sub(started.elapsed());
+        let left = self.limit.saturating_sub(started.elapsed());
         let send = self
             .core
             .send_checked(&options.context, &mut request, codes);
-        let raw = within(left, send, || self.core.poll_timeout(None)).await?;
+        let raw = within(left, send, || self.poll_timeout(None)).await?;
         let retry_after = get_retry_after(
             raw.headers(),
             &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
@@ -167,8 +174,8 @@ impl Lro {
                 next_link,
                 final_link,
             }) => {
-                if started.elapsed() > self.core.limits.max_poll_duration {
-                    return Err(self.core.poll_timeout(None));
+                if started.elapsed() > self.limit {
+                    return Err(self.poll_timeout(None));
                 }
                 let mut request = Request::new(next_link.clone(), Method::Get);
                 request.insert_header("accept", "application/json");
@@ -289,7 +296,7 @@ impl Lro {
         (next_link, final_link): Links,
     ) -> Result<PollerResult<Operation>> {
         Ok(PollerResult::InProgress {
-            retry_after: self.core.poll_delay(reply.retry_after, reply.started)?,
+            retry_after: self.poll_delay(reply.retry_after, reply.started)?,
             response: reply.raw.into(),
             continuation: PollerContinuation::Links {
                 next_link,
