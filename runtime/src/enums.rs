@@ -116,3 +116,32 @@ macro_rules! closed_enum {
         }
     };
 }
+
+#[cfg(test)]
+mod tests {
+    crate::extensible_enum! {
+        Tier { Basic = "Basic", Premium = "Premium", }
+    }
+    crate::closed_enum! {
+        Action { Allow = "Allow", Deny = "Deny", }
+    }
+
+    #[test]
+    fn an_extensible_enum_keeps_values_it_does_not_know() {
+        let known: Tier = serde_json::from_str(r#""Premium""#).unwrap();
+        assert_eq!(known, Tier::Premium);
+        let unknown: Tier = serde_json::from_str(r#""Ultra""#).unwrap();
+        assert_eq!(unknown, Tier::UnknownValue("Ultra".into()));
+        assert_eq!(serde_json::to_string(&unknown).unwrap(), r#""Ultra""#);
+        assert_eq!(Tier::Basic.to_string(), "Basic");
+    }
+
+    #[test]
+    fn a_closed_enum_refuses_other_values() {
+        assert_eq!("Deny".parse::<Action>(), Ok(Action::Deny));
+        let error = "Maybe".parse::<Action>().unwrap_err();
+        assert_eq!(error.to_string(), "`Maybe` is not a value of Action");
+        assert!(serde_json::from_str::<Action>(r#""Maybe""#).is_err());
+        assert_eq!(serde_json::to_string(&Action::Allow).unwrap(), r#""Allow""#);
+    }
+}

@@ -187,3 +187,88 @@ impl<'de> Deserialize<'de> for Key<'de> {
         deserializer.deserialize_str(Visitor)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde_json::json;
+
+    crate::model! {
+        #[derive(Clone, Default, PartialEq)]
+        pub struct Thing {
+            pub name: String => req "name",
+            pub size: Option<i32> => opt "size",
+            pub state: Option<String> => ro "provisioningState",
+            pub password: Option<String> => @hide opt "password",
+            pub callback: Option<String> => @hide_query opt "serviceUri",
+            pub created: Option<time::OffsetDateTime> => opt "created" as Option<crate::codec::Rfc3339>,
+            .. pub additional_properties: BTreeMap<String, serde_json::Value>,
+        }
+    }
+
+    #[test]
+    fn writes_the_wire_names_and_leaves_out_what_is_none() {
+        let thing = Thing {
+            name: "a".into(),
+            size: Some(3),
+            additional_properties: [("extra".to_string(), json!(true))].into(),
+            ..Thing::default()
+        };
+        let value = serde_json::to_value(&thing).unwrap();
+        assert_eq!(value, json!({"name": "a", "size": 3, "extra": true}));
+    }
+
+    #[test]
+    fn reads_what_it_writes_and_keeps_unknown_keys() {
+        let body = json!({
+            "name": "a",
+            "size": null,
+            "provisioningState": "Succeeded",
+            "created": "2024-01-02T03:04:05Z",
+            "other": {"x": 1}
+        });
+        let thing: Thing = serde_json::from_value(body).unwrap();
+        assert_eq!(thing.name, "a");
+        assert_eq!(thing.size, None, "null reads as None");
+        assert_eq!(thing.state.as_deref(), Some("Succeeded"));
+        assert_eq!(thing.created.map(|t| t.year()), Some(2024));
+        assert_eq!(thing.additional_properties["other"], json!({"x": 1}));
+        let back = serde_json::to_value(&thing).unwrap();
+        assert_eq!(back["created"], json!("2024-01-02T03:04:05Z"));
+    }
+
+    #[test]
+    fn a_missing_required_key_or_a_repeated_key_is_an_error() {
+        let missing = serde_json::from_str::<Thing>(r#"{"size": 1}"#).unwrap_err();
+        assert!(
+            missing.to_string().contains("missing field `name`"),
+            "{missing}"
+        );
+        let repeated = serde_json::from_str::<Thing>(r#"{"name": "a", "name": "b"}"#).unwrap_err();
+        assert!(
+            repeated.to_string().contains("duplicate field `name`"),
+            "{repeated}"
+        );
+    }
+
+    #[test]
+    fn debug_hides_the_marked_fields() {
+        let thing = Thing {
+            name: "a".into(),
+            password: Some("hunter2".into()),
+            callback: Some("https://hooks.example/x?sig=abc".into()),
+            ..Thing::default()
+        };
+        let shown = format!("{thing:?}");
+        assert!(shown.contains("name: \"a\""), "{shown}");
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("sig=abc"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("hooks.example"),
+            "the URL without its query: {shown}"
+        );
+    }
+}

@@ -137,3 +137,41 @@ pub(crate) async fn within<T>(
         futures::future::Either::Right(((), _)) => Err(late()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timeout_only_shortens_the_limit() {
+        let minute = StdDuration::from_secs(60);
+        let plain = Context::new();
+        assert_eq!(Timeout::apply(&plain, minute), (minute, false));
+        let short = Context::new().with_value(Timeout(StdDuration::from_secs(5)));
+        assert_eq!(
+            Timeout::apply(&short, minute),
+            (StdDuration::from_secs(5), true)
+        );
+        let long = Context::new().with_value(Timeout(StdDuration::from_secs(600)));
+        assert_eq!(Timeout::apply(&long, minute), (minute, false));
+    }
+
+    #[test]
+    fn limits_the_client_cannot_keep_are_refused() {
+        assert!(Limits::default().check().is_ok());
+        let fast = Limits {
+            poll_interval: StdDuration::from_millis(999),
+            ..Limits::default()
+        };
+        assert!(fast
+            .check()
+            .unwrap_err()
+            .to_string()
+            .contains("poll_interval"));
+        let zero = Limits {
+            max_request_duration: StdDuration::ZERO,
+            ..Limits::default()
+        };
+        assert!(zero.check().is_err());
+    }
+}

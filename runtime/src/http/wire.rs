@@ -53,3 +53,28 @@ deserialize_with_wire!(
     [T] std::collections::BTreeMap<String, T>,
     [T] Option<T>,
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::{Base64, Rfc3339};
+
+    #[test]
+    fn reads_whole_bodies_in_their_wire_format() {
+        let when: time::OffsetDateTime =
+            read_wire::<Rfc3339, _>(br#""2024-05-06T07:08:09Z""#).unwrap();
+        assert_eq!(when.unix_timestamp(), 1_714_979_289);
+        let dates: Vec<time::OffsetDateTime> =
+            read_wire::<Vec<Rfc3339>, _>(br#"["2024-05-06T07:08:09Z"]"#).unwrap();
+        assert_eq!(dates, [when]);
+        let bytes: Vec<u8> = read_wire::<Base64, _>(br#""aGk=""#).unwrap();
+        assert_eq!(bytes, b"hi");
+    }
+
+    #[test]
+    fn a_body_in_another_format_or_with_trailing_text_is_an_error() {
+        let bad = read_wire::<Rfc3339, time::OffsetDateTime>(br#""yesterday""#).unwrap_err();
+        assert!(matches!(bad.kind(), ErrorKind::DataConversion), "{bad}");
+        assert!(read_wire::<Base64, Vec<u8>>(br#""aGk=" x"#).is_err());
+    }
+}

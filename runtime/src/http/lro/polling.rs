@@ -435,3 +435,94 @@ async fn final_result(
     };
     Ok(RawResponse::from_bytes(status, headers, body).into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use azure_core::http::headers::Headers;
+
+    fn raw(status: u16, body: &str) -> RawResponse {
+        RawResponse::from_bytes(
+            StatusCode::from(status),
+            Headers::new(),
+            body.as_bytes().to_vec(),
+        )
+    }
+
+    fn says(mode: Mode, status: u16, body: &str) -> &'static str {
+        let response = raw(status, body);
+        match progress(mode, &response, response.status()) {
+            Ok(Progress::Running) => "running",
+            Ok(Progress::Ended) => "ended",
+            Ok(Progress::Failed(PollerStatus::Canceled)) => "canceled",
+            Ok(Progress::Failed(_)) => "failed",
+            Err(_) => "error",
+        }
+    }
+
+    #[test]
+    fn a_location_runs_on_202_and_ends_on_any_other_success() {
+        assert_eq!(says(Mode::Location, 202, ""), "running");
+        assert_eq!(
+            says(
+                Mode::Location,
+                200,
+                r#"{"properties":{"provisioningState":"Updating"}}"#
+            ),
+            "ended"
+        );
+        assert_eq!(says(Mode::Location, 204, ""), "ended");
+        assert_eq!(
+            says(Mode::Location, 200, r#"{"provisioningState":"Failed"}"#),
+            "failed"
+        );
+    }
+
+    #[test]
+    fn the_resource_runs_while_it_is_provisioning() {
+        assert_eq!(
+            says(
+                Mode::Resource,
+                200,
+                r#"{"properties":{"provisioningState":"Creating"}}"#
+            ),
+            "running"
+        );
+        assert_eq!(
+            says(
+                Mode::Resource,
+                200,
+                r#"{"properties":{"provisioningState":"Succeeded"}}"#
+            ),
+            "ended"
+        );
+        assert_eq!(
+            says(
+                Mode::Resource,
+                200,
+                r#"{"properties":{"provisioningState":"Canceled"}}"#
+            ),
+            "canceled"
+        );
+        assert_eq!(says(Mode::Resource, 202, "{}"), "running");
+        assert_eq!(says(Mode::Resource, 200, "{}"), "ended");
+    }
+
+    #[test]
+    fn an_operation_status_resource_must_say_its_status() {
+        assert_eq!(
+            says(Mode::AsyncOperation, 200, r#"{"status":"InProgress"}"#),
+            "running"
+        );
+        assert_eq!(
+            says(Mode::AsyncOperation, 200, r#"{"status":"Succeeded"}"#),
+            "ended"
+        );
+        assert_eq!(
+            says(Mode::AsyncOperation, 200, r#"{"status":"failed"}"#),
+            "failed"
+        );
+        assert_eq!(says(Mode::AsyncOperation, 202, "{}"), "running");
+        assert_eq!(says(Mode::AsyncOperation, 200, "{}"), "error");
+    }
+}
