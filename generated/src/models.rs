@@ -599,8 +599,8 @@ crate::runtime::model! {
         /// The type of target for the export pipeline.
         pub type_: ::std::option::Option<::std::string::String> => opt "type",
         /// The target uri of the export pipeline.
-        /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
-        /// When 'AzureStorageBlobContainer':  "https://accountName.blob.core.windows.net/containerName"
+        /// When 'AzureStorageBlob': "<https://accountName.blob.core.windows.net/containerName/blobName>"
+        /// When 'AzureStorageBlobContainer':  "<https://accountName.blob.core.windows.net/containerName>"
         pub uri: ::std::option::Option<::std::string::String> => @hide_query opt "uri",
     }
 }
@@ -676,7 +676,7 @@ crate::runtime::model! {
         pub mode: ::std::option::Option<crate::models::ImportMode> => opt "mode",
         /// The source of the image.
         pub source: crate::models::ImportSource => req "source",
-        /// List of strings of the form repo[:tag]. When tag is omitted the source will be used (or 'latest' if source tag is also omitted).
+        /// List of strings of the form repo\[:tag\]. When tag is omitted the source will be used (or 'latest' if source tag is also omitted).
         pub target_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "targetTags",
         /// List of strings of repository names to do a manifest only copy. No tag will be created.
         pub untagged_target_repositories: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "untaggedTargetRepositories",
@@ -766,8 +766,8 @@ crate::runtime::model! {
         /// The type of source for the import pipeline.
         pub type_: ::std::option::Option<crate::models::PipelineSourceType> => opt "type",
         /// The source uri of the import pipeline.
-        /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
-        /// When 'AzureStorageBlobContainer': "https://accountName.blob.core.windows.net/containerName"
+        /// When 'AzureStorageBlob': "<https://accountName.blob.core.windows.net/containerName/blobName>"
+        /// When 'AzureStorageBlobContainer': "<https://accountName.blob.core.windows.net/containerName>"
         pub uri: ::std::option::Option<::std::string::String> => @hide_query opt "uri",
     }
 }
@@ -960,7 +960,7 @@ crate::runtime::model! {
         /// The display information for the container registry operation.
         pub display: ::std::option::Option<crate::models::OperationDisplayDefinition> => opt "display",
         /// This property indicates if the operation is an action or a data action
-        /// ref: https://docs.microsoft.com/en-us/azure/role-based-access-control/role-definitions#management-and-data-operations
+        /// ref: <https://docs.microsoft.com/en-us/azure/role-based-access-control/role-definitions#management-and-data-operations>
         pub is_data_action: ::std::option::Option<bool> => opt "isDataAction",
         /// Operation name: {provider}/{resource}/{operation}.
         pub name: ::std::option::Option<::std::string::String> => opt "name",
@@ -1961,11 +1961,11 @@ crate::runtime::model! {
         pub gateway_endpoint: ::std::option::Option<::std::string::String> => ro "gatewayEndpoint",
         /// The last time a sync occurred between the connected registry and its parent.
         pub last_sync_time: ::std::option::Option<::time::OffsetDateTime> => ro "lastSyncTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
-        /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+        /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
         pub message_ttl: crate::runtime::Duration => req "messageTtl",
         /// The cron expression indicating the schedule that the connected registry will sync with its parent.
         pub schedule: ::std::option::Option<::std::string::String> => opt "schedule",
-        /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+        /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
         pub sync_window: ::std::option::Option<crate::runtime::Duration> => opt "syncWindow",
         /// The resource ID of the ACR token used to authenticate the connected registry to its parent during sync.
         pub token_id: ::std::string::String => req "tokenId",
@@ -1992,11 +1992,11 @@ crate::runtime::model! {
     /// The parameters for updating the sync properties of the connected registry with its parent.
     #[derive(Clone, Default, PartialEq)]
     pub struct SyncUpdateProperties {
-        /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+        /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
         pub message_ttl: ::std::option::Option<crate::runtime::Duration> => opt "messageTtl",
         /// The cron expression indicating the schedule that the connected registry will sync with its parent.
         pub schedule: ::std::option::Option<::std::string::String> => opt "schedule",
-        /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+        /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
         pub sync_window: ::std::option::Option<crate::runtime::Duration> => opt "syncWindow",
     }
 }

@@ -4,6 +4,7 @@
 //! the client's items ([`client`]) and the linked examples, read ([`examples`]).
 
 mod client;
+mod docs;
 mod examples;
 mod ops;
 mod secrets;
@@ -63,7 +64,7 @@ pub fn lower(
         uses_uuid: uses_uuid(&space, &client),
         examples: examples::finish(links, spec, &by_ref),
         title,
-        description: info.description.clone(),
+        description: info.description.as_deref().map(docs::markdown),
         api_version: info.version.clone(),
         definitions: by_ref.len(),
         types: space,

@@ -82,7 +82,10 @@ impl<'a> Cx<'a, '_> {
             wire_name: wire.to_string(),
             ty,
             required,
-            docs: body.description.clone(),
+            docs: body
+                .description
+                .as_deref()
+                .map(crate::lower::docs::markdown),
         })
     }
 }

@@ -390,7 +390,8 @@ fn skeleton(site: &Site<'_>, id: &str, long_running: bool) -> (Operation, String
             .description
             .clone()
             .or_else(|| op.summary.clone())
-            .filter(|d| !d.trim().is_empty()),
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| crate::lower::docs::markdown(&d)),
         deprecated: op.deprecated,
         params: Vec::new(),
         client_params: Vec::new(),

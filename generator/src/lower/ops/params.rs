@@ -335,7 +335,10 @@ impl<'a> Cx<'a, '_> {
                 .and_then(Value::as_bool)
                 == Some(true),
             collection: collection(param, data),
-            docs: data.description.clone(),
+            docs: data
+                .description
+                .as_deref()
+                .map(crate::lower::docs::markdown),
         }
     }
 }

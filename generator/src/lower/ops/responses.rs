@@ -65,7 +65,9 @@ impl<'a> Cx<'a, '_> {
                     continue;
                 }
                 let docs = match header {
-                    ReferenceOr::Item(h) => h.description.clone(),
+                    ReferenceOr::Item(h) => {
+                        h.description.as_deref().map(crate::lower::docs::markdown)
+                    }
                     ReferenceOr::Reference { .. } => None,
                 };
                 headers.entry(name.to_ascii_lowercase()).or_insert(docs);

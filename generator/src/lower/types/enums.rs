@@ -70,7 +70,7 @@ fn enum_ext(v: &View<'_>) -> EnumExt {
                     let desc = val
                         .get("description")
                         .and_then(Value::as_str)
-                        .map(str::to_string);
+                        .map(crate::lower::docs::markdown);
                     Some((value, (name, desc)))
                 })
                 .collect()

@@ -79,6 +79,7 @@ fn docs(data: &SchemaData) -> Option<String> {
         .clone()
         .or_else(|| data.title.clone())
         .filter(|d| !d.trim().is_empty())
+        .map(|d| crate::lower::docs::markdown(&d))
 }
 
 fn ptr(base: &str, token: &str) -> String {
