@@ -16,6 +16,7 @@
 
 use std::sync::Arc;
 
+use acr_mgmt::runtime::http::Limits;
 use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};
 use azure_core::credentials::{AccessToken, TokenCredential, TokenRequestOptions};
 use azure_core::http::headers::Headers;
@@ -106,6 +107,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             transport: Some(Transport::new(Arc::new(Page(page.clone())))),
             retry: RetryOptions::none(),
             ..ClientOptions::default()
+        },
+        // What paging costs, not where the client refuses: 1e6 registries are more
+        // than `max_page_memory` lets a page take.
+        limits: Limits {
+            max_page_memory: usize::MAX,
+            ..Limits::default()
         },
         ..ContainerRegistryClientOptions::default()
     };

@@ -780,6 +780,49 @@ async fn list_gives_up_on_endless_empty_pages() -> TestResult {
     Ok(())
 }
 
+/// A page of 20,000 registries with only their required properties (40 bytes of JSON
+/// each, over 1 KB each as a `Registry`): refused before it is parsed when its items
+/// would take more than `Limits::max_page_memory`; listed in full within the default.
+#[tokio::test]
+async fn a_page_of_many_tiny_items_is_refused_past_the_memory_limit() -> TestResult {
+    let mock = MockArm::start().await;
+    let list_path =
+        format!("/subscriptions/{SUB}/providers/Microsoft.ContainerRegistry/registries");
+    let item = json!({"location": "", "sku": {"name": "Basic"}});
+    let page = json!({"value": vec![item; 20_000]});
+    Mock::given(method("GET"))
+        .and(path(list_path.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page))
+        .mount(&mock.server)
+        .await;
+    let small = Limits {
+        max_page_memory: 1024 * 1024,
+        ..Limits::default()
+    };
+
+    let refused = client_with(&mock, Retry::Off, small)
+        .registries()
+        .list(None)?;
+    let items: Vec<_> = tokio::time::timeout(Duration::from_secs(20), refused.collect::<Vec<_>>())
+        .await
+        .expect("the pager hangs");
+    assert_eq!(items.len(), 1, "one error, no items");
+    let error = items[0]
+        .as_ref()
+        .expect_err("a page over the limit is an error");
+    assert!(
+        error.to_string().contains("20000 items") && error.to_string().contains("max_page_memory"),
+        "{error}"
+    );
+
+    let listed = client(&mock, Retry::Off).registries().list(None)?;
+    let all: Vec<Registry> = tokio::time::timeout(Duration::from_secs(20), listed.try_collect())
+        .await
+        .expect("the pager hangs")?;
+    assert_eq!(all.len(), 20_000);
+    Ok(())
+}
+
 // ------------------------------------------------------------------ secrets in Debug
 
 /// The registry's admin passwords and a webhook's headers and signed URL, as the service

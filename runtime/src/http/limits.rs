@@ -27,6 +27,11 @@ pub struct Limits {
     /// The longest wait a response may ask for (`Retry-After`, `retry-after-ms`,
     /// `x-ms-retry-after-ms`) before a retry or the next poll; longer ones are cut to it.
     pub max_retry_after: StdDuration,
+    /// The memory a list page's items may take as Rust values (their number × the
+    /// item type's size), counted before the page is parsed: a page of many tiny items
+    /// would otherwise cost many times its body (a 40-byte item can be a 1 KB struct).
+    /// A larger page is an error. Default 256 MiB, some 250,000 ACR registries.
+    pub max_page_memory: usize,
     /// How long one request may take, its retries and waits included, before it fails
     /// with an error (a server that answers slowly or trickles its body). A call can
     /// ask for less with a [`Timeout`].
@@ -40,6 +45,7 @@ impl Default for Limits {
             max_response_body: 64 * 1024 * 1024,
             poll_interval: StdDuration::from_secs(30),
             max_empty_pages: 16,
+            max_page_memory: 256 * 1024 * 1024,
             max_retry_after: StdDuration::from_secs(60),
             max_request_duration: StdDuration::from_secs(600),
         }

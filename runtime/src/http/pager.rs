@@ -53,6 +53,7 @@ impl ClientCore {
         P: DeserializeOwned + Page + Send + 'static,
     {
         let pages = Arc::new(Pages {
+            item_size: std::mem::size_of::<P::Item>(),
             core: self.clone(),
             origin: request.url().clone(),
             first: request,
@@ -102,6 +103,8 @@ pub(crate) struct Pages {
     next_link: Option<&'static str>,
     /// The page's items property (`x-ms-pageable` `itemName`).
     items: &'static str,
+    /// The size of one item as a Rust value.
+    item_size: usize,
     /// The next-page operation (`x-ms-pageable` `operationName`), if any.
     next: Option<NextRequest>,
     /// What the pages so far have said.
@@ -160,14 +163,10 @@ impl Pages {
         let raw = core
             .send_checked(&options.context, &mut request, &[200])
             .await?;
-        let link = match self.next_link {
-            Some(name) => {
-                let page = scan(raw.body(), name, self.items)?;
-                self.check_progress(&page)?;
-                page.next_link
-            }
-            None => None,
-        };
+        let page = scan(raw.body(), self.next_link, self.items)?;
+        self.check_size(&page)?;
+        self.check_progress(&page)?;
+        let link = page.next_link;
         if let (Some(link), Some(_)) = (&link, &self.next) {
             return Ok((raw, Some(PagerContinuation::Token(link.clone()))));
         }
@@ -183,6 +182,23 @@ impl Pages {
 }
 
 impl Pages {
+    /// Refuses a page whose items would take more than `Limits::max_page_memory` as
+    /// Rust values (their number × the item type's size), before it is parsed.
+    fn check_size(&self, page: &Scanned) -> Result<()> {
+        let bytes = page.items.saturating_mul(self.item_size);
+        let max = self.core.limits.max_page_memory;
+        if bytes > max {
+            return Err(Error::with_message(
+                ErrorKind::DataConversion,
+                format!(
+                    "the page has {} items, {bytes} bytes as values: more than `Limits::max_page_memory` ({max})",
+                    page.items
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Refuses a page whose next link was followed before, or one empty page too many in
     /// a row: either way the service would be paged forever.
     fn check_progress(&self, page: &Scanned) -> Result<()> {
@@ -225,9 +241,10 @@ pub(crate) struct Scanned {
     pub items: usize,
 }
 
-/// Scans a page's JSON body for its next link (`next_link`) and the number of its
-/// items (the array `items`), building nothing else: every other value is skipped.
-pub(crate) fn scan(body: &[u8], next_link: &str, items: &str) -> Result<Scanned> {
+/// Scans a page's JSON body for its next link (`next_link`, if the page has one) and
+/// the number of its items (the array `items`), building nothing else: every other
+/// value is skipped.
+pub(crate) fn scan(body: &[u8], next_link: Option<&str>, items: &str) -> Result<Scanned> {
     use serde::de::DeserializeSeed;
     let mut de = serde_json::Deserializer::from_slice(body);
     let scanned = ScanPage { next_link, items }
@@ -243,7 +260,7 @@ pub(crate) fn scan(body: &[u8], next_link: &str, items: &str) -> Result<Scanned>
 }
 
 struct ScanPage<'a> {
-    next_link: &'a str,
+    next_link: Option<&'a str>,
     items: &'a str,
 }
 
@@ -272,7 +289,7 @@ impl<'de> serde::de::Visitor<'de> for ScanPage<'_> {
         use serde::de::IgnoredAny;
         let mut page = Scanned::default();
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == self.next_link {
+            if Some(key.as_ref()) == self.next_link {
                 page.next_link = map
                     .next_value::<Option<String>>()?
                     .filter(|link| !link.is_empty());
@@ -346,7 +363,7 @@ mod tests {
     use super::{scan, Scanned};
 
     fn scanned(body: &str) -> Scanned {
-        scan(body.as_bytes(), "nextLink", "value").unwrap()
+        scan(body.as_bytes(), Some("nextLink"), "value").unwrap()
     }
 
     #[test]
@@ -390,7 +407,7 @@ mod tests {
             "{\"value\": 1}",
         ] {
             assert!(
-                scan(body.as_bytes(), "nextLink", "value").is_err(),
+                scan(body.as_bytes(), Some("nextLink"), "value").is_err(),
                 "{body}"
             );
         }
