@@ -19,6 +19,7 @@ use acr_mgmt::models::{
 use acr_mgmt::runtime::http::{Limits, Timeout};
 use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};
 use azure_core::error::{ErrorKind, ErrorResponse};
+use azure_core::http::poller::PollerStatus;
 use azure_core::http::{ClientMethodOptions, Context, StatusCode};
 use futures::{StreamExt as _, TryStreamExt as _};
 use mock::{MockArm, Retry, Sequence};
@@ -383,6 +384,53 @@ async fn create_polls_azure_async_operation_then_gets_the_resource() -> TestResu
     assert_request(&requests[1], "GET", &status, None);
     assert_request(&requests[2], "GET", &status, None);
     assert_request(&requests[3], "GET", &registry_path(), None);
+    Ok(())
+}
+
+/// The status stream read to its end, then the poller awaited: the result (azure_core's
+/// poller alone panics, "Unfold must not be polled after it returned `Poll::Ready(None)`").
+/// The first status item, the registry's own body, reports its `provisioningState`.
+#[tokio::test]
+async fn status_stream_read_to_the_end_then_awaited_gives_the_result() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "stream1");
+    mount_put_with_status(&mock, &status, json!({"status": "Succeeded"})).await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")))
+        .with_priority(1)
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let mut poller = client
+        .registries()
+        .begin_create(RG, REG, &new_registry(), None)?;
+    let mut states = Vec::new();
+    while let Some(item) = poller.try_next().await? {
+        states.push(item.into_model()?.status);
+    }
+    assert_eq!(
+        states,
+        [
+            Some(PollerStatus::InProgress),
+            Some(PollerStatus::Succeeded)
+        ]
+    );
+    assert!(poller.try_next().await?.is_none(), "the stream stays ended");
+    let registry = tokio::time::timeout(Duration::from_secs(20), poller)
+        .await
+        .expect("the poller hangs")?
+        .into_model()?;
+
+    let properties = registry.properties.expect("properties");
+    assert_eq!(
+        properties.provisioning_state,
+        Some(ProvisioningState::Succeeded)
+    );
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 3, "{requests:?}");
+    assert_request(&requests[2], "GET", &registry_path(), None);
     Ok(())
 }
 

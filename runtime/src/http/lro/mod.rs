@@ -16,7 +16,10 @@ use azure_core::http::{
 use azure_core::time::Duration;
 use azure_core::Result;
 use futures::future;
+use futures::stream::{Fuse, StreamExt as _};
 use serde::Deserialize;
+use std::future::Future;
+use std::pin::Pin;
 
 use super::ClientCore;
 use polling::Lro;
@@ -56,8 +59,10 @@ impl ClientCore {
         success: &'static [u16],
         final_state: FinalState,
     ) -> Result<LroPoller<T>> {
+        let (poller, lro) = self.poller(options, request, success, final_state);
         Ok(LroPoller {
-            poller: self.poller(options, request, success, final_state),
+            poller: poller.fuse(),
+            lro,
             _output: PhantomData,
         })
     }
@@ -68,7 +73,7 @@ impl ClientCore {
         request: Request,
         success: &'static [u16],
         final_state: FinalState,
-    ) -> Poller<Operation> {
+    ) -> (Poller<Operation>, Arc<Lro>) {
         let lro = Arc::new(Lro::new(
             self.clone(),
             &options.context,
@@ -81,13 +86,15 @@ impl ClientCore {
             frequency: Duration::try_from(self.limits.poll_interval)
                 .unwrap_or(Duration::seconds(30)),
         };
-        Poller::new(
+        let polled = lro.clone();
+        let poller = Poller::new(
             move |state: PollerState, options: PollerOptions<'static>| {
-                let lro = lro.clone();
+                let lro = polled.clone();
                 Box::pin(async move { lro.poll(state, options).await })
             },
             Some(options),
-        )
+        );
+        (poller, lro)
     }
 }
 
@@ -118,13 +125,34 @@ impl FinalState {
     }
 }
 
-/// What a long-running operation's poller reports while it runs (the operation-status
-/// resource, when the service sends one).
-#[derive(Debug, Default, Deserialize)]
+/// What a long-running operation's poller reports while it runs: the state the
+/// response's body gives, the `status` of an operation-status resource, else the
+/// `provisioningState` of a resource (in its `properties`, or at the top).
+#[derive(Debug, Default)]
 pub struct Operation {
-    /// The state the service reported.
-    #[serde(default)]
+    /// The state the service reported (`Succeeded`, `Failed`, `Canceled` in any case;
+    /// any other is still running), if the body has one.
     pub status: Option<PollerStatus>,
+}
+
+impl<'de> Deserialize<'de> for Operation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let body = serde_json::Value::deserialize(deserializer)?;
+        let state = body
+            .get("status")
+            .and_then(serde_json::Value::as_str)
+            .or_else(|| {
+                body.get("properties")
+                    .and_then(|p| p.get("provisioningState"))
+                    .or_else(|| body.get("provisioningState"))
+                    .and_then(serde_json::Value::as_str)
+            });
+        Ok(Operation {
+            status: state.map(status::poller_status),
+        })
+    }
 }
 
 /// azure_core's poller of a long-running operation, untyped: its result is the final
@@ -140,21 +168,27 @@ impl StatusMonitor for Operation {
 
 /// A long-running operation whose result is a `T`: `.await` it for the result's
 /// response once the operation has finished (`.into_model()` reads the `T`), or read
-/// it first as a stream of status responses (`futures::TryStreamExt::try_next`).
+/// it first as a stream of status responses (`futures::TryStreamExt::try_next`; each
+/// one's `into_model()` is an [`Operation`] with the state), then `.await` it: whatever
+/// the stream has not read is polled, and the result read. A failed or canceled
+/// operation is an error of kind `HttpResponse` with the service's ARM code.
 ///
 /// It is azure_core's [`Poller`] with the result's type on top: the polling is the
 /// same for every result type, so it is compiled once ([`LroPoller::into_poller`]
 /// gives the poller itself).
 #[must_use = "a poller does nothing unless you `.await` or poll it"]
 pub struct LroPoller<T> {
-    poller: Poller<Operation>,
+    /// Fused: read to its end, the stream stays ended (azure_core's poller panics when
+    /// polled again), and `.await` still gives the result.
+    poller: Fuse<Poller<Operation>>,
+    lro: Arc<Lro>,
     _output: PhantomData<fn() -> T>,
 }
 
 impl<T> LroPoller<T> {
     /// azure_core's poller, with the result as untyped JSON.
     pub fn into_poller(self) -> Poller<Operation> {
-        self.poller
+        self.poller.into_inner()
     }
 }
 
@@ -175,17 +209,31 @@ impl<T> futures::Stream for LroPoller<T> {
     }
 }
 
+/// The untyped result of an operation: its status responses read to the end (those
+/// not read already), then its result.
+type Untyped = Pin<Box<dyn Future<Output = Result<Response<serde_json::Value>>> + Send>>;
+
 impl<T> std::future::IntoFuture for LroPoller<T> {
     type Output = Result<Response<T>>;
-    type IntoFuture = future::MapOk<
-        <Poller<Operation> as std::future::IntoFuture>::IntoFuture,
-        fn(Response<serde_json::Value>) -> Response<T>,
-    >;
+    type IntoFuture = future::MapOk<Untyped, fn(Response<serde_json::Value>) -> Response<T>>;
 
     fn into_future(self) -> Self::IntoFuture {
         use futures::TryFutureExt;
-        std::future::IntoFuture::into_future(self.poller).map_ok(retype::<T>)
+        let LroPoller { poller, lro, .. } = self;
+        let untyped: Untyped = Box::pin(finish(poller, lro));
+        untyped.map_ok(retype::<T>)
     }
+}
+
+/// Polls what is left of the operation, then reads its result.
+async fn finish(
+    mut poller: Fuse<Poller<Operation>>,
+    lro: Arc<Lro>,
+) -> Result<Response<serde_json::Value>> {
+    while let Some(status) = poller.next().await {
+        status?;
+    }
+    lro.result().await
 }
 
 pub(crate) fn retype<T>(response: Response<serde_json::Value>) -> Response<T> {
@@ -195,6 +243,24 @@ pub(crate) fn retype<T>(response: Response<serde_json::Value>) -> Response<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_items_read_the_status_else_the_provisioning_state() {
+        let read = |body: &str| serde_json::from_str::<Operation>(body).unwrap().status;
+        assert_eq!(
+            read(r#"{"status": "InProgress"}"#),
+            Some(PollerStatus::InProgress)
+        );
+        assert_eq!(
+            read(r#"{"properties": {"provisioningState": "Succeeded"}}"#),
+            Some(PollerStatus::Succeeded)
+        );
+        assert_eq!(
+            read(r#"{"provisioningState": "failed"}"#),
+            Some(PollerStatus::Failed)
+        );
+        assert_eq!(read(r#"{"name": "x"}"#), None);
+    }
 
     #[test]
     fn the_result_comes_from_where_final_state_says() {

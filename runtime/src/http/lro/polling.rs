@@ -3,7 +3,7 @@
 //! ([`Mode`]: an operation-status resource, a `Location`, or the resource itself).
 
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration as StdDuration, Instant};
 
 use azure_core::error::ErrorKind;
@@ -95,6 +95,30 @@ impl Lro {
             final_state,
             track: PollTrack::default(),
         }
+    }
+
+    /// The result of the operation, once its polling has succeeded (read by
+    /// [`LroPoller`](super::LroPoller)'s `.await` whether or not its stream was read).
+    pub(super) async fn result(&self) -> Result<Response<serde_json::Value>> {
+        let finished = self
+            .track
+            .finished
+            .lock()
+            .ok()
+            .and_then(|mut finished| finished.take());
+        let Some(Finished {
+            raw,
+            final_link,
+            context,
+        }) = finished
+        else {
+            return Err(Error::with_message(
+                ErrorKind::Other,
+                "the long-running operation has no result: an error ended its polling, or its result was read already",
+            ));
+        };
+        let core = self.core.clone();
+        final_result(core, context, raw, final_link, self.final_state).await
     }
 
     /// How long the poller waits before polling again: what the service asked for
@@ -314,6 +338,13 @@ impl Lro {
         options: &PollerOptions<'static>,
     ) -> PollerResult<Operation> {
         let response = raw.clone().into();
+        if let Ok(mut finished) = self.track.finished.lock() {
+            *finished = Some(Finished {
+                raw: raw.clone(),
+                final_link: final_link.clone(),
+                context: options.context.clone(),
+            });
+        }
         let core = self.core.clone();
         let context = options.context.clone();
         let final_state = self.final_state;
@@ -381,12 +412,21 @@ fn progress(mode: Mode, raw: &RawResponse, status: StatusCode) -> Result<Progres
     })
 }
 
-/// What the callbacks of one poller share: when polling started (the first request)
-/// and what it polls ([`Mode`]).
-#[derive(Debug, Default)]
+/// What the callbacks of one poller share: when polling started (the first request),
+/// what it polls ([`Mode`]), and, once it succeeded, where its result comes from.
+#[derive(Default)]
 pub(crate) struct PollTrack {
     started: OnceLock<Instant>,
     mode: AtomicU8,
+    finished: Mutex<Option<Finished>>,
+}
+
+/// Where the result of an operation that succeeded is read: its last response, or a
+/// GET of `final_link`, in the call's context.
+struct Finished {
+    raw: RawResponse,
+    final_link: Option<Url>,
+    context: Context<'static>,
 }
 
 /// What a long-running operation's poller polls.
