@@ -235,7 +235,7 @@ async fn generate(args: GenerateArgs) -> Outcome<String> {
         target.token, target.registry
     );
     let result = client
-        .registries()
+        .registries_client()
         .begin_generate_credentials(&resource_group, &target.registry, &parameters, None)
         .map_err(|e| Failure::azure(&what, e))?
         .await
@@ -265,7 +265,7 @@ async fn delete(args: DeleteArgs) -> Outcome<String> {
     let (client, subscription) = connect(target)?;
     let resource_group = resource_group(&client, target, &subscription).await?;
     let token: Token = client
-        .tokens()
+        .tokens_client()
         .get(&resource_group, &target.registry, &target.token, None)
         .await
         .and_then(|response| response.into_model())
@@ -332,7 +332,7 @@ async fn delete(args: DeleteArgs) -> Outcome<String> {
         target.token, target.registry
     );
     let updated: Token = client
-        .tokens()
+        .tokens_client()
         .begin_update(
             &resource_group,
             &target.registry,
@@ -466,7 +466,7 @@ async fn resource_group(
         target.registry
     );
     let mut registries = client
-        .registries()
+        .registries_client()
         .list(None)
         .map_err(|e| Failure::azure(&what, e))?;
     while let Some(registry) = registries

@@ -8,7 +8,7 @@
 //! cargo run --release -p acr_mgmt --example page_memory -- ITEMS (registries|minimal) (pager|value)
 //! ```
 //!
-//! `registries`: items with a name, location and SKU, as `registries().list()` returns;
+//! `registries`: items with a name, location and SKU, as `registries_client().list()` returns;
 //! `minimal`: items with only the required properties (an empty location and a SKU). `value` also parses the
 //! page into a `serde_json::Value` first, as the pager did before it scanned pages for
 //! their next link, for comparison.
@@ -129,7 +129,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let tree: serde_json::Value = serde_json::from_slice(&page)?;
         drop(tree);
     }
-    let mut pager = client.registries().list(None)?;
+    let mut pager = client.registries_client().list(None)?;
     let mut seen = 0usize;
     while let Some(_registry) = pager.try_next().await? {
         seen += 1;

@@ -6,6 +6,7 @@
 use ::azure_core::credentials::TokenCredential;
 use ::std::sync::Arc;
 use ::azure_core::http::headers::HeaderName;
+use ::std::future::Future;
 use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, Url, Pager, Response};
 use ::azure_core::Result;
 use crate::runtime::http::{self, FinalState, LroPoller, Limits};
@@ -70,79 +71,79 @@ impl ContainerRegistryClient {
         self.core.endpoint()
     }
 
-    /// The `CacheRules` operations.
-    pub fn cache_rules(&self) -> CacheRulesClient<'_> {
-        CacheRulesClient { client: self }
+    /// The `CacheRules` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn cache_rules_client(&self) -> CacheRulesClient {
+        CacheRulesClient { core: self.core.clone() }
     }
 
-    /// The `ConnectedRegistries` operations.
-    pub fn connected_registries(&self) -> ConnectedRegistriesClient<'_> {
-        ConnectedRegistriesClient { client: self }
+    /// The `ConnectedRegistries` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn connected_registries_client(&self) -> ConnectedRegistriesClient {
+        ConnectedRegistriesClient { core: self.core.clone() }
     }
 
-    /// The `CredentialSets` operations.
-    pub fn credential_sets(&self) -> CredentialSetsClient<'_> {
-        CredentialSetsClient { client: self }
+    /// The `CredentialSets` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn credential_sets_client(&self) -> CredentialSetsClient {
+        CredentialSetsClient { core: self.core.clone() }
     }
 
-    /// The `ExportPipelines` operations.
-    pub fn export_pipelines(&self) -> ExportPipelinesClient<'_> {
-        ExportPipelinesClient { client: self }
+    /// The `ExportPipelines` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn export_pipelines_client(&self) -> ExportPipelinesClient {
+        ExportPipelinesClient { core: self.core.clone() }
     }
 
-    /// The `ImportPipelines` operations.
-    pub fn import_pipelines(&self) -> ImportPipelinesClient<'_> {
-        ImportPipelinesClient { client: self }
+    /// The `ImportPipelines` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn import_pipelines_client(&self) -> ImportPipelinesClient {
+        ImportPipelinesClient { core: self.core.clone() }
     }
 
-    /// The `Operations` operations.
-    pub fn operations(&self) -> OperationsClient<'_> {
-        OperationsClient { client: self }
+    /// The `Operations` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn operations_client(&self) -> OperationsClient {
+        OperationsClient { core: self.core.clone() }
     }
 
-    /// The `PipelineRuns` operations.
-    pub fn pipeline_runs(&self) -> PipelineRunsClient<'_> {
-        PipelineRunsClient { client: self }
+    /// The `PipelineRuns` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn pipeline_runs_client(&self) -> PipelineRunsClient {
+        PipelineRunsClient { core: self.core.clone() }
     }
 
-    /// The `PrivateEndpointConnections` operations.
-    pub fn private_endpoint_connections(&self) -> PrivateEndpointConnectionsClient<'_> {
-        PrivateEndpointConnectionsClient { client: self }
+    /// The `PrivateEndpointConnections` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn private_endpoint_connections_client(&self) -> PrivateEndpointConnectionsClient {
+        PrivateEndpointConnectionsClient { core: self.core.clone() }
     }
 
-    /// The `Registries` operations.
-    pub fn registries(&self) -> RegistriesClient<'_> {
-        RegistriesClient { client: self }
+    /// The `Registries` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn registries_client(&self) -> RegistriesClient {
+        RegistriesClient { core: self.core.clone() }
     }
 
-    /// The `Replications` operations.
-    pub fn replications(&self) -> ReplicationsClient<'_> {
-        ReplicationsClient { client: self }
+    /// The `Replications` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn replications_client(&self) -> ReplicationsClient {
+        ReplicationsClient { core: self.core.clone() }
     }
 
-    /// The `ScopeMaps` operations.
-    pub fn scope_maps(&self) -> ScopeMapsClient<'_> {
-        ScopeMapsClient { client: self }
+    /// The `ScopeMaps` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn scope_maps_client(&self) -> ScopeMapsClient {
+        ScopeMapsClient { core: self.core.clone() }
     }
 
-    /// The `Tokens` operations.
-    pub fn tokens(&self) -> TokensClient<'_> {
-        TokensClient { client: self }
+    /// The `Tokens` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn tokens_client(&self) -> TokensClient {
+        TokensClient { core: self.core.clone() }
     }
 
-    /// The `Webhooks` operations.
-    pub fn webhooks(&self) -> WebhooksClient<'_> {
-        WebhooksClient { client: self }
+    /// The `Webhooks` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryClient`]).
+    pub fn webhooks_client(&self) -> WebhooksClient {
+        WebhooksClient { core: self.core.clone() }
     }
 }
 
-/// The `CacheRules` operations.
+/// The `CacheRules` operations, from [`ContainerRegistryClient::cache_rules_client`].
 #[derive(Clone, Debug)]
-pub struct CacheRulesClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct CacheRulesClient {
+    core: http::ClientCore,
 }
 
-impl CacheRulesClient<'_> {
+impl CacheRulesClient {
     /// Lists all cache rule resources for the specified container registry.
     ///
     /// Arguments:
@@ -158,7 +159,7 @@ impl CacheRulesClient<'_> {
         registry_name: &str,
         options: Option<CacheRulesListOptions<'_>>,
     ) -> Result<Pager<crate::models::CacheRulesListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -178,28 +179,31 @@ impl CacheRulesClient<'_> {
     /// - `cache_rule_name`: The name of the cache rule.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}` (operation `CacheRules_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         cache_rule_name: &str,
         options: Option<CacheRulesGetOptions<'_>>,
-    ) -> Result<Response<crate::models::CacheRule>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        CACHE_RULE_NAME.check(cache_rule_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("cacheRuleName", cache_rule_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::CacheRule>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            CACHE_RULE_NAME.check(cache_rule_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("cacheRuleName", cache_rule_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a cache rule for a container registry with the specified parameters.
@@ -223,7 +227,7 @@ impl CacheRulesClient<'_> {
         cache_rule_create_parameters: &crate::models::CacheRule,
         options: Option<CacheRulesCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::CacheRule>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CACHE_RULE_NAME.check(cache_rule_name)?;
@@ -259,7 +263,7 @@ impl CacheRulesClient<'_> {
         cache_rule_name: &str,
         options: Option<CacheRulesDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CACHE_RULE_NAME.check(cache_rule_name)?;
@@ -297,7 +301,7 @@ impl CacheRulesClient<'_> {
         cache_rule_update_parameters: &crate::models::CacheRuleUpdateParameters,
         options: Option<CacheRulesUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::CacheRule>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CACHE_RULE_NAME.check(cache_rule_name)?;
@@ -315,13 +319,13 @@ impl CacheRulesClient<'_> {
     }
 }
 
-/// The `ConnectedRegistries` operations.
+/// The `ConnectedRegistries` operations, from [`ContainerRegistryClient::connected_registries_client`].
 #[derive(Clone, Debug)]
-pub struct ConnectedRegistriesClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct ConnectedRegistriesClient {
+    core: http::ClientCore,
 }
 
-impl ConnectedRegistriesClient<'_> {
+impl ConnectedRegistriesClient {
     /// Lists all connected registries for the specified container registry.
     ///
     /// Arguments:
@@ -337,7 +341,7 @@ impl ConnectedRegistriesClient<'_> {
         registry_name: &str,
         options: Option<ConnectedRegistriesListOptions<'_>>,
     ) -> Result<Pager<crate::models::ConnectedRegistryListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let mut url = core.url(
@@ -360,28 +364,31 @@ impl ConnectedRegistriesClient<'_> {
     /// - `connected_registry_name`: The name of the connected registry.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}` (operation `ConnectedRegistries_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         connected_registry_name: &str,
         options: Option<ConnectedRegistriesGetOptions<'_>>,
-    ) -> Result<Response<crate::models::ConnectedRegistry>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("connectedRegistryName", connected_registry_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::ConnectedRegistry>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("connectedRegistryName", connected_registry_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a connected registry for a container registry with the specified parameters.
@@ -405,7 +412,7 @@ impl ConnectedRegistriesClient<'_> {
         connected_registry_create_parameters: &crate::models::ConnectedRegistry,
         options: Option<ConnectedRegistriesCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::ConnectedRegistry>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
@@ -441,7 +448,7 @@ impl ConnectedRegistriesClient<'_> {
         connected_registry_name: &str,
         options: Option<ConnectedRegistriesDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
@@ -479,7 +486,7 @@ impl ConnectedRegistriesClient<'_> {
         connected_registry_update_parameters: &crate::models::ConnectedRegistryUpdateParameters,
         options: Option<ConnectedRegistriesUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::ConnectedRegistry>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
@@ -515,7 +522,7 @@ impl ConnectedRegistriesClient<'_> {
         connected_registry_name: &str,
         options: Option<ConnectedRegistriesDeactivateOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CONNECTED_REGISTRY_NAME.check(connected_registry_name)?;
@@ -533,13 +540,13 @@ impl ConnectedRegistriesClient<'_> {
     }
 }
 
-/// The `CredentialSets` operations.
+/// The `CredentialSets` operations, from [`ContainerRegistryClient::credential_sets_client`].
 #[derive(Clone, Debug)]
-pub struct CredentialSetsClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct CredentialSetsClient {
+    core: http::ClientCore,
 }
 
-impl CredentialSetsClient<'_> {
+impl CredentialSetsClient {
     /// Lists all credential set resources for the specified container registry.
     ///
     /// Arguments:
@@ -555,7 +562,7 @@ impl CredentialSetsClient<'_> {
         registry_name: &str,
         options: Option<CredentialSetsListOptions<'_>>,
     ) -> Result<Pager<crate::models::CredentialSetListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -575,28 +582,31 @@ impl CredentialSetsClient<'_> {
     /// - `credential_set_name`: The name of the credential set.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}` (operation `CredentialSets_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         credential_set_name: &str,
         options: Option<CredentialSetsGetOptions<'_>>,
-    ) -> Result<Response<crate::models::CredentialSet>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        CREDENTIAL_SET_NAME.check(credential_set_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("credentialSetName", credential_set_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::CredentialSet>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            CREDENTIAL_SET_NAME.check(credential_set_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("credentialSetName", credential_set_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a credential set for a container registry with the specified parameters.
@@ -620,7 +630,7 @@ impl CredentialSetsClient<'_> {
         credential_set_create_parameters: &crate::models::CredentialSet,
         options: Option<CredentialSetsCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::CredentialSet>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CREDENTIAL_SET_NAME.check(credential_set_name)?;
@@ -656,7 +666,7 @@ impl CredentialSetsClient<'_> {
         credential_set_name: &str,
         options: Option<CredentialSetsDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CREDENTIAL_SET_NAME.check(credential_set_name)?;
@@ -694,7 +704,7 @@ impl CredentialSetsClient<'_> {
         credential_set_update_parameters: &crate::models::CredentialSetUpdateParameters,
         options: Option<CredentialSetsUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::CredentialSet>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         CREDENTIAL_SET_NAME.check(credential_set_name)?;
@@ -712,13 +722,13 @@ impl CredentialSetsClient<'_> {
     }
 }
 
-/// The `ExportPipelines` operations.
+/// The `ExportPipelines` operations, from [`ContainerRegistryClient::export_pipelines_client`].
 #[derive(Clone, Debug)]
-pub struct ExportPipelinesClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct ExportPipelinesClient {
+    core: http::ClientCore,
 }
 
-impl ExportPipelinesClient<'_> {
+impl ExportPipelinesClient {
     /// Lists all export pipelines for the specified container registry.
     ///
     /// Arguments:
@@ -734,7 +744,7 @@ impl ExportPipelinesClient<'_> {
         registry_name: &str,
         options: Option<ExportPipelinesListOptions<'_>>,
     ) -> Result<Pager<crate::models::ExportPipelineListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -754,28 +764,31 @@ impl ExportPipelinesClient<'_> {
     /// - `export_pipeline_name`: The name of the export pipeline.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}` (operation `ExportPipelines_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         export_pipeline_name: &str,
         options: Option<ExportPipelinesGetOptions<'_>>,
-    ) -> Result<Response<crate::models::ExportPipeline>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        EXPORT_PIPELINE_NAME.check(export_pipeline_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("exportPipelineName", export_pipeline_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::ExportPipeline>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            EXPORT_PIPELINE_NAME.check(export_pipeline_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("exportPipelineName", export_pipeline_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates an export pipeline for a container registry with the specified parameters.
@@ -799,7 +812,7 @@ impl ExportPipelinesClient<'_> {
         export_pipeline_create_parameters: &crate::models::ExportPipeline,
         options: Option<ExportPipelinesCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::ExportPipeline>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         EXPORT_PIPELINE_NAME.check(export_pipeline_name)?;
@@ -835,7 +848,7 @@ impl ExportPipelinesClient<'_> {
         export_pipeline_name: &str,
         options: Option<ExportPipelinesDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         EXPORT_PIPELINE_NAME.check(export_pipeline_name)?;
@@ -853,13 +866,13 @@ impl ExportPipelinesClient<'_> {
     }
 }
 
-/// The `ImportPipelines` operations.
+/// The `ImportPipelines` operations, from [`ContainerRegistryClient::import_pipelines_client`].
 #[derive(Clone, Debug)]
-pub struct ImportPipelinesClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct ImportPipelinesClient {
+    core: http::ClientCore,
 }
 
-impl ImportPipelinesClient<'_> {
+impl ImportPipelinesClient {
     /// Lists all import pipelines for the specified container registry.
     ///
     /// Arguments:
@@ -875,7 +888,7 @@ impl ImportPipelinesClient<'_> {
         registry_name: &str,
         options: Option<ImportPipelinesListOptions<'_>>,
     ) -> Result<Pager<crate::models::ImportPipelineListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -895,28 +908,31 @@ impl ImportPipelinesClient<'_> {
     /// - `import_pipeline_name`: The name of the import pipeline.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}` (operation `ImportPipelines_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         import_pipeline_name: &str,
         options: Option<ImportPipelinesGetOptions<'_>>,
-    ) -> Result<Response<crate::models::ImportPipeline>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        IMPORT_PIPELINE_NAME.check(import_pipeline_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("importPipelineName", import_pipeline_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::ImportPipeline>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            IMPORT_PIPELINE_NAME.check(import_pipeline_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("importPipelineName", import_pipeline_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates an import pipeline for a container registry with the specified parameters.
@@ -940,7 +956,7 @@ impl ImportPipelinesClient<'_> {
         import_pipeline_create_parameters: &crate::models::ImportPipeline,
         options: Option<ImportPipelinesCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::ImportPipeline>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         IMPORT_PIPELINE_NAME.check(import_pipeline_name)?;
@@ -976,7 +992,7 @@ impl ImportPipelinesClient<'_> {
         import_pipeline_name: &str,
         options: Option<ImportPipelinesDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         IMPORT_PIPELINE_NAME.check(import_pipeline_name)?;
@@ -994,13 +1010,13 @@ impl ImportPipelinesClient<'_> {
     }
 }
 
-/// The `Operations` operations.
+/// The `Operations` operations, from [`ContainerRegistryClient::operations_client`].
 #[derive(Clone, Debug)]
-pub struct OperationsClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct OperationsClient {
+    core: http::ClientCore,
 }
 
-impl OperationsClient<'_> {
+impl OperationsClient {
     /// Lists all of the available Azure Container Registry REST API operations.
     ///
     /// Returns a pager over the items of every page.
@@ -1010,20 +1026,20 @@ impl OperationsClient<'_> {
         &self,
         options: Option<OperationsListOptions<'_>>,
     ) -> Result<Pager<crate::models::OperationListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         let url = core.url("/providers/Microsoft.ContainerRegistry/operations", &[], true)?;
         let request = core.request(Method::Get, url, None::<&()>)?;
         core.pager(&options.method_options, request, Some("nextLink"), "value")
     }
 }
 
-/// The `PipelineRuns` operations.
+/// The `PipelineRuns` operations, from [`ContainerRegistryClient::pipeline_runs_client`].
 #[derive(Clone, Debug)]
-pub struct PipelineRunsClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct PipelineRunsClient {
+    core: http::ClientCore,
 }
 
-impl PipelineRunsClient<'_> {
+impl PipelineRunsClient {
     /// Lists all the pipeline runs for the specified container registry.
     ///
     /// Arguments:
@@ -1039,7 +1055,7 @@ impl PipelineRunsClient<'_> {
         registry_name: &str,
         options: Option<PipelineRunsListOptions<'_>>,
     ) -> Result<Pager<crate::models::PipelineRunListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1059,28 +1075,31 @@ impl PipelineRunsClient<'_> {
     /// - `pipeline_run_name`: The name of the pipeline run.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}` (operation `PipelineRuns_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         pipeline_run_name: &str,
         options: Option<PipelineRunsGetOptions<'_>>,
-    ) -> Result<Response<crate::models::PipelineRun>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        PIPELINE_RUN_NAME.check(pipeline_run_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("pipelineRunName", pipeline_run_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::PipelineRun>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            PIPELINE_RUN_NAME.check(pipeline_run_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("pipelineRunName", pipeline_run_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a pipeline run for a container registry with the specified parameters
@@ -1104,7 +1123,7 @@ impl PipelineRunsClient<'_> {
         pipeline_run_create_parameters: &crate::models::PipelineRun,
         options: Option<PipelineRunsCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::PipelineRun>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         PIPELINE_RUN_NAME.check(pipeline_run_name)?;
@@ -1140,7 +1159,7 @@ impl PipelineRunsClient<'_> {
         pipeline_run_name: &str,
         options: Option<PipelineRunsDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         PIPELINE_RUN_NAME.check(pipeline_run_name)?;
@@ -1158,13 +1177,13 @@ impl PipelineRunsClient<'_> {
     }
 }
 
-/// The `PrivateEndpointConnections` operations.
+/// The `PrivateEndpointConnections` operations, from [`ContainerRegistryClient::private_endpoint_connections_client`].
 #[derive(Clone, Debug)]
-pub struct PrivateEndpointConnectionsClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct PrivateEndpointConnectionsClient {
+    core: http::ClientCore,
 }
 
-impl PrivateEndpointConnectionsClient<'_> {
+impl PrivateEndpointConnectionsClient {
     /// List all private endpoint connections in a container registry.
     ///
     /// Arguments:
@@ -1180,7 +1199,7 @@ impl PrivateEndpointConnectionsClient<'_> {
         registry_name: &str,
         options: Option<PrivateEndpointConnectionsListOptions<'_>>,
     ) -> Result<Pager<crate::models::PrivateEndpointConnectionListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1200,27 +1219,30 @@ impl PrivateEndpointConnectionsClient<'_> {
     /// - `private_endpoint_connection_name`: The name of the private endpoint connection.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}` (operation `PrivateEndpointConnections_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         private_endpoint_connection_name: &str,
         options: Option<PrivateEndpointConnectionsGetOptions<'_>>,
-    ) -> Result<Response<crate::models::PrivateEndpointConnection>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("privateEndpointConnectionName", private_endpoint_connection_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::PrivateEndpointConnection>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("privateEndpointConnectionName", private_endpoint_connection_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Update the state of specified private endpoint connection associated with the container registry.
@@ -1244,7 +1266,7 @@ impl PrivateEndpointConnectionsClient<'_> {
         private_endpoint_connection: &crate::models::PrivateEndpointConnection,
         options: Option<PrivateEndpointConnectionsCreateOrUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::PrivateEndpointConnection>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1279,7 +1301,7 @@ impl PrivateEndpointConnectionsClient<'_> {
         private_endpoint_connection_name: &str,
         options: Option<PrivateEndpointConnectionsDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1296,32 +1318,35 @@ impl PrivateEndpointConnectionsClient<'_> {
     }
 }
 
-/// The `Registries` operations.
+/// The `Registries` operations, from [`ContainerRegistryClient::registries_client`].
 #[derive(Clone, Debug)]
-pub struct RegistriesClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct RegistriesClient {
+    core: http::ClientCore,
 }
 
-impl RegistriesClient<'_> {
+impl RegistriesClient {
     /// Checks whether the container registry name is available for use. The name must contain only alphanumeric characters, be globally unique, and between 5 and 50 characters in length.
     ///
     /// Arguments:
     /// - `registry_name_check_request`: The object containing information for the availability request.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/checkNameAvailability` (operation `Registries_CheckNameAvailability`)
-    pub async fn check_name_availability(
+    pub fn check_name_availability(
         &self,
         registry_name_check_request: &crate::models::RegistryNameCheckRequest,
         options: Option<RegistriesCheckNameAvailabilityOptions<'_>>,
-    ) -> Result<Response<crate::models::RegistryNameStatus>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/checkNameAvailability",
-            &[],
-            true,
-        )?;
-        let request = core.request(Method::Post, url, Some(registry_name_check_request))?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::RegistryNameStatus>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/checkNameAvailability",
+                &[],
+                true,
+            )?;
+            let request = core.request(Method::Post, url, Some(registry_name_check_request))?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Lists all the container registries under the specified subscription.
@@ -1333,7 +1358,7 @@ impl RegistriesClient<'_> {
         &self,
         options: Option<RegistriesListOptions<'_>>,
     ) -> Result<Pager<crate::models::RegistryListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         let url = core.url(
             "/subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/registries",
             &[],
@@ -1356,7 +1381,7 @@ impl RegistriesClient<'_> {
         resource_group_name: &str,
         options: Option<RegistriesListByResourceGroupOptions<'_>>,
     ) -> Result<Pager<crate::models::RegistryListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         let url = core.url(
             "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries",
@@ -1374,22 +1399,25 @@ impl RegistriesClient<'_> {
     /// - `registry_name`: The name of the container registry.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}` (operation `Registries_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         options: Option<RegistriesGetOptions<'_>>,
-    ) -> Result<Response<crate::models::Registry>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
-            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::Registry>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}",
+                &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a container registry with the specified parameters.
@@ -1411,7 +1439,7 @@ impl RegistriesClient<'_> {
         registry: &crate::models::Registry,
         options: Option<RegistriesCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Registry>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1440,7 +1468,7 @@ impl RegistriesClient<'_> {
         registry_name: &str,
         options: Option<RegistriesDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1471,7 +1499,7 @@ impl RegistriesClient<'_> {
         registry_update_parameters: &crate::models::RegistryUpdateParameters,
         options: Option<RegistriesUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Registry>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1502,7 +1530,7 @@ impl RegistriesClient<'_> {
         generate_credentials_parameters: &crate::models::GenerateCredentialsParameters,
         options: Option<RegistriesGenerateCredentialsOptions<'_>>,
     ) -> Result<LroPoller<crate::models::GenerateCredentialsResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1533,7 +1561,7 @@ impl RegistriesClient<'_> {
         parameters: &crate::models::ImportImageParameters,
         options: Option<RegistriesImportImageOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1552,22 +1580,25 @@ impl RegistriesClient<'_> {
     /// - `registry_name`: The name of the container registry.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listCredentials` (operation `Registries_ListCredentials`)
-    pub async fn list_credentials(
+    pub fn list_credentials(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         options: Option<RegistriesListCredentialsOptions<'_>>,
-    ) -> Result<Response<crate::models::RegistryListCredentialsResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listCredentials",
-            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
-            true,
-        )?;
-        let request = core.request(Method::Post, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::RegistryListCredentialsResult>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listCredentials",
+                &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+                true,
+            )?;
+            let request = core.request(Method::Post, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Gets the quota usages for the specified container registry.
@@ -1577,22 +1608,25 @@ impl RegistriesClient<'_> {
     /// - `registry_name`: The name of the container registry.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listUsages` (operation `Registries_ListUsages`)
-    pub async fn list_usages(
+    pub fn list_usages(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         options: Option<RegistriesListUsagesOptions<'_>>,
-    ) -> Result<Response<crate::models::RegistryUsageListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listUsages",
-            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::RegistryUsageListResult>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listUsages",
+                &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Lists the private link resources for a container registry.
@@ -1610,7 +1644,7 @@ impl RegistriesClient<'_> {
         registry_name: &str,
         options: Option<RegistriesListPrivateLinkResourcesOptions<'_>>,
     ) -> Result<Pager<crate::models::PrivateLinkResourceListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1630,27 +1664,30 @@ impl RegistriesClient<'_> {
     /// - `group_name`: The name of the private link resource.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateLinkResources/{groupName}` (operation `Registries_GetPrivateLinkResource`)
-    pub async fn get_private_link_resource(
+    pub fn get_private_link_resource(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         group_name: &str,
         options: Option<RegistriesGetPrivateLinkResourceOptions<'_>>,
-    ) -> Result<Response<crate::models::PrivateLinkResource>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateLinkResources/{groupName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("groupName", group_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::PrivateLinkResource>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateLinkResources/{groupName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("groupName", group_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Regenerates one of the login credentials for the specified container registry.
@@ -1661,33 +1698,36 @@ impl RegistriesClient<'_> {
     /// - `regenerate_credential_parameters`: Specifies name of the password which should be regenerated -- password or password2.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/regenerateCredential` (operation `Registries_RegenerateCredential`)
-    pub async fn regenerate_credential(
+    pub fn regenerate_credential(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         regenerate_credential_parameters: &crate::models::RegenerateCredentialParameters,
         options: Option<RegistriesRegenerateCredentialOptions<'_>>,
-    ) -> Result<Response<crate::models::RegistryListCredentialsResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/regenerateCredential",
-            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
-            true,
-        )?;
-        let request = core.request(Method::Post, url, Some(regenerate_credential_parameters))?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::RegistryListCredentialsResult>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/regenerateCredential",
+                &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+                true,
+            )?;
+            let request = core.request(Method::Post, url, Some(regenerate_credential_parameters))?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 }
 
-/// The `Replications` operations.
+/// The `Replications` operations, from [`ContainerRegistryClient::replications_client`].
 #[derive(Clone, Debug)]
-pub struct ReplicationsClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct ReplicationsClient {
+    core: http::ClientCore,
 }
 
-impl ReplicationsClient<'_> {
+impl ReplicationsClient {
     /// Lists all the replications for the specified container registry.
     ///
     /// Arguments:
@@ -1703,7 +1743,7 @@ impl ReplicationsClient<'_> {
         registry_name: &str,
         options: Option<ReplicationsListOptions<'_>>,
     ) -> Result<Pager<crate::models::ReplicationListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1723,28 +1763,31 @@ impl ReplicationsClient<'_> {
     /// - `replication_name`: The name of the replication.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}` (operation `Replications_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         replication_name: &str,
         options: Option<ReplicationsGetOptions<'_>>,
-    ) -> Result<Response<crate::models::Replication>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        REPLICATION_NAME.check(replication_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("replicationName", replication_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::Replication>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            REPLICATION_NAME.check(replication_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("replicationName", replication_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a replication for a container registry with the specified parameters.
@@ -1768,7 +1811,7 @@ impl ReplicationsClient<'_> {
         replication: &crate::models::Replication,
         options: Option<ReplicationsCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Replication>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         REPLICATION_NAME.check(replication_name)?;
@@ -1804,7 +1847,7 @@ impl ReplicationsClient<'_> {
         replication_name: &str,
         options: Option<ReplicationsDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         REPLICATION_NAME.check(replication_name)?;
@@ -1842,7 +1885,7 @@ impl ReplicationsClient<'_> {
         replication_update_parameters: &crate::models::ReplicationUpdateParameters,
         options: Option<ReplicationsUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Replication>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         REPLICATION_NAME.check(replication_name)?;
@@ -1860,13 +1903,13 @@ impl ReplicationsClient<'_> {
     }
 }
 
-/// The `ScopeMaps` operations.
+/// The `ScopeMaps` operations, from [`ContainerRegistryClient::scope_maps_client`].
 #[derive(Clone, Debug)]
-pub struct ScopeMapsClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct ScopeMapsClient {
+    core: http::ClientCore,
 }
 
-impl ScopeMapsClient<'_> {
+impl ScopeMapsClient {
     /// Lists all the scope maps for the specified container registry.
     ///
     /// Arguments:
@@ -1882,7 +1925,7 @@ impl ScopeMapsClient<'_> {
         registry_name: &str,
         options: Option<ScopeMapsListOptions<'_>>,
     ) -> Result<Pager<crate::models::ScopeMapListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -1902,28 +1945,31 @@ impl ScopeMapsClient<'_> {
     /// - `scope_map_name`: The name of the scope map.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}` (operation `ScopeMaps_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         scope_map_name: &str,
         options: Option<ScopeMapsGetOptions<'_>>,
-    ) -> Result<Response<crate::models::ScopeMap>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        SCOPE_MAP_NAME.check(scope_map_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("scopeMapName", scope_map_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::ScopeMap>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            SCOPE_MAP_NAME.check(scope_map_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("scopeMapName", scope_map_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a scope map for a container registry with the specified parameters.
@@ -1947,7 +1993,7 @@ impl ScopeMapsClient<'_> {
         scope_map_create_parameters: &crate::models::ScopeMap,
         options: Option<ScopeMapsCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::ScopeMap>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         SCOPE_MAP_NAME.check(scope_map_name)?;
@@ -1983,7 +2029,7 @@ impl ScopeMapsClient<'_> {
         scope_map_name: &str,
         options: Option<ScopeMapsDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         SCOPE_MAP_NAME.check(scope_map_name)?;
@@ -2021,7 +2067,7 @@ impl ScopeMapsClient<'_> {
         scope_map_update_parameters: &crate::models::ScopeMapUpdateParameters,
         options: Option<ScopeMapsUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::ScopeMap>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         SCOPE_MAP_NAME.check(scope_map_name)?;
@@ -2039,13 +2085,13 @@ impl ScopeMapsClient<'_> {
     }
 }
 
-/// The `Tokens` operations.
+/// The `Tokens` operations, from [`ContainerRegistryClient::tokens_client`].
 #[derive(Clone, Debug)]
-pub struct TokensClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct TokensClient {
+    core: http::ClientCore,
 }
 
-impl TokensClient<'_> {
+impl TokensClient {
     /// Lists all the tokens for the specified container registry.
     ///
     /// Arguments:
@@ -2061,7 +2107,7 @@ impl TokensClient<'_> {
         registry_name: &str,
         options: Option<TokensListOptions<'_>>,
     ) -> Result<Pager<crate::models::TokenListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -2081,28 +2127,31 @@ impl TokensClient<'_> {
     /// - `token_name`: The name of the token.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}` (operation `Tokens_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         token_name: &str,
         options: Option<TokensGetOptions<'_>>,
-    ) -> Result<Response<crate::models::Token>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        TOKEN_NAME.check(token_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("tokenName", token_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::Token>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            TOKEN_NAME.check(token_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("tokenName", token_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a token for a container registry with the specified parameters.
@@ -2126,7 +2175,7 @@ impl TokensClient<'_> {
         token_create_parameters: &crate::models::Token,
         options: Option<TokensCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Token>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TOKEN_NAME.check(token_name)?;
@@ -2162,7 +2211,7 @@ impl TokensClient<'_> {
         token_name: &str,
         options: Option<TokensDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TOKEN_NAME.check(token_name)?;
@@ -2200,7 +2249,7 @@ impl TokensClient<'_> {
         token_update_parameters: &crate::models::TokenUpdateParameters,
         options: Option<TokensUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Token>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TOKEN_NAME.check(token_name)?;
@@ -2218,13 +2267,13 @@ impl TokensClient<'_> {
     }
 }
 
-/// The `Webhooks` operations.
+/// The `Webhooks` operations, from [`ContainerRegistryClient::webhooks_client`].
 #[derive(Clone, Debug)]
-pub struct WebhooksClient<'a> {
-    client: &'a ContainerRegistryClient,
+pub struct WebhooksClient {
+    core: http::ClientCore,
 }
 
-impl WebhooksClient<'_> {
+impl WebhooksClient {
     /// Lists all the webhooks for the specified container registry.
     ///
     /// Arguments:
@@ -2240,7 +2289,7 @@ impl WebhooksClient<'_> {
         registry_name: &str,
         options: Option<WebhooksListOptions<'_>>,
     ) -> Result<Pager<crate::models::WebhookListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -2260,28 +2309,31 @@ impl WebhooksClient<'_> {
     /// - `webhook_name`: The name of the webhook.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}` (operation `Webhooks_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         webhook_name: &str,
         options: Option<WebhooksGetOptions<'_>>,
-    ) -> Result<Response<crate::models::Webhook>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        WEBHOOK_NAME.check(webhook_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("webhookName", webhook_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::Webhook>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            WEBHOOK_NAME.check(webhook_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("webhookName", webhook_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a webhook for a container registry with the specified parameters.
@@ -2305,7 +2357,7 @@ impl WebhooksClient<'_> {
         webhook_create_parameters: &crate::models::WebhookCreateParameters,
         options: Option<WebhooksCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Webhook>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
@@ -2341,7 +2393,7 @@ impl WebhooksClient<'_> {
         webhook_name: &str,
         options: Option<WebhooksDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
@@ -2379,7 +2431,7 @@ impl WebhooksClient<'_> {
         webhook_update_parameters: &crate::models::WebhookUpdateParameters,
         options: Option<WebhooksUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Webhook>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
@@ -2404,28 +2456,31 @@ impl WebhooksClient<'_> {
     /// - `webhook_name`: The name of the webhook.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/getCallbackConfig` (operation `Webhooks_GetCallbackConfig`)
-    pub async fn get_callback_config(
+    pub fn get_callback_config(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         webhook_name: &str,
         options: Option<WebhooksGetCallbackConfigOptions<'_>>,
-    ) -> Result<Response<crate::models::CallbackConfig>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        WEBHOOK_NAME.check(webhook_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/getCallbackConfig",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("webhookName", webhook_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Post, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::CallbackConfig>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            WEBHOOK_NAME.check(webhook_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/getCallbackConfig",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("webhookName", webhook_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Post, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Lists recent events for the specified webhook.
@@ -2445,7 +2500,7 @@ impl WebhooksClient<'_> {
         webhook_name: &str,
         options: Option<WebhooksListEventsOptions<'_>>,
     ) -> Result<Pager<crate::models::EventListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         WEBHOOK_NAME.check(webhook_name)?;
@@ -2470,28 +2525,31 @@ impl WebhooksClient<'_> {
     /// - `webhook_name`: The name of the webhook.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/ping` (operation `Webhooks_Ping`)
-    pub async fn ping(
+    pub fn ping(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         webhook_name: &str,
         options: Option<WebhooksPingOptions<'_>>,
-    ) -> Result<Response<crate::models::EventInfo>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        WEBHOOK_NAME.check(webhook_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/ping",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("webhookName", webhook_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Post, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::EventInfo>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            WEBHOOK_NAME.check(webhook_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/ping",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("webhookName", webhook_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Post, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 }
 

@@ -190,7 +190,7 @@ async fn generate_credentials_polls_location_to_the_result() -> TestResult {
 
     let started = Instant::now();
     let result: GenerateCredentialsResult = client
-        .registries()
+        .registries_client()
         .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
         .await?
         .into_model()?;
@@ -240,7 +240,7 @@ async fn generate_credentials_done_at_once() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let result = client
-        .registries()
+        .registries_client()
         .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
         .await?
         .into_model()?;
@@ -277,10 +277,12 @@ async fn location_polling_ends_on_200_whatever_the_body_says() -> TestResult {
         .await;
     let client = client(&mock, Retry::Off);
 
-    let poller =
-        client
-            .registries()
-            .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?;
+    let poller = client.registries_client().begin_generate_credentials(
+        RG,
+        REG,
+        &credentials_parameters(),
+        None,
+    )?;
     let result = tokio::time::timeout(Duration::from_secs(20), poller)
         .await
         .expect("the poller kept polling a finished operation")?
@@ -310,7 +312,7 @@ async fn relative_location_is_followed_on_the_same_host() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let result = client
-        .registries()
+        .registries_client()
         .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
         .await?
         .into_model()?;
@@ -360,7 +362,7 @@ async fn create_polls_azure_async_operation_then_gets_the_resource() -> TestResu
     let client = client(&mock, Retry::Off);
 
     let registry = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &new_registry(), None)?
         .await?
         .into_model()?;
@@ -404,7 +406,7 @@ async fn status_stream_read_to_the_end_then_awaited_gives_the_result() -> TestRe
     let client = client(&mock, Retry::Off);
 
     let mut poller = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &new_registry(), None)?;
     let mut states = Vec::new();
     while let Some(item) = poller.try_next().await? {
@@ -474,7 +476,7 @@ async fn failed_operation_surfaces_the_arm_error() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let error = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &new_registry(), None)?
         .await
         .expect_err("a failed operation is an error");
@@ -518,7 +520,7 @@ async fn canceled_operation_is_an_error() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let error = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &new_registry(), None)?
         .await
         .expect_err("a canceled operation is an error");
@@ -562,7 +564,7 @@ async fn urls_on_another_origin_are_refused() -> TestResult {
                 .mount(&mock.server)
                 .await;
             let error = client
-                .registries()
+                .registries_client()
                 .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
                 .await
                 .expect_err("a polling URL on another origin is refused");
@@ -596,7 +598,7 @@ async fn urls_on_another_origin_are_refused() -> TestResult {
         .mount(&mock.server)
         .await;
     let error = client
-        .registries()
+        .registries_client()
         .list(None)?
         .try_collect::<Vec<_>>()
         .await
@@ -630,7 +632,10 @@ async fn delete_accepted_then_no_content() -> TestResult {
         .await;
     let client = client(&mock, Retry::Off);
 
-    let response = client.registries().begin_delete(RG, REG, None)?.await?;
+    let response = client
+        .registries_client()
+        .begin_delete(RG, REG, None)?
+        .await?;
     assert_eq!(response.status(), StatusCode::NoContent);
     let () = response.into_model()?;
 
@@ -657,7 +662,7 @@ async fn negative_retry_after_is_no_wait() -> TestResult {
         .await;
     let client = client(&mock, Retry::Off);
 
-    let poller = client.registries().begin_delete(RG, REG, None)?;
+    let poller = client.registries_client().begin_delete(RG, REG, None)?;
     let outcome = tokio::spawn(async move { poller.await.map(|r| r.status()) }).await;
     assert_eq!(
         outcome.expect("the poller panicked")?,
@@ -713,7 +718,7 @@ async fn list_follows_next_links_across_three_pages() -> TestResult {
         .await;
     let client = client(&mock, Retry::Off);
 
-    let mut pager = client.registries().list(None)?;
+    let mut pager = client.registries_client().list(None)?;
     let mut names = Vec::new();
     while let Some(registry) = pager.try_next().await? {
         names.push(registry.name.unwrap_or_default());
@@ -754,7 +759,7 @@ async fn list_refuses_a_repeated_next_link() -> TestResult {
         .await;
     let client = client(&mock, Retry::Off);
 
-    let pager = client.registries().list(None)?;
+    let pager = client.registries_client().list(None)?;
     let items: Vec<_> =
         tokio::time::timeout(Duration::from_secs(20), pager.take(10).collect::<Vec<_>>())
             .await
@@ -810,7 +815,7 @@ async fn list_gives_up_on_endless_empty_pages() -> TestResult {
     };
     let client = client_with(&mock, Retry::Off, limits);
 
-    let pager = client.registries().list(None)?;
+    let pager = client.registries_client().list(None)?;
     let items: Vec<_> =
         tokio::time::timeout(Duration::from_secs(20), pager.take(10).collect::<Vec<_>>())
             .await
@@ -849,7 +854,7 @@ async fn a_page_of_many_tiny_items_is_refused_past_the_memory_limit() -> TestRes
     };
 
     let refused = client_with(&mock, Retry::Off, small)
-        .registries()
+        .registries_client()
         .list(None)?;
     let items: Vec<_> = tokio::time::timeout(Duration::from_secs(20), refused.collect::<Vec<_>>())
         .await
@@ -863,11 +868,50 @@ async fn a_page_of_many_tiny_items_is_refused_past_the_memory_limit() -> TestRes
         "{error}"
     );
 
-    let listed = client(&mock, Retry::Off).registries().list(None)?;
+    let listed = client(&mock, Retry::Off).registries_client().list(None)?;
     let all: Vec<Registry> = tokio::time::timeout(Duration::from_secs(20), listed.try_collect())
         .await
         .expect("the pager hangs")?;
     assert_eq!(all.len(), 20_000);
+    Ok(())
+}
+
+/// What a program does with calls: futures made in an iterator's closure from a
+/// sub-client made there, a future stored and awaited later, one spawned on the runtime.
+/// (With borrowed sub-clients and `async fn` methods this did not compile: E0515,
+/// E0716, and a future that is not `'static`.)
+#[tokio::test]
+async fn calls_are_owned_futures() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+    let names = vec![
+        "alpha1".to_string(),
+        "bravo2".to_string(),
+        "charlie3".to_string(),
+    ];
+
+    let calls: Vec<_> = names
+        .iter()
+        .map(|name| client.registries_client().get(RG, name, None))
+        .collect();
+    let stored = client.registries_client().get(RG, REG, None);
+    let spawned = tokio::spawn(client.registries_client().get(RG, "delta4", None));
+    drop(names);
+    let all = futures::future::try_join_all(calls).await?;
+    stored.await?;
+    spawned.await??;
+
+    assert_eq!(all.len(), 3);
+    let requests = mock.authorized_requests().await;
+    assert_eq!(requests.len(), 5);
+    for name in ["alpha1", "bravo2", "charlie3", "delta4"] {
+        let path = format!("/subscriptions/{SUB}/resourceGroups/{RG}/providers/Microsoft.ContainerRegistry/registries/{name}");
+        assert!(requests.iter().any(|r| r.url.path() == path), "{path}");
+    }
     Ok(())
 }
 
@@ -900,12 +944,12 @@ async fn models_never_debug_print_secrets() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let credentials = client
-        .registries()
+        .registries_client()
         .list_credentials(RG, REG, None)
         .await?
         .into_model()?;
     let callback = client
-        .webhooks()
+        .webhooks_client()
         .get_callback_config(RG, REG, "myhook", None)
         .await?
         .into_model()?;
@@ -963,7 +1007,11 @@ async fn redirects_are_followed_on_the_origin_only() -> TestResult {
         .await;
     let client = client(&mock, Retry::Off);
 
-    let registry = client.registries().get(RG, REG, None).await?.into_model()?;
+    let registry = client
+        .registries_client()
+        .get(RG, REG, None)
+        .await?
+        .into_model()?;
     assert_eq!(registry.name.as_deref(), Some(REG));
     let requests = mock.authorized_requests().await;
     let paths: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
@@ -973,7 +1021,7 @@ async fn redirects_are_followed_on_the_origin_only() -> TestResult {
     );
 
     let error = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &new_registry(), None)?
         .await
         .expect_err("a redirect to another origin is not followed");
@@ -1032,7 +1080,7 @@ async fn tokens_are_for_the_clouds_resource_manager() -> TestResult {
     };
     let client = ContainerRegistryClient::new(mock.base(), credential.clone(), SUB, Some(options))?;
 
-    client.registries().get(RG, REG, None).await?;
+    client.registries_client().get(RG, REG, None).await?;
 
     let scopes = credential
         .scopes
@@ -1067,7 +1115,7 @@ async fn a_huge_retry_after_is_cut_to_the_limit() -> TestResult {
     let started = Instant::now();
     let registry = tokio::time::timeout(
         Duration::from_secs(20),
-        client.registries().get(RG, REG, None),
+        client.registries_client().get(RG, REG, None),
     )
     .await
     .expect("the client slept as long as the server asked")?
@@ -1101,7 +1149,7 @@ async fn a_slow_answer_fails_after_the_request_limit() -> TestResult {
     let started = Instant::now();
     let error = tokio::time::timeout(
         Duration::from_secs(20),
-        client.registries().get(RG, REG, None),
+        client.registries_client().get(RG, REG, None),
     )
     .await
     .expect("the call outlived its limit")
@@ -1143,8 +1191,7 @@ async fn a_call_with_a_timeout_fails_after_it() -> TestResult {
     };
 
     let started = Instant::now();
-    let registries = client.registries();
-    let call = registries.get(RG, REG, Some(options));
+    let call = client.registries_client().get(RG, REG, Some(options));
     let error = tokio::time::timeout(Duration::from_secs(20), call)
         .await
         .expect("the call outlived its timeout")
@@ -1187,9 +1234,10 @@ async fn a_long_running_call_with_a_timeout_ends_after_it() -> TestResult {
     };
 
     let started = Instant::now();
-    let poller = client
-        .registries()
-        .begin_create(RG, REG, &new_registry(), Some(options))?;
+    let poller =
+        client
+            .registries_client()
+            .begin_create(RG, REG, &new_registry(), Some(options))?;
     let error = tokio::time::timeout(Duration::from_secs(20), poller)
         .await
         .expect("the poller outlived the call's timeout")
@@ -1244,7 +1292,7 @@ async fn bad_request_carries_status_code_and_message() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let error = client
-        .registries()
+        .registries_client()
         .get(RG, REG, None)
         .await
         .expect_err("400 is an error");
@@ -1292,7 +1340,7 @@ async fn errors_leave_echoed_secrets_out() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let error = client
-        .registries()
+        .registries_client()
         .get(RG, REG, None)
         .await
         .expect_err("400 is an error");
@@ -1324,7 +1372,7 @@ async fn a_foreign_error_body_is_left_out() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let error = client
-        .registries()
+        .registries_client()
         .get(RG, REG, None)
         .await
         .expect_err("502 is an error");
@@ -1356,7 +1404,7 @@ async fn not_found_is_an_error_with_status_404() -> TestResult {
     let client = client(&mock, Retry::Fast);
 
     let error = client
-        .registries()
+        .registries_client()
         .get(RG, REG, None)
         .await
         .expect_err("404 is an error");
@@ -1387,7 +1435,7 @@ async fn server_error_is_retried_then_surfaced() -> TestResult {
     let client = client(&mock, Retry::Fast);
 
     let error = client
-        .registries()
+        .registries_client()
         .get(RG, REG, None)
         .await
         .expect_err("500 is an error");
@@ -1426,7 +1474,11 @@ async fn server_error_then_success_is_retried() -> TestResult {
         .await;
     let client = client(&mock, Retry::Fast);
 
-    let registry = client.registries().get(RG, REG, None).await?.into_model()?;
+    let registry = client
+        .registries_client()
+        .get(RG, REG, None)
+        .await?
+        .into_model()?;
 
     assert_eq!(registry.name.as_deref(), Some(REG));
     let requests = mock.authorized_requests().await;
@@ -1447,7 +1499,7 @@ async fn debug_of_credentials_hides_passwords() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let result = client
-        .registries()
+        .registries_client()
         .begin_generate_credentials(RG, REG, &credentials_parameters(), None)?
         .await?
         .into_model()?;
@@ -1496,7 +1548,7 @@ async fn read_only_fields_are_not_sent() -> TestResult {
     });
 
     let created = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &registry, None)?
         .await?
         .into_model()?;
@@ -1549,7 +1601,7 @@ async fn invalid_registry_names_are_refused_before_sending() -> TestResult {
         ("my/registry", "must match"),
     ] {
         let error = client
-            .registries()
+            .registries_client()
             .get(RG, name, None)
             .await
             .expect_err("an invalid name");
@@ -1560,7 +1612,7 @@ async fn invalid_registry_names_are_refused_before_sending() -> TestResult {
         );
         assert!(!text.contains(name), "the error echoes the value: {text}");
         let error = client
-            .registries()
+            .registries_client()
             .begin_create(RG, name, &new_registry(), None)
             .map(|_| ())
             .expect_err("an invalid name");
@@ -1571,7 +1623,7 @@ async fn invalid_registry_names_are_refused_before_sending() -> TestResult {
         );
     }
     let error = client
-        .registries()
+        .registries_client()
         .get("bad/group", REG, None)
         .await
         .expect_err("an invalid group");
@@ -1583,7 +1635,7 @@ async fn invalid_registry_names_are_refused_before_sending() -> TestResult {
 
     assert!(mock.requests().await.is_empty(), "a request was sent");
     // The same client works with a valid name.
-    client.registries().get(RG, REG, None).await?;
+    client.registries_client().get(RG, REG, None).await?;
     assert_eq!(mock.authorized_requests().await.len(), 1);
     Ok(())
 }
@@ -1600,7 +1652,7 @@ async fn path_values_are_percent_encoded() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     client
-        .private_endpoint_connections()
+        .private_endpoint_connections_client()
         .get(RG, REG, "a/b?c=d#e f%2F..", None)
         .await?;
 
@@ -1628,7 +1680,7 @@ async fn dot_segments_are_refused() -> TestResult {
 
     for value in ["..", "."] {
         let error = client
-            .private_endpoint_connections()
+            .private_endpoint_connections_client()
             .get(RG, REG, value, None)
             .await
             .expect_err("a dot segment");
@@ -1639,7 +1691,7 @@ async fn dot_segments_are_refused() -> TestResult {
         );
         // `..` matches resourceGroupName's pattern; it is refused all the same.
         let error = client
-            .registries()
+            .registries_client()
             .get(value, REG, None)
             .await
             .expect_err("a dot segment");
@@ -1692,7 +1744,7 @@ async fn poll_time_limit_stops_a_never_ending_operation() -> TestResult {
 
     let started = Instant::now();
     let poller = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &new_registry(), None)?;
     let error = tokio::time::timeout(Duration::from_secs(20), poller)
         .await
@@ -1752,7 +1804,7 @@ async fn poll_time_limit_bounds_a_long_retry_after() -> TestResult {
     );
 
     let poller = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &new_registry(), None)?;
     let error = tokio::time::timeout(Duration::from_secs(20), poller)
         .await
@@ -1802,7 +1854,7 @@ async fn a_hanging_poll_ends_when_the_operations_time_is_up() -> TestResult {
 
     let started = Instant::now();
     let poller = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &new_registry(), None)?;
     let error = tokio::time::timeout(Duration::from_secs(20), poller)
         .await
@@ -1835,7 +1887,7 @@ async fn a_failed_operations_error_leaves_echoed_secrets_out() -> TestResult {
     let client = client(&mock, Retry::Off);
 
     let error = client
-        .registries()
+        .registries_client()
         .begin_create(RG, REG, &new_registry(), None)?
         .await
         .expect_err("a failed operation is an error");
@@ -1879,7 +1931,7 @@ async fn oversized_response_is_an_error() -> TestResult {
     );
 
     let error = client
-        .registries()
+        .registries_client()
         .get(RG, REG, None)
         .await
         .expect_err("a body over the limit");
@@ -1889,7 +1941,7 @@ async fn oversized_response_is_an_error() -> TestResult {
         chain(&error)
     );
     let connection = client
-        .private_endpoint_connections()
+        .private_endpoint_connections_client()
         .get(RG, REG, "small", None)
         .await?
         .into_model()?;
@@ -1968,7 +2020,7 @@ async fn endless_response_is_cut_off_at_the_limit() -> TestResult {
         Some(options),
     )?;
     let error = client
-        .registries()
+        .registries_client()
         .get(RG, REG, None)
         .await
         .expect_err("an endless body is an error");
@@ -2008,7 +2060,7 @@ async fn declared_oversized_response_fails_before_reading() -> TestResult {
         },
     );
     let error = client
-        .registries()
+        .registries_client()
         .get(RG, REG, None)
         .await
         .expect_err("a body over the limit");
@@ -2053,7 +2105,7 @@ async fn untrusted_certificate_is_refused() -> TestResult {
     let client = ContainerRegistryClient::new(mock.base(), mock::credential(), SUB, Some(options))?;
 
     let error = client
-        .registries()
+        .registries_client()
         .get(RG, REG, None)
         .await
         .expect_err("an untrusted certificate");

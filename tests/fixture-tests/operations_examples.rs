@@ -26,7 +26,7 @@ async fn no_credential_no_authorization_and_the_client_parameter_on_every_reques
     let mock = Mock::new();
     mock.reply(200, &[], json!({ "id": "/gadgets/g", "name": "g", "weight": 3 }));
     let gadget: Gadget = client(&mock, 7)
-        .gadgets()
+        .gadgets_client()
         .get("g", None)
         .await
         .unwrap()

@@ -56,7 +56,7 @@ async fn put_polls_the_operation_status_then_reads_the_resource() {
     .reply(200, &[], registry("Succeeded"));
     let body = Registry::new("westus".into());
     let poller = client(&mock)
-        .registries()
+        .registries_client()
         .begin_create("rg", "myregistry", &body, None)
         .unwrap();
     let created: Registry = poller.await.unwrap().into_model().unwrap();
@@ -90,7 +90,7 @@ async fn patch_finishes_at_once_on_a_200() {
     mock.reply(200, &[], registry("Succeeded"));
     let update = RegistryUpdateParameters::default();
     let updated: Registry = client(&mock)
-        .registries()
+        .registries_client()
         .begin_update("rg", "myregistry", &update, None)
         .unwrap()
         .await
@@ -120,7 +120,7 @@ async fn a_failed_operation_is_an_error_with_the_service_message() {
     );
     let body = Registry::new("westus".into());
     let error = client(&mock)
-        .registries()
+        .registries_client()
         .begin_create("rg", "myregistry", &body, None)
         .unwrap()
         .await
@@ -141,7 +141,7 @@ async fn delete_polls_the_location_and_has_no_result() {
     .reply(202, &[("retry-after", "0")], Value::Null)
     .reply(204, &[], Value::Null);
     let mut poller = client(&mock)
-        .registries()
+        .registries_client()
         .begin_delete("rg", "myregistry", None)
         .unwrap();
     // The first response carries the headers its 202 declares.
@@ -160,7 +160,7 @@ async fn delete_with_a_synchronous_body_still_has_no_result() {
     let mock = Mock::new();
     mock.reply(200, &[], json!({ "location": "westus", "name": "eastus" }));
     let () = client(&mock)
-        .replications()
+        .replications_client()
         .begin_delete("rg", "myregistry", "eastus", None)
         .unwrap()
         .await
@@ -188,7 +188,7 @@ async fn post_reads_its_result_from_the_location() {
         ..GenerateCredentialsParameters::default()
     };
     let result: GenerateCredentialsResult = client(&mock)
-        .registries()
+        .registries_client()
         .begin_generate_credentials("rg", "myregistry", &parameters, None)
         .unwrap()
         .await
@@ -215,7 +215,7 @@ async fn post_without_a_result_body() {
     .reply(200, &[], Value::Null);
     let parameters = ImportImageParameters::new("docker.io/library/hello-world:latest".into());
     let () = client(&mock)
-        .registries()
+        .registries_client()
         .begin_import_image("rg", "myregistry", &parameters, None)
         .unwrap()
         .await
@@ -236,7 +236,7 @@ async fn post_with_final_state_via_azure_async_operation_returns_the_status_reso
     )
     .reply(200, &[], json!({ "status": "Succeeded", "runId": "ca1" }));
     let run: Run = client(&mock)
-        .registries()
+        .registries_client()
         .begin_schedule_run("rg", "myregistry", &RunRequest::default(), None)
         .unwrap()
         .await
@@ -260,7 +260,7 @@ async fn put_with_final_state_via_original_uri() {
     .reply(200, &[], Value::Null)
     .reply(200, &[], replication.clone());
     let created: Replication = client(&mock)
-        .replications()
+        .replications_client()
         .begin_create(
             "rg",
             "myregistry",
@@ -285,7 +285,7 @@ async fn path_parameters_are_checked_before_anything_is_sent() {
     let mock = Mock::new();
     let body = Registry::new("westus".into());
     let registries = client(&mock);
-    let registries = registries.registries();
+    let registries = registries.registries_client();
     for (group, name) in [
         ("rg", "abc"),
         ("rg", "not-alphanumeric"),

@@ -83,7 +83,7 @@ async fn arguments_named_like_keywords_and_locals() {
         ..LinksGetOptions::default()
     };
     let link = client(&mock)
-        .links()
+        .links_client()
         .get(
             "hard",
             "me",
@@ -110,8 +110,7 @@ async fn arguments_named_like_keywords_and_locals() {
     assert_eq!(seen.query("method_options"), ["m"]);
     assert_eq!(seen.header("request"), Some("req-1"));
     // `self` has a minimum length; `core` a minimum.
-    let links = client(&mock);
-    let links = links.links();
+    let links = client(&mock).links_client();
     assert!(links.get("hard", "", "u", "o", 1, "r", None).await.is_err());
     assert!(links
         .get("hard", "me", "u", "o", -1, "r", None)
@@ -134,7 +133,7 @@ async fn options_fields_named_like_locals() {
         target: Some("t".into()),
     };
     client(&mock)
-        .links()
+        .links_client()
         .create_or_update("hard", "me", &request, Some(options))
         .await
         .unwrap();
@@ -154,7 +153,7 @@ async fn a_body_named_url() {
         target: Some("elsewhere".into()),
     };
     let () = client(&mock)
-        .links()
+        .links_client()
         .begin_move("hard", "me", &to, None)
         .unwrap()
         .await

@@ -36,7 +36,7 @@ async fn follows_next_links_to_the_last_page() {
         json!({ "value": [{ "location": "eastus", "name": "b" }, { "location": "eastus", "name": "c" }] }),
     );
     let registries: Vec<Registry> = client(&mock)
-        .registries()
+        .registries_client()
         .list(None)
         .unwrap()
         .try_collect()
@@ -67,7 +67,7 @@ async fn without_a_next_link_name_there_is_one_page() {
         json!({ "value": [{ "location": "westus", "name": "a" }], "nextLink": format!("{ENDPOINT}/more") }),
     );
     let registries: Vec<Registry> = client(&mock)
-        .registries()
+        .registries_client()
         .list_by_resource_group("rg", None)
         .unwrap()
         .try_collect()
@@ -86,7 +86,7 @@ async fn items_under_a_custom_item_name() {
         json!({ "events": [{ "id": "e1", "action": "push" }, { "id": "e2", "action": "delete" }] }),
     );
     let events: Vec<Event> = client(&mock)
-        .webhooks()
+        .webhooks_client()
         .list_events("rg", "myregistry", "mywebhook", None)
         .unwrap()
         .try_collect()
@@ -114,7 +114,7 @@ async fn a_required_item_array() {
         json!({ "value": [{ "name": "Microsoft.ContainerRegistry/registries/read" }] }),
     );
     let operations: Vec<OperationDefinition> = client(&mock)
-        .operations()
+        .operations_client()
         .list(None)
         .unwrap()
         .try_collect()
@@ -138,7 +138,7 @@ async fn a_next_link_to_another_host_is_refused() {
         json!({ "value": [{ "location": "westus" }], "nextLink": "https://attacker.example/steal" }),
     );
     let result: Result<Vec<Registry>, _> = client(&mock)
-        .registries()
+        .registries_client()
         .list(None)
         .unwrap()
         .try_collect()
@@ -151,7 +151,7 @@ async fn a_next_link_to_another_host_is_refused() {
 async fn path_parameters_are_checked() {
     let mock = Mock::new();
     let error = client(&mock)
-        .webhooks()
+        .webhooks_client()
         .list_events("rg", "myregistry", "hook", None)
         .err()
         .unwrap();

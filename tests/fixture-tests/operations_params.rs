@@ -41,7 +41,7 @@ async fn required_and_optional_query_parameters() {
         ..TagsListOptions::default()
     };
     let tags = client(&mock)
-        .tags()
+        .tags_client()
         .list(
             "my-rg",
             "myregistry",
@@ -77,7 +77,7 @@ async fn unset_optional_parameters_are_not_sent() {
     let mock = Mock::new();
     mock.reply(200, &[], json!({}));
     client(&mock)
-        .tags()
+        .tags_client()
         .list("my-rg", "myregistry", DIGEST, &TagsListKind::Artifact, None)
         .await
         .unwrap();
@@ -90,7 +90,7 @@ async fn unset_optional_parameters_are_not_sent() {
     assert_eq!(names, ["api-version", "digest", "kind"]);
     mock.reply(200, &[], json!({ "location": "westus" }));
     client(&mock)
-        .registries()
+        .registries_client()
         .get("my-rg", "myregistry", None)
         .await
         .unwrap();
@@ -100,8 +100,7 @@ async fn unset_optional_parameters_are_not_sent() {
 #[tokio::test]
 async fn constraints_are_checked_before_anything_is_sent() {
     let mock = Mock::new();
-    let tags = client(&mock);
-    let tags = tags.tags();
+    let tags = client(&mock).tags_client();
     let kind = TagsListKind::Image;
     let too_many = TagsListOptions {
         top: Some(1001),
@@ -129,7 +128,7 @@ async fn constraints_are_checked_before_anything_is_sent() {
         assert!(error.to_string().contains(what), "{what}: {error}");
     }
     let registries = client(&mock);
-    let registries = registries.registries();
+    let registries = registries.registries_client();
     let repos = ["repo".to_string()];
     for (count, lifetime, what) in [(11, 3600, "count"), (0, 3600, "count"), (1, 59, "lifetime")] {
         let error = registries
@@ -150,7 +149,7 @@ async fn required_number_array_and_header() {
         ..RegistriesGenerateTokensOptions::default()
     };
     let result = client(&mock)
-        .registries()
+        .registries_client()
         .generate_tokens(
             "my-rg",
             "myregistry",
@@ -192,7 +191,7 @@ async fn optional_headers_and_response_headers() {
         ..RegistriesGetOptions::default()
     };
     let response = client(&mock)
-        .registries()
+        .registries_client()
         .get("my-rg", "myregistry", Some(options))
         .await
         .unwrap();
@@ -214,7 +213,7 @@ async fn a_required_header_on_a_delete() {
         ..TagsDeleteOptions::default()
     };
     let response = client(&mock)
-        .tags()
+        .tags_client()
         .delete("my-rg", "myregistry", "v1.0-beta", "\"v1\"", Some(options))
         .await
         .unwrap();
@@ -233,7 +232,7 @@ async fn an_optional_body() {
     mock.reply(200, &[], credentials.clone())
         .reply(200, &[], credentials);
     let client = client(&mock);
-    let registries = client.registries();
+    let registries = client.registries_client();
     registries
         .regenerate_credential("my-rg", "myregistry", None)
         .await
@@ -262,7 +261,7 @@ async fn path_values_are_encoded_unless_the_spec_says_otherwise() {
     mock.reply(200, &[], json!({ "storageAccountId": "s" }))
         .reply(200, &[], json!({}));
     let client = client(&mock);
-    let settings = client.diagnostic_settings();
+    let settings = client.diagnostic_settings_client();
     // x-ms-skip-url-encoding: a resource ID keeps its `/`s; other values are one segment.
     let resource = "subscriptions/sub-1/resourceGroups/my-rg/providers/Microsoft.ContainerRegistry/registries/myregistry";
     settings.get(resource, "a/b c", None).await.unwrap();

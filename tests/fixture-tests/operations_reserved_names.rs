@@ -38,7 +38,7 @@ async fn tokens_are_for_the_specs_scope() {
     mock.reply(200, &[], json!({ "id": "/things/t", "size": 3 }));
     let recording = Arc::new(Recording::default());
     client_with(&mock, recording.clone())
-        .client()
+        .client_client()
         .method("t", None)
         .await
         .unwrap();
@@ -56,7 +56,7 @@ async fn renamed_options_carry_the_optional_parameters() {
         ..Default::default()
     };
     let thing: Thing = client(&mock)
-        .client()
+        .client_client()
         .method("t", Some(options))
         .await
         .unwrap()
@@ -73,7 +73,7 @@ async fn the_renamed_group_is_reached_from_the_client() {
     let mock = Mock::new();
     mock.reply(200, &[], json!({ "id": "/things/t", "size": 4 }));
     let client = client(&mock);
-    let group: ReservedNamesClient2<'_> = client.reserved_names();
+    let group: ReservedNamesClient2 = client.reserved_names_client();
     let options = ReservedNamesUpdateOptions {
         dry_run: Some(true),
         ..Default::default()

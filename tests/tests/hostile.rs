@@ -202,7 +202,7 @@ fn unsupported_media_type() {
         ["spec.json:23:14: #/paths/~1things/put/requestBody: unsupported: media type `application/xml` (only JSON bodies are supported); the operation is skipped"]
     );
     let clients = &out.files["src/clients.rs"];
-    assert!(clients.contains("pub async fn get("), "{clients}");
+    assert!(clients.contains("pub fn get("), "{clients}");
     assert!(!clients.contains("fn put("), "{clients}");
 }
 

@@ -5,6 +5,7 @@
 
 use ::azure_core::credentials::TokenCredential;
 use ::std::sync::Arc;
+use ::std::future::Future;
 use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, Url, Pager, Response};
 use ::azure_core::Result;
 use crate::runtime::http::{self, FinalState, LroPoller, Limits};
@@ -69,29 +70,29 @@ impl ContainerRegistryTasksClient {
         self.core.endpoint()
     }
 
-    /// The `Registries` operations.
-    pub fn registries(&self) -> RegistriesClient<'_> {
-        RegistriesClient { client: self }
+    /// The `Registries` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryTasksClient`]).
+    pub fn registries_client(&self) -> RegistriesClient {
+        RegistriesClient { core: self.core.clone() }
     }
 
-    /// The `Runs` operations.
-    pub fn runs(&self) -> RunsClient<'_> {
-        RunsClient { client: self }
+    /// The `Runs` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryTasksClient`]).
+    pub fn runs_client(&self) -> RunsClient {
+        RunsClient { core: self.core.clone() }
     }
 
-    /// The `Tasks` operations.
-    pub fn tasks(&self) -> TasksClient<'_> {
-        TasksClient { client: self }
+    /// The `Tasks` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`ContainerRegistryTasksClient`]).
+    pub fn tasks_client(&self) -> TasksClient {
+        TasksClient { core: self.core.clone() }
     }
 }
 
-/// The `Registries` operations.
+/// The `Registries` operations, from [`ContainerRegistryTasksClient::registries_client`].
 #[derive(Clone, Debug)]
-pub struct RegistriesClient<'a> {
-    client: &'a ContainerRegistryTasksClient,
+pub struct RegistriesClient {
+    core: http::ClientCore,
 }
 
-impl RegistriesClient<'_> {
+impl RegistriesClient {
     /// Get the upload location for the user to be able to upload the source.
     ///
     /// Arguments:
@@ -99,22 +100,25 @@ impl RegistriesClient<'_> {
     /// - `registry_name`: The name of the container registry.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listBuildSourceUploadUrl` (operation `Registries_GetBuildSourceUploadUrl`)
-    pub async fn get_build_source_upload_url(
+    pub fn get_build_source_upload_url(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         options: Option<RegistriesGetBuildSourceUploadUrlOptions<'_>>,
-    ) -> Result<Response<crate::models::SourceUploadDefinition>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listBuildSourceUploadUrl",
-            &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
-            true,
-        )?;
-        let request = core.request(Method::Post, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::SourceUploadDefinition>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listBuildSourceUploadUrl",
+                &[("resourceGroupName", resource_group_name), ("registryName", registry_name)],
+                true,
+            )?;
+            let request = core.request(Method::Post, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Schedules a new run based on the request parameters and add it to the run queue.
@@ -134,7 +138,7 @@ impl RegistriesClient<'_> {
         run_request: &crate::models::RunRequest,
         options: Option<RegistriesScheduleRunOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Run>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -147,13 +151,13 @@ impl RegistriesClient<'_> {
     }
 }
 
-/// The `Runs` operations.
+/// The `Runs` operations, from [`ContainerRegistryTasksClient::runs_client`].
 #[derive(Clone, Debug)]
-pub struct RunsClient<'a> {
-    client: &'a ContainerRegistryTasksClient,
+pub struct RunsClient {
+    core: http::ClientCore,
 }
 
-impl RunsClient<'_> {
+impl RunsClient {
     /// Gets all the runs for a registry.
     ///
     /// Arguments:
@@ -169,7 +173,7 @@ impl RunsClient<'_> {
         registry_name: &str,
         options: Option<RunsListOptions<'_>>,
     ) -> Result<Pager<crate::models::RunListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let mut url = core.url(
@@ -195,27 +199,30 @@ impl RunsClient<'_> {
     /// - `run_id`: The run ID.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}` (operation `Runs_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         run_id: &str,
         options: Option<RunsGetOptions<'_>>,
-    ) -> Result<Response<crate::models::Run>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("runId", run_id),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::Run>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("runId", run_id),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Patch the run properties.
@@ -237,7 +244,7 @@ impl RunsClient<'_> {
         run_update_parameters: &crate::models::RunUpdateParameters,
         options: Option<RunsUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Run>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -270,7 +277,7 @@ impl RunsClient<'_> {
         run_id: &str,
         options: Option<RunsCancelOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -294,37 +301,40 @@ impl RunsClient<'_> {
     /// - `run_id`: The run ID.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}/listLogSasUrl` (operation `Runs_GetLogSasUrl`)
-    pub async fn get_log_sas_url(
+    pub fn get_log_sas_url(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         run_id: &str,
         options: Option<RunsGetLogSasUrlOptions<'_>>,
-    ) -> Result<Response<crate::models::RunGetLogResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}/listLogSasUrl",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("runId", run_id),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Post, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::RunGetLogResult>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}/listLogSasUrl",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("runId", run_id),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Post, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 }
 
-/// The `Tasks` operations.
+/// The `Tasks` operations, from [`ContainerRegistryTasksClient::tasks_client`].
 #[derive(Clone, Debug)]
-pub struct TasksClient<'a> {
-    client: &'a ContainerRegistryTasksClient,
+pub struct TasksClient {
+    core: http::ClientCore,
 }
 
-impl TasksClient<'_> {
+impl TasksClient {
     /// Lists all the tasks for a specified container registry.
     ///
     /// Arguments:
@@ -340,7 +350,7 @@ impl TasksClient<'_> {
         registry_name: &str,
         options: Option<TasksListOptions<'_>>,
     ) -> Result<Pager<crate::models::TaskListResult>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         let url = core.url(
@@ -360,28 +370,31 @@ impl TasksClient<'_> {
     /// - `task_name`: The name of the container registry task.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}` (operation `Tasks_Get`)
-    pub async fn get(
+    pub fn get(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         task_name: &str,
         options: Option<TasksGetOptions<'_>>,
-    ) -> Result<Response<crate::models::Task>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        TASK_NAME.check(task_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("taskName", task_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Get, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::Task>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            TASK_NAME.check(task_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("taskName", task_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Get, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 
     /// Creates a task for a container registry with the specified parameters.
@@ -403,7 +416,7 @@ impl TasksClient<'_> {
         task_create_parameters: &crate::models::Task,
         options: Option<TasksCreateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Task>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TASK_NAME.check(task_name)?;
@@ -437,7 +450,7 @@ impl TasksClient<'_> {
         task_name: &str,
         options: Option<TasksDeleteOptions<'_>>,
     ) -> Result<LroPoller<()>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TASK_NAME.check(task_name)?;
@@ -473,7 +486,7 @@ impl TasksClient<'_> {
         task_update_parameters: &crate::models::TaskUpdateParameters,
         options: Option<TasksUpdateOptions<'_>>,
     ) -> Result<LroPoller<crate::models::Task>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
+        let (core, options) = (&self.core, options.unwrap_or_default());
         RESOURCE_GROUP_NAME.check(resource_group_name)?;
         REGISTRY_NAME.check(registry_name)?;
         TASK_NAME.check(task_name)?;
@@ -498,28 +511,31 @@ impl TasksClient<'_> {
     /// - `task_name`: The name of the container registry task.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}/listDetails` (operation `Tasks_GetDetails`)
-    pub async fn get_details(
+    pub fn get_details(
         &self,
         resource_group_name: &str,
         registry_name: &str,
         task_name: &str,
         options: Option<TasksGetDetailsOptions<'_>>,
-    ) -> Result<Response<crate::models::Task>> {
-        let (core, options) = (&self.client.core, options.unwrap_or_default());
-        RESOURCE_GROUP_NAME.check(resource_group_name)?;
-        REGISTRY_NAME.check(registry_name)?;
-        TASK_NAME.check(task_name)?;
-        let url = core.url(
-            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}/listDetails",
-            &[
-                ("resourceGroupName", resource_group_name),
-                ("registryName", registry_name),
-                ("taskName", task_name),
-            ],
-            true,
-        )?;
-        let request = core.request(Method::Post, url, None::<&()>)?;
-        core.send(&options.method_options, request, &[200]).await
+    ) -> impl Future<Output = Result<Response<crate::models::Task>>> + Send + 'static {
+        let (core, options) = (&self.core, options.unwrap_or_default());
+        let request = http::prepare(|| {
+            RESOURCE_GROUP_NAME.check(resource_group_name)?;
+            REGISTRY_NAME.check(registry_name)?;
+            TASK_NAME.check(task_name)?;
+            let url = core.url(
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}/listDetails",
+                &[
+                    ("resourceGroupName", resource_group_name),
+                    ("registryName", registry_name),
+                    ("taskName", task_name),
+                ],
+                true,
+            )?;
+            let request = core.request(Method::Post, url, None::<&()>)?;
+            Ok(request)
+        });
+        core.send(&options.method_options, request, &[200])
     }
 }
 

@@ -573,7 +573,7 @@ async fn replay_cache_rule_create(arm: &mock::MockArm) -> Result<(), String> {
         "/parameters/cacheRuleCreateParameters",
     )?;
     let result = client
-        .cache_rules()
+        .cache_rules_client()
         .begin_create("myResourceGroup", "myRegistry", "myCacheRule", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -599,7 +599,7 @@ async fn replay_cache_rule_delete(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .cache_rules()
+        .cache_rules_client()
         .begin_delete("myResourceGroup", "myRegistry", "myCacheRule", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -624,7 +624,7 @@ async fn replay_cache_rule_list(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let pager = client
-        .cache_rules()
+        .cache_rules_client()
         .list("myResourceGroup", "myRegistry", None)
         .map_err(|e| format!("call: {e}"))?;
     let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
@@ -653,7 +653,7 @@ async fn replay_cache_rule_update(arm: &mock::MockArm) -> Result<(), String> {
         "/parameters/cacheRuleUpdateParameters",
     )?;
     let result = client
-        .cache_rules()
+        .cache_rules_client()
         .begin_update("myResourceGroup", "myRegistry", "myCacheRule", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -683,7 +683,7 @@ async fn replay_connected_registry_create(arm: &mock::MockArm) -> Result<(), Str
         "/parameters/connectedRegistryCreateParameters",
     )?;
     let result = client
-        .connected_registries()
+        .connected_registries_client()
         .begin_create("myResourceGroup", "myRegistry", "myConnectedRegistry", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -709,7 +709,7 @@ async fn replay_connected_registry_deactivate(arm: &mock::MockArm) -> Result<(),
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .connected_registries()
+        .connected_registries_client()
         .begin_deactivate("myResourceGroup", "myRegistry", "myConnectedRegistry", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -734,7 +734,7 @@ async fn replay_connected_registry_delete(arm: &mock::MockArm) -> Result<(), Str
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .connected_registries()
+        .connected_registries_client()
         .begin_delete("myResourceGroup", "myRegistry", "myConnectedRegistry", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -759,7 +759,7 @@ async fn replay_connected_registry_list(arm: &mock::MockArm) -> Result<(), Strin
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let pager = client
-        .connected_registries()
+        .connected_registries_client()
         .list("myResourceGroup", "myRegistry", None)
         .map_err(|e| format!("call: {e}"))?;
     let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
@@ -788,7 +788,7 @@ async fn replay_connected_registry_update(arm: &mock::MockArm) -> Result<(), Str
         "/parameters/connectedRegistryUpdateParameters",
     )?;
     let result = client
-        .connected_registries()
+        .connected_registries_client()
         .begin_update("myResourceGroup", "myRegistry", "myScopeMap", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -818,7 +818,7 @@ async fn replay_credential_set_create(arm: &mock::MockArm) -> Result<(), String>
         "/parameters/credentialSetCreateParameters",
     )?;
     let result = client
-        .credential_sets()
+        .credential_sets_client()
         .begin_create("myResourceGroup", "myRegistry", "myCredentialSet", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -844,7 +844,7 @@ async fn replay_credential_set_delete(arm: &mock::MockArm) -> Result<(), String>
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .credential_sets()
+        .credential_sets_client()
         .begin_delete("myResourceGroup", "myRegistry", "myCredentialSet", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -869,7 +869,7 @@ async fn replay_credential_set_list(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let pager = client
-        .credential_sets()
+        .credential_sets_client()
         .list("myResourceGroup", "myRegistry", None)
         .map_err(|e| format!("call: {e}"))?;
     let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
@@ -898,7 +898,7 @@ async fn replay_credential_set_update(arm: &mock::MockArm) -> Result<(), String>
         "/parameters/credentialSetUpdateParameters",
     )?;
     let result = client
-        .credential_sets()
+        .credential_sets_client()
         .begin_update("myResourceGroup", "myRegistry", "myCredentialSet", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -928,7 +928,7 @@ async fn replay_export_pipeline_create(arm: &mock::MockArm) -> Result<(), String
         "/parameters/exportPipelineCreateParameters",
     )?;
     let result = client
-        .export_pipelines()
+        .export_pipelines_client()
         .begin_create("myResourceGroup", "myRegistry", "myExportPipeline", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -954,7 +954,7 @@ async fn replay_export_pipeline_delete(arm: &mock::MockArm) -> Result<(), String
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .export_pipelines()
+        .export_pipelines_client()
         .begin_delete("myResourceGroup", "myRegistry", "myExportPipeline", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -980,7 +980,7 @@ async fn replay_import_image_by_manifest_digest(arm: &mock::MockArm) -> Result<(
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let body: generated::models::ImportImageParameters = value(&example, "/parameters/parameters")?;
     let () = client
-        .registries()
+        .registries_client()
         .begin_import_image("myResourceGroup", "myRegistry", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1006,7 +1006,7 @@ async fn replay_import_image_by_tag(arm: &mock::MockArm) -> Result<(), String> {
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let body: generated::models::ImportImageParameters = value(&example, "/parameters/parameters")?;
     let () = client
-        .registries()
+        .registries_client()
         .begin_import_image("myResourceGroup", "myRegistry", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1032,7 +1032,7 @@ async fn replay_import_image_from_public_registry(arm: &mock::MockArm) -> Result
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let body: generated::models::ImportImageParameters = value(&example, "/parameters/parameters")?;
     let () = client
-        .registries()
+        .registries_client()
         .begin_import_image("myResourceGroup", "myRegistry", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1061,7 +1061,7 @@ async fn replay_import_pipeline_create(arm: &mock::MockArm) -> Result<(), String
         "/parameters/importPipelineCreateParameters",
     )?;
     let result = client
-        .import_pipelines()
+        .import_pipelines_client()
         .begin_create("myResourceGroup", "myRegistry", "myImportPipeline", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1087,7 +1087,7 @@ async fn replay_import_pipeline_delete(arm: &mock::MockArm) -> Result<(), String
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .import_pipelines()
+        .import_pipelines_client()
         .begin_delete("myResourceGroup", "myRegistry", "myImportPipeline", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1112,7 +1112,7 @@ async fn replay_import_pipeline_get(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let result = client
-        .import_pipelines()
+        .import_pipelines_client()
         .get("myResourceGroup", "myRegistry", "myImportPipeline", None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -1137,7 +1137,7 @@ async fn replay_import_pipeline_list(arm: &mock::MockArm) -> Result<(), String> 
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let pager = client
-        .import_pipelines()
+        .import_pipelines_client()
         .list("myResourceGroup", "myRegistry", None)
         .map_err(|e| format!("call: {e}"))?;
     let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
@@ -1166,7 +1166,7 @@ async fn replay_pipeline_run_create_export(arm: &mock::MockArm) -> Result<(), St
         "/parameters/pipelineRunCreateParameters",
     )?;
     let result = client
-        .pipeline_runs()
+        .pipeline_runs_client()
         .begin_create("myResourceGroup", "myRegistry", "myPipelineRun", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1196,7 +1196,7 @@ async fn replay_pipeline_run_create_import(arm: &mock::MockArm) -> Result<(), St
         "/parameters/pipelineRunCreateParameters",
     )?;
     let result = client
-        .pipeline_runs()
+        .pipeline_runs_client()
         .begin_create("myResourceGroup", "myRegistry", "myPipelineRun", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1222,7 +1222,7 @@ async fn replay_pipeline_run_delete(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .pipeline_runs()
+        .pipeline_runs_client()
         .begin_delete("myResourceGroup", "myRegistry", "myPipelineRun", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1247,7 +1247,7 @@ async fn replay_pipeline_run_list(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let pager = client
-        .pipeline_runs()
+        .pipeline_runs_client()
         .list("myResourceGroup", "myRegistry", None)
         .map_err(|e| format!("call: {e}"))?;
     let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
@@ -1278,7 +1278,7 @@ async fn replay_private_endpoint_connection_create_or_update(
         "/parameters/privateEndpointConnection",
     )?;
     let result = client
-        .private_endpoint_connections()
+        .private_endpoint_connections_client()
         .begin_create_or_update("myResourceGroup", "myRegistry", "myConnection", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1304,7 +1304,7 @@ async fn replay_private_endpoint_connection_delete(arm: &mock::MockArm) -> Resul
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .private_endpoint_connections()
+        .private_endpoint_connections_client()
         .begin_delete("myResourceGroup", "myRegistry", "myConnection", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1333,7 +1333,7 @@ async fn replay_registry_check_name_available(arm: &mock::MockArm) -> Result<(),
         "/parameters/registryNameCheckRequest",
     )?;
     let result = client
-        .registries()
+        .registries_client()
         .check_name_availability(&body, None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -1362,7 +1362,7 @@ async fn replay_registry_check_name_not_available(arm: &mock::MockArm) -> Result
         "/parameters/registryNameCheckRequest",
     )?;
     let result = client
-        .registries()
+        .registries_client()
         .check_name_availability(&body, None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -1388,7 +1388,7 @@ async fn replay_registry_create(arm: &mock::MockArm) -> Result<(), String> {
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let body: generated::models::Registry = value(&example, "/parameters/registry")?;
     let result = client
-        .registries()
+        .registries_client()
         .begin_create("myResourceGroup", "myRegistry", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1415,7 +1415,7 @@ async fn replay_registry_create_zone_redundant(arm: &mock::MockArm) -> Result<()
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let body: generated::models::Registry = value(&example, "/parameters/registry")?;
     let result = client
-        .registries()
+        .registries_client()
         .begin_create("myResourceGroup", "myRegistry", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1441,7 +1441,7 @@ async fn replay_registry_delete(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .registries()
+        .registries_client()
         .begin_delete("myResourceGroup", "myRegistry", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1470,7 +1470,7 @@ async fn replay_registry_generate_credentials(arm: &mock::MockArm) -> Result<(),
         "/parameters/generateCredentialsParameters",
     )?;
     let result = client
-        .registries()
+        .registries_client()
         .begin_generate_credentials("myResourceGroup", "myRegistry", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1496,7 +1496,7 @@ async fn replay_registry_get(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let result = client
-        .registries()
+        .registries_client()
         .get("myResourceGroup", "myRegistry", None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -1521,7 +1521,7 @@ async fn replay_registry_get_private_link_resource(arm: &mock::MockArm) -> Resul
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let result = client
-        .registries()
+        .registries_client()
         .get_private_link_resource("myResourceGroup", "myRegistry", "registry", None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -1546,7 +1546,7 @@ async fn replay_registry_list(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let pager = client
-        .registries()
+        .registries_client()
         .list(None)
         .map_err(|e| format!("call: {e}"))?;
     let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
@@ -1571,7 +1571,7 @@ async fn replay_registry_list_credentials(arm: &mock::MockArm) -> Result<(), Str
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let result = client
-        .registries()
+        .registries_client()
         .list_credentials("myResourceGroup", "myRegistry", None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -1596,7 +1596,7 @@ async fn replay_registry_list_usages(arm: &mock::MockArm) -> Result<(), String> 
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let result = client
-        .registries()
+        .registries_client()
         .list_usages("myResourceGroup", "myRegistry", None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -1625,7 +1625,7 @@ async fn replay_registry_update(arm: &mock::MockArm) -> Result<(), String> {
         "/parameters/registryUpdateParameters",
     )?;
     let result = client
-        .registries()
+        .registries_client()
         .begin_update("myResourceGroup", "myRegistry", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1652,7 +1652,7 @@ async fn replay_replication_create(arm: &mock::MockArm) -> Result<(), String> {
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let body: generated::models::Replication = value(&example, "/parameters/replication")?;
     let result = client
-        .replications()
+        .replications_client()
         .begin_create("myResourceGroup", "myRegistry", "myReplication", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1679,7 +1679,7 @@ async fn replay_replication_create_zone_redundant(arm: &mock::MockArm) -> Result
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let body: generated::models::Replication = value(&example, "/parameters/replication")?;
     let result = client
-        .replications()
+        .replications_client()
         .begin_create("myResourceGroup", "myRegistry", "myReplication", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1705,7 +1705,7 @@ async fn replay_replication_delete(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .replications()
+        .replications_client()
         .begin_delete("myResourceGroup", "myRegistry", "myReplication", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1730,7 +1730,7 @@ async fn replay_replication_get(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let result = client
-        .replications()
+        .replications_client()
         .get("myResourceGroup", "myRegistry", "myReplication", None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -1755,7 +1755,7 @@ async fn replay_replication_list(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let pager = client
-        .replications()
+        .replications_client()
         .list("myResourceGroup", "myRegistry", None)
         .map_err(|e| format!("call: {e}"))?;
     let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
@@ -1784,7 +1784,7 @@ async fn replay_replication_update(arm: &mock::MockArm) -> Result<(), String> {
         "/parameters/replicationUpdateParameters",
     )?;
     let result = client
-        .replications()
+        .replications_client()
         .begin_update("myResourceGroup", "myRegistry", "myReplication", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1814,7 +1814,7 @@ async fn replay_scope_map_create(arm: &mock::MockArm) -> Result<(), String> {
         "/parameters/scopeMapCreateParameters",
     )?;
     let result = client
-        .scope_maps()
+        .scope_maps_client()
         .begin_create("myResourceGroup", "myRegistry", "myScopeMap", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1840,7 +1840,7 @@ async fn replay_scope_map_delete(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .scope_maps()
+        .scope_maps_client()
         .begin_delete("myResourceGroup", "myRegistry", "myScopeMap", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1865,7 +1865,7 @@ async fn replay_scope_map_get(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let result = client
-        .scope_maps()
+        .scope_maps_client()
         .get("myResourceGroup", "myRegistry", "myScopeMap", None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -1894,7 +1894,7 @@ async fn replay_scope_map_update(arm: &mock::MockArm) -> Result<(), String> {
         "/parameters/scopeMapUpdateParameters",
     )?;
     let result = client
-        .scope_maps()
+        .scope_maps_client()
         .begin_update("myResourceGroup", "myRegistry", "myScopeMap", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1921,7 +1921,7 @@ async fn replay_token_create(arm: &mock::MockArm) -> Result<(), String> {
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let body: generated::models::Token = value(&example, "/parameters/tokenCreateParameters")?;
     let result = client
-        .tokens()
+        .tokens_client()
         .begin_create("myResourceGroup", "myRegistry", "myToken", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1947,7 +1947,7 @@ async fn replay_token_delete(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .tokens()
+        .tokens_client()
         .begin_delete("myResourceGroup", "myRegistry", "myToken", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -1976,7 +1976,7 @@ async fn replay_token_update(arm: &mock::MockArm) -> Result<(), String> {
         "/parameters/tokenUpdateParameters",
     )?;
     let result = client
-        .tokens()
+        .tokens_client()
         .begin_update("myResourceGroup", "myRegistry", "myToken", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -2006,7 +2006,7 @@ async fn replay_webhook_create(arm: &mock::MockArm) -> Result<(), String> {
         "/parameters/webhookCreateParameters",
     )?;
     let result = client
-        .webhooks()
+        .webhooks_client()
         .begin_create("myResourceGroup", "myRegistry", "myWebhook", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -2032,7 +2032,7 @@ async fn replay_webhook_delete(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let () = client
-        .webhooks()
+        .webhooks_client()
         .begin_delete("myResourceGroup", "myRegistry", "myWebhook", None)
         .map_err(|e| format!("call: {e}"))?
         .await
@@ -2057,7 +2057,7 @@ async fn replay_webhook_get_callback_config(arm: &mock::MockArm) -> Result<(), S
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let result = client
-        .webhooks()
+        .webhooks_client()
         .get_callback_config("myResourceGroup", "myRegistry", "myWebhook", None)
         .await
         .map_err(|e| format!("call: {e}"))?
@@ -2082,7 +2082,7 @@ async fn replay_webhook_list(arm: &mock::MockArm) -> Result<(), String> {
     respond(arm, 200, served(&example, "/responses/200")).await;
     let client = new_client(arm, "00000000-0000-0000-0000-000000000000")?;
     let pager = client
-        .webhooks()
+        .webhooks_client()
         .list("myResourceGroup", "myRegistry", None)
         .map_err(|e| format!("call: {e}"))?;
     let items: Vec<_> = ::futures::TryStreamExt::try_collect(pager)
@@ -2111,7 +2111,7 @@ async fn replay_webhook_update(arm: &mock::MockArm) -> Result<(), String> {
         "/parameters/webhookUpdateParameters",
     )?;
     let result = client
-        .webhooks()
+        .webhooks_client()
         .begin_update("myResourceGroup", "myRegistry", "myWebhook", &body, None)
         .map_err(|e| format!("call: {e}"))?
         .await

@@ -433,13 +433,16 @@ fn method_text(
     let (args, arg_docs) = signature(cx, op);
     let mut stmts = Body::default();
     request_stmts(cx, op, checks, &mut stmts);
-    let (ret, asyncness) = send_stmts(cx, op, &mut stmts);
+    let (ret, future) = send_stmts(cx, op, &mut stmts);
+    if future {
+        stmts = deferred(stmts);
+    }
     methods.push('\n');
     doc_comment(methods, "    ", Some(&method_docs(cx, op, &arg_docs)));
     if op.deprecated {
         methods.push_str("    #[deprecated]\n");
     }
-    let head = format!("pub {asyncness}fn {}", ident_str(&op.method));
+    let head = format!("pub fn {}", ident_str(&op.method));
     let tail = format!(" -> {ret} {{");
     push_lines(methods, "    ", &call(1, &head, &args, &tail));
     stmts.write(methods, 2);
@@ -481,14 +484,8 @@ fn signature(cx: &MethodCx<'_>, op: &Operation) -> (Vec<String>, Vec<String>) {
 /// The statements that build the request: checks, then the URL, query, body and headers.
 fn request_stmts(cx: &MethodCx<'_>, op: &Operation, checks: &mut Checks, stmts: &mut Body) {
     let (space, client) = (cx.space, cx.client);
-    // Group methods reach the client through `self.client`; the client's own methods through `self`.
-    let this = match op.group.is_some() {
-        true => "self.client",
-        false => "self",
-    };
-    stmts.push(format!(
-        "let (core, options) = (&{this}.core, options.unwrap_or_default());"
-    ));
+    // The client and its sub-clients each own a core (sharing the pipeline).
+    stmts.push("let (core, options) = (&self.core, options.unwrap_or_default());".to_string());
     for p in op.params.iter().filter(|p| p.required) {
         stmts.push(checks.check(p, &ident_str(&p.name), false));
     }
@@ -599,9 +596,30 @@ fn body_arg(space: &TypeSpace, op: &Operation, stmts: &mut Body) -> String {
     }
 }
 
+/// The statements of a method that returns a future: the request built (its checks
+/// and `?`s) inside `http::prepare`, so that the future, which owns the request or the
+/// error, holds no borrow of the client or of the arguments.
+fn deferred(body: Body) -> Body {
+    let mut stmts = body.stmts;
+    if stmts.len() < 3 {
+        return Body { stmts };
+    }
+    let send = stmts.pop().unwrap_or_default();
+    let setup = stmts.remove(0);
+    let mut inner = String::from("let request = http::prepare(|| {\n");
+    for stmt in &stmts {
+        push_lines(&mut inner, "    ", stmt);
+    }
+    inner.push_str("    Ok(request)\n});");
+    Body {
+        stmts: vec![setup, inner, send],
+    }
+}
+
 /// The statement that sends the request (plain, long-running or paged), and the
-/// method's return type and asyncness.
-fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, &'static str) {
+/// method's return type, and whether it is a future (the method's calls then go in
+/// [`deferred`]).
+fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, bool) {
     let (space, client) = (cx.space, cx.client);
     let success = format!(
         "&[{}]",
@@ -622,7 +640,7 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, &
                 2,
                 "core.send",
                 &[method_options, "request".to_string(), success],
-                ".await",
+                "",
             ));
             let ret = match op
                 .result
@@ -633,7 +651,8 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, &
                 Some(format) => format!("Result<Response<{result_ty}, http::Wire<{format}>>>"),
                 None => format!("Result<Response<{result_ty}>>"),
             };
-            (ret, "async ")
+            let ret = format!("impl Future<Output = {ret}> + Send + 'static");
+            (ret, true)
         }
         OpKind::LongRunning { final_state: f } => {
             stmts.push(call(
@@ -647,7 +666,7 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, &
                 ],
                 "",
             ));
-            (format!("Result<LroPoller<{result_ty}>>"), "")
+            (format!("Result<LroPoller<{result_ty}>>"), false)
         }
         OpKind::Pageable {
             next_link,
@@ -686,7 +705,7 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, &
                     "",
                 )),
             }
-            (format!("Result<Pager<{result_ty}>>"), "")
+            (format!("Result<Pager<{result_ty}>>"), false)
         }
     }
 }
@@ -932,17 +951,25 @@ fn groups(space: &TypeSpace, client: &Client, checks: &mut Checks) -> Methods {
         };
         let struct_ident = ident_str(&g.struct_name);
         let client_ident = ident_str(&client.names.client);
-        let doc = format!("The `{}` operations.", g.name);
+        let doc = format!(
+            "The `{}` operations: a client of its own, sharing this one's pipeline and options (it holds no borrow of [`{client_ident}`]).",
+            g.name
+        );
         out.accessors.push('\n');
         doc_comment(&mut out.accessors, "    ", Some(&doc));
         out.accessors.push_str(&format!(
-            "    pub fn {}(&self) -> {struct_ident}<'_> {{\n        {struct_ident} {{ client: self }}\n    }}\n",
+            "    pub fn {}(&self) -> {struct_ident} {{\n        {struct_ident} {{ core: self.core.clone() }}\n    }}\n",
             ident_str(&g.accessor),
         ));
         out.group_items.push('\n');
+        let doc = format!(
+            "The `{}` operations, from [`{client_ident}::{}`].",
+            g.name,
+            ident_str(&g.accessor)
+        );
         doc_comment(&mut out.group_items, "", Some(&doc));
         out.group_items.push_str(&format!(
-            "#[derive(Clone, Debug)]\npub struct {struct_ident}<'a> {{\n    client: &'a {client_ident},\n}}\n\nimpl {struct_ident}<'_> {{\n"
+            "#[derive(Clone, Debug)]\npub struct {struct_ident} {{\n    core: http::ClientCore,\n}}\n\nimpl {struct_ident} {{\n"
         ));
         // Methods are separated by blank lines; none before the first.
         out.group_items.push_str(methods.trim_start_matches('\n'));
@@ -965,6 +992,9 @@ fn imports(client: &Client) -> String {
     }
     if with_headers {
         out.push_str("use ::azure_core::http::headers::HeaderName;\n");
+    }
+    if plain {
+        out.push_str("use ::std::future::Future;\n");
     }
     let mut http_imports = vec!["ClientMethodOptions", "ClientOptions", "Method"];
     if client.host.is_none() {

@@ -44,9 +44,10 @@ pub fn client_name(setting: Option<&str>, title: &str) -> String {
     }
 }
 
-/// The name of the client's accessor for a group's operations (`registries()`).
+/// The name of the client's accessor for a group's operations: the sub-client's
+/// (`registries_client()` for `RegistriesClient`), as the Azure SDK guidelines have it.
 pub fn accessor_name(group: &str) -> String {
-    sanitize(group, Case::Value)
+    format!("{}_client", sanitize(group, Case::Value))
 }
 
 /// The name an operation's options struct wants (the file's namespace may suffix it).

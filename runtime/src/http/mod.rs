@@ -265,25 +265,28 @@ impl ClientCore {
         json_request(method, url, body.map(crate::to_request_body))
     }
 
-    /// Sends a request; a status not in `success` (the documented ones) is an error
-    /// carrying the status and the service's ARM error (`ErrorResponse::try_from(error)`),
-    /// its code and message bounded and with secret-looking values redacted.
-    pub async fn send<T, F>(
+    /// Sends a request (or ends with the error that kept it from being built); a status
+    /// not in `success` (the documented ones) is an error carrying the status and the
+    /// service's ARM error (`ErrorResponse::try_from(error)`), its code and message
+    /// bounded and with secret-looking values redacted.
+    ///
+    /// The future owns what it needs (a clone of this core, the call's context made
+    /// owned): it holds no borrow of the client or of the call's arguments, so it can be
+    /// stored, returned from a closure or spawned. Only its last step is generic.
+    pub fn send<T, F>(
         &self,
         options: &ClientMethodOptions<'_>,
-        mut request: Request,
+        request: Result<Request>,
         success: &'static [u16],
-    ) -> Result<Response<T, F>> {
-        let raw = self
-            .send_checked(&options.context, &mut request, success)
-            .await?;
-        // An empty body (204, or an operation without a result) reads as JSON `null`,
-        // so `Response<()>::into_model()` works.
-        if raw.body().is_empty() {
-            let (status, headers, _) = raw.deconstruct();
-            return Ok(RawResponse::from_bytes(status, headers, b"null".to_vec()).into());
-        }
-        Ok(raw.into())
+    ) -> Sending<T, F> {
+        use futures::TryFutureExt;
+        let core = self.clone();
+        let context = options.context.clone().into_owned();
+        let sent: Sent = Box::pin(async move {
+            let mut request = request?;
+            core.send_checked(&context, &mut request, success).await
+        });
+        sent.map_ok(typed::<T, F>)
     }
 }
 
@@ -312,6 +315,28 @@ impl ClientCore {
         // The credentials the policies added, which an error must never repeat.
         errors::check_status(raw, success, &errors::sent_credentials(request))
     }
+}
+
+/// The future of [`ClientCore::send`]: [`Sent`], its response typed.
+pub type Sending<T, F> = futures::future::MapOk<Sent, fn(RawResponse) -> Response<T, F>>;
+
+/// The future of a request being sent, untyped (see [`ClientCore::send`]).
+pub type Sent = std::pin::Pin<Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>>;
+
+/// A response typed: an empty body (204, or an operation without a result) reads as
+/// JSON `null`, so `Response<()>::into_model()` works.
+fn typed<T, F>(raw: RawResponse) -> Response<T, F> {
+    if raw.body().is_empty() {
+        let (status, headers, _) = raw.deconstruct();
+        return RawResponse::from_bytes(status, headers, b"null".to_vec()).into();
+    }
+    raw.into()
+}
+
+/// Runs `build`, the building of a request (its checks, URL and body), at once: a
+/// generated method's request, built before its future, which then owns it.
+pub fn prepare<T>(build: impl FnOnce() -> Result<T>) -> Result<T> {
+    build()
 }
 
 pub(crate) fn json_request(

@@ -46,7 +46,7 @@ fn with_request_id(id: &str) -> ClientMethodOptions<'static> {
 #[tokio::test]
 async fn azure_subscription_method_global_valid() -> TestResult {
     let response = client()
-        .subscription_in_credentials()
+        .subscription_in_credentials_client()
         .post_method_global_valid(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -56,7 +56,7 @@ async fn azure_subscription_method_global_valid() -> TestResult {
 #[tokio::test]
 async fn azure_subscription_method_global_not_provided_valid() -> TestResult {
     let response = client()
-        .subscription_in_credentials()
+        .subscription_in_credentials_client()
         .post_method_global_not_provided_valid(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -66,7 +66,7 @@ async fn azure_subscription_method_global_not_provided_valid() -> TestResult {
 #[tokio::test]
 async fn azure_subscription_path_global_valid() -> TestResult {
     let response = client()
-        .subscription_in_credentials()
+        .subscription_in_credentials_client()
         .post_path_global_valid(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -76,7 +76,7 @@ async fn azure_subscription_path_global_valid() -> TestResult {
 #[tokio::test]
 async fn azure_subscription_swagger_global_valid() -> TestResult {
     let response = client()
-        .subscription_in_credentials()
+        .subscription_in_credentials_client()
         .post_swagger_global_valid(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -86,7 +86,7 @@ async fn azure_subscription_swagger_global_valid() -> TestResult {
 #[tokio::test]
 async fn azure_subscription_method_local_valid() -> TestResult {
     let response = client()
-        .subscription_in_method()
+        .subscription_in_method_client()
         .post_method_local_valid(SUBSCRIPTION, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -96,7 +96,7 @@ async fn azure_subscription_method_local_valid() -> TestResult {
 #[tokio::test]
 async fn azure_subscription_path_local_valid() -> TestResult {
     let response = client()
-        .subscription_in_method()
+        .subscription_in_method_client()
         .post_path_local_valid(SUBSCRIPTION, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -106,7 +106,7 @@ async fn azure_subscription_path_local_valid() -> TestResult {
 #[tokio::test]
 async fn azure_subscription_swagger_local_valid() -> TestResult {
     let response = client()
-        .subscription_in_method()
+        .subscription_in_method_client()
         .post_swagger_local_valid(SUBSCRIPTION, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -117,7 +117,7 @@ async fn azure_subscription_swagger_local_valid() -> TestResult {
 async fn subscription_method_local_null_is_refused_before_sending() -> TestResult {
     // A required path parameter cannot be empty: the client refuses the call itself.
     let error = client()
-        .subscription_in_method()
+        .subscription_in_method_client()
         .post_method_local_null("", None)
         .await
         .expect_err("an empty subscriptionId is refused");
@@ -130,7 +130,7 @@ async fn subscription_method_local_null_is_refused_before_sending() -> TestResul
 #[tokio::test]
 async fn azure_api_version_method_global_valid() -> TestResult {
     let response = client()
-        .api_version_default()
+        .api_version_default_client()
         .get_method_global_valid(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -140,7 +140,7 @@ async fn azure_api_version_method_global_valid() -> TestResult {
 #[tokio::test]
 async fn azure_api_version_method_global_not_provided_valid() -> TestResult {
     let response = client()
-        .api_version_default()
+        .api_version_default_client()
         .get_method_global_not_provided_valid(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -150,7 +150,7 @@ async fn azure_api_version_method_global_not_provided_valid() -> TestResult {
 #[tokio::test]
 async fn azure_api_version_path_global_valid() -> TestResult {
     let response = client()
-        .api_version_default()
+        .api_version_default_client()
         .get_path_global_valid(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -160,7 +160,7 @@ async fn azure_api_version_path_global_valid() -> TestResult {
 #[tokio::test]
 async fn azure_api_version_swagger_global_valid() -> TestResult {
     let response = client()
-        .api_version_default()
+        .api_version_default_client()
         .get_swagger_global_valid(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -170,7 +170,7 @@ async fn azure_api_version_swagger_global_valid() -> TestResult {
 #[tokio::test]
 async fn azure_api_version_method_local_valid() -> TestResult {
     let response = client()
-        .api_version_local()
+        .api_version_local_client()
         .get_method_local_valid(&conf_azure_special_properties::models::ApiVersionLocalGetMethodLocalValidApiVersion::V2_0, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -180,7 +180,7 @@ async fn azure_api_version_method_local_valid() -> TestResult {
 #[tokio::test]
 async fn azure_api_version_method_local_null() -> TestResult {
     let response = client()
-        .api_version_local()
+        .api_version_local_client()
         .get_method_local_null(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -190,7 +190,7 @@ async fn azure_api_version_method_local_null() -> TestResult {
 #[tokio::test]
 async fn azure_api_version_path_local_valid() -> TestResult {
     let response = client()
-        .api_version_local()
+        .api_version_local_client()
         .get_path_local_valid(&conf_azure_special_properties::models::ApiVersionLocalGetPathLocalValidApiVersion::V2_0, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -200,7 +200,7 @@ async fn azure_api_version_path_local_valid() -> TestResult {
 #[tokio::test]
 async fn azure_api_version_swagger_local_valid() -> TestResult {
     let response = client()
-        .api_version_local()
+        .api_version_local_client()
         .get_swagger_local_valid(&conf_azure_special_properties::models::ApiVersionLocalGetSwaggerLocalValidApiVersion::V2_0, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -212,7 +212,7 @@ async fn azure_api_version_swagger_local_valid() -> TestResult {
 #[tokio::test]
 async fn azure_method_path_url_encoding() -> TestResult {
     let response = client()
-        .skip_url_encoding()
+        .skip_url_encoding_client()
         .get_method_path_valid("path1/path2/path3", None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -222,7 +222,7 @@ async fn azure_method_path_url_encoding() -> TestResult {
 #[tokio::test]
 async fn azure_path_path_url_encoding() -> TestResult {
     let response = client()
-        .skip_url_encoding()
+        .skip_url_encoding_client()
         .get_path_path_valid("path1/path2/path3", None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -232,7 +232,7 @@ async fn azure_path_path_url_encoding() -> TestResult {
 #[tokio::test]
 async fn azure_swagger_path_url_encoding() -> TestResult {
     let response = client()
-        .skip_url_encoding()
+        .skip_url_encoding_client()
         .get_swagger_path_valid(
             &SkipUrlEncodingGetSwaggerPathValidUnencodedPathParam::Path1Path2Path3,
             None,
@@ -245,7 +245,7 @@ async fn azure_swagger_path_url_encoding() -> TestResult {
 #[tokio::test]
 async fn azure_method_query_url_encoding() -> TestResult {
     let response = client()
-        .skip_url_encoding()
+        .skip_url_encoding_client()
         .get_method_query_valid("value1&q2=value2&q3=value3", None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -255,7 +255,7 @@ async fn azure_method_query_url_encoding() -> TestResult {
 #[tokio::test]
 async fn azure_path_query_url_encoding() -> TestResult {
     let response = client()
-        .skip_url_encoding()
+        .skip_url_encoding_client()
         .get_path_query_valid("value1&q2=value2&q3=value3", None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -265,7 +265,7 @@ async fn azure_path_query_url_encoding() -> TestResult {
 #[tokio::test]
 async fn azure_swagger_query_url_encoding() -> TestResult {
     let response = client()
-        .skip_url_encoding()
+        .skip_url_encoding_client()
         .get_swagger_query_valid(
             &SkipUrlEncodingGetSwaggerQueryValidQ1::Value1Q2Value2Q3Value3,
             None,
@@ -282,7 +282,7 @@ async fn azure_method_query_url_encoding_null() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .skip_url_encoding()
+        .skip_url_encoding_client()
         .get_method_query_null(Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -299,7 +299,10 @@ async fn azure_odata_filter() -> TestResult {
         orderby: Some("id".to_string()),
         ..Default::default()
     };
-    let response = client().odata().get_with_filter(Some(options)).await?;
+    let response = client()
+        .odata_client()
+        .get_with_filter(Some(options))
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -312,7 +315,10 @@ async fn azure_xms_request_client_overwrite() -> TestResult {
     let options = XMsClientRequestIdGetOptions {
         method_options: with_request_id(REQUEST_ID),
     };
-    let response = client().x_ms_client_request_id().get(Some(options)).await?;
+    let response = client()
+        .x_ms_client_request_id_client()
+        .get(Some(options))
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     assert_eq!(
         response
@@ -326,7 +332,7 @@ async fn azure_xms_request_client_overwrite() -> TestResult {
 #[tokio::test]
 async fn azure_xms_request_client_overwrite_via_parameter() -> TestResult {
     let response = client()
-        .x_ms_client_request_id()
+        .x_ms_client_request_id_client()
         .param_get(REQUEST_ID, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -344,7 +350,7 @@ async fn azure_request_client_id_in_error() -> TestResult {
     // Without an explicit id, azure_core sends a random one, which the server answers with
     // 400 and `x-ms-request-id: 123`: the error keeps the response and its headers.
     let error = client()
-        .x_ms_client_request_id()
+        .x_ms_client_request_id_client()
         .get(None)
         .await
         .expect_err("a 400");
@@ -364,7 +370,7 @@ async fn azure_request_client_id_in_error() -> TestResult {
 #[tokio::test]
 async fn azure_xms_custom_named_request_id() -> TestResult {
     let response = client()
-        .header()
+        .header_client()
         .custom_named_request_id(REQUEST_ID, None::<HeaderCustomNamedRequestIdOptions>)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -376,7 +382,7 @@ async fn azure_xms_custom_named_request_id() -> TestResult {
 async fn azure_xms_custom_named_request_id_head() -> TestResult {
     // The HEAD variant counts for AzureXmsCustomNamedRequestId too.
     let response = client()
-        .header()
+        .header_client()
         .custom_named_request_id_head(REQUEST_ID, None::<HeaderCustomNamedRequestIdHeadOptions>)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -388,7 +394,7 @@ async fn azure_xms_custom_named_request_id_head() -> TestResult {
 async fn azure_xms_custom_named_request_id_parameter_group() -> TestResult {
     // The spec puts the header in a parameter group; the generated method takes it flat.
     let response = client()
-        .header()
+        .header_client()
         .custom_named_request_id_param_grouping(
             REQUEST_ID,
             None::<HeaderCustomNamedRequestIdParamGroupingOptions>,

@@ -51,14 +51,18 @@ fn dict(entries: &[(&str, &str)]) -> BTreeMap<String, String> {
 
 #[tokio::test]
 async fn put_array_empty() -> TestResult {
-    let response = client().array().put_empty(&[], None).await?;
+    let response = client().array_client().put_empty(&[], None).await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_array_empty() -> TestResult {
-    let value = client().array().get_empty(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_empty(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, Vec::<i64>::new());
     Ok(())
 }
@@ -66,7 +70,7 @@ async fn get_array_empty() -> TestResult {
 #[tokio::test]
 async fn get_array_null() -> TestResult {
     // The server answers 200 without a body: a null array. `Vec<i64>` cannot say so.
-    let response = client().array().get_null(None).await?;
+    let response = client().array_client().get_null(None).await?;
     assert_eq!(response.status(), 200);
     assert_eq!(response.body().json::<Option<Vec<i64>>>()?, None);
     assert_conversion_error(response.into_model());
@@ -75,7 +79,7 @@ async fn get_array_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_invalid() -> TestResult {
-    let response = client().array().get_invalid(None).await?;
+    let response = client().array_client().get_invalid(None).await?;
     assert_eq!(response.status(), 200);
     assert_conversion_error(response.into_model());
     Ok(())
@@ -86,7 +90,7 @@ async fn get_array_invalid() -> TestResult {
 #[tokio::test]
 async fn get_array_boolean_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_boolean_tfft(None)
         .await?
         .into_model()?;
@@ -97,7 +101,7 @@ async fn get_array_boolean_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_boolean_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_boolean_tfft(&[true, false, false, true], None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -106,7 +110,10 @@ async fn put_array_boolean_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_array_boolean_with_null() -> TestResult {
-    let response = client().array().get_boolean_invalid_null(None).await?;
+    let response = client()
+        .array_client()
+        .get_boolean_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!([true, null, false])
@@ -117,7 +124,10 @@ async fn get_array_boolean_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_boolean_with_string() -> TestResult {
-    let response = client().array().get_boolean_invalid_string(None).await?;
+    let response = client()
+        .array_client()
+        .get_boolean_invalid_string(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!([true, "boolean", false])
@@ -131,7 +141,7 @@ async fn get_array_boolean_with_string() -> TestResult {
 #[tokio::test]
 async fn get_array_integer_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_integer_valid(None)
         .await?
         .into_model()?;
@@ -142,7 +152,7 @@ async fn get_array_integer_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_integer_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_integer_valid(&[1, -1, 3, 300], None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -151,7 +161,7 @@ async fn put_array_integer_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_array_integer_with_null() -> TestResult {
-    let response = client().array().get_int_invalid_null(None).await?;
+    let response = client().array_client().get_int_invalid_null(None).await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!([1, null, 0])
@@ -162,7 +172,7 @@ async fn get_array_integer_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_integer_with_string() -> TestResult {
-    let response = client().array().get_int_invalid_string(None).await?;
+    let response = client().array_client().get_int_invalid_string(None).await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!([1, "integer", 0])
@@ -175,7 +185,11 @@ async fn get_array_integer_with_string() -> TestResult {
 
 #[tokio::test]
 async fn get_array_long_valid() -> TestResult {
-    let value = client().array().get_long_valid(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_long_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, vec![1i64, -1, 3, 300]);
     Ok(())
 }
@@ -183,7 +197,7 @@ async fn get_array_long_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_long_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_long_valid(&[1, -1, 3, 300], None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -192,7 +206,7 @@ async fn put_array_long_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_array_long_with_null() -> TestResult {
-    let response = client().array().get_long_invalid_null(None).await?;
+    let response = client().array_client().get_long_invalid_null(None).await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!([1, null, 0])
@@ -203,7 +217,10 @@ async fn get_array_long_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_long_with_string() -> TestResult {
-    let response = client().array().get_long_invalid_string(None).await?;
+    let response = client()
+        .array_client()
+        .get_long_invalid_string(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!([1, "integer", 0])
@@ -216,7 +233,11 @@ async fn get_array_long_with_string() -> TestResult {
 
 #[tokio::test]
 async fn get_array_float_valid() -> TestResult {
-    let value = client().array().get_float_valid(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_float_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, vec![0.0f32, -0.01, -1.2e20]);
     Ok(())
 }
@@ -224,7 +245,7 @@ async fn get_array_float_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_float_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_float_valid(&[0.0, -0.01, -1.2e20], None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -233,7 +254,7 @@ async fn put_array_float_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_array_float_with_null() -> TestResult {
-    let response = client().array().get_float_invalid_null(None).await?;
+    let response = client().array_client().get_float_invalid_null(None).await?;
     assert_eq!(
         response.body().json::<Vec<Option<f64>>>()?,
         vec![Some(0.0), None, Some(-1.2e20)]
@@ -244,7 +265,10 @@ async fn get_array_float_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_float_with_string() -> TestResult {
-    let response = client().array().get_float_invalid_string(None).await?;
+    let response = client()
+        .array_client()
+        .get_float_invalid_string(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!([1, "number", 0])
@@ -258,7 +282,7 @@ async fn get_array_float_with_string() -> TestResult {
 #[tokio::test]
 async fn get_array_double_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_double_valid(None)
         .await?
         .into_model()?;
@@ -269,7 +293,7 @@ async fn get_array_double_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_double_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_double_valid(&[0.0, -0.01, -1.2e20], None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -278,7 +302,10 @@ async fn put_array_double_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_array_double_with_null() -> TestResult {
-    let response = client().array().get_double_invalid_null(None).await?;
+    let response = client()
+        .array_client()
+        .get_double_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<Vec<Option<f64>>>()?,
         vec![Some(0.0), None, Some(-1.2e20)]
@@ -289,7 +316,10 @@ async fn get_array_double_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_double_with_string() -> TestResult {
-    let response = client().array().get_double_invalid_string(None).await?;
+    let response = client()
+        .array_client()
+        .get_double_invalid_string(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!([1, "number", 0])
@@ -303,7 +333,7 @@ async fn get_array_double_with_string() -> TestResult {
 #[tokio::test]
 async fn get_array_string_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_string_valid(None)
         .await?
         .into_model()?;
@@ -314,7 +344,7 @@ async fn get_array_string_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_string_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_string_valid(&strings(&["foo1", "foo2", "foo3"]), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -325,7 +355,7 @@ async fn put_array_string_valid() -> TestResult {
 async fn get_array_string_with_null() -> TestResult {
     // The spec marks the items `x-nullable`, so `Vec<Option<String>>` would hold
     // ["foo", null, "foo2"]; the generated `Vec<String>` cannot.
-    let response = client().array().get_string_with_null(None).await?;
+    let response = client().array_client().get_string_with_null(None).await?;
     assert_eq!(
         response.body().json::<Vec<Option<String>>>()?,
         vec![Some("foo".to_string()), None, Some("foo2".to_string())]
@@ -336,7 +366,10 @@ async fn get_array_string_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_string_with_number() -> TestResult {
-    let response = client().array().get_string_with_invalid(None).await?;
+    let response = client()
+        .array_client()
+        .get_string_with_invalid(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!(["foo", 123, "foo2"])
@@ -349,7 +382,11 @@ async fn get_array_string_with_number() -> TestResult {
 
 #[tokio::test]
 async fn get_array_enum_valid() -> TestResult {
-    let value = client().array().get_enum_valid(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_enum_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, vec![FooEnum::Foo1, FooEnum::Foo2, FooEnum::Foo3]);
     Ok(())
 }
@@ -357,7 +394,7 @@ async fn get_array_enum_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_enum_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_enum_valid(&[FooEnum::Foo1, FooEnum::Foo2, FooEnum::Foo3], None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -367,7 +404,7 @@ async fn put_array_enum_valid() -> TestResult {
 #[tokio::test]
 async fn get_array_string_enum_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_string_enum_valid(None)
         .await?
         .into_model()?;
@@ -385,7 +422,7 @@ async fn get_array_string_enum_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_string_enum_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_string_enum_valid(
             &[StringEnumIn::Foo1, StringEnumIn::Foo2, StringEnumIn::Foo3],
             None,
@@ -405,7 +442,11 @@ const UUIDS: [&str; 3] = [
 
 #[tokio::test]
 async fn get_array_uuid_valid() -> TestResult {
-    let value = client().array().get_uuid_valid(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_uuid_valid(None)
+        .await?
+        .into_model()?;
     let text: Vec<String> = value.iter().map(ToString::to_string).collect();
     assert_eq!(text, strings(&UUIDS));
     Ok(())
@@ -415,14 +456,17 @@ async fn get_array_uuid_valid() -> TestResult {
 async fn put_array_uuid_valid() -> TestResult {
     // The test crate has no `uuid` dependency: the values are read from JSON.
     let values: Vec<_> = serde_json::from_value(json!(UUIDS))?;
-    let response = client().array().put_uuid_valid(&values, None).await?;
+    let response = client()
+        .array_client()
+        .put_uuid_valid(&values, None)
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_array_uuid_with_invalid_chars() -> TestResult {
-    let response = client().array().get_uuid_invalid_chars(None).await?;
+    let response = client().array_client().get_uuid_invalid_chars(None).await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!([UUIDS[0], "foo"])
@@ -435,7 +479,11 @@ async fn get_array_uuid_with_invalid_chars() -> TestResult {
 
 #[tokio::test]
 async fn get_array_date_valid() -> TestResult {
-    let value = client().array().get_date_valid(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_date_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         vec![
@@ -450,7 +498,7 @@ async fn get_array_date_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_date_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_date_valid(
             &[
                 date!(2000 - 12 - 01),
@@ -466,7 +514,7 @@ async fn put_array_date_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_array_date_with_null() -> TestResult {
-    let response = client().array().get_date_invalid_null(None).await?;
+    let response = client().array_client().get_date_invalid_null(None).await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!(["2012-01-01", null, "1776-07-04"])
@@ -477,7 +525,7 @@ async fn get_array_date_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_date_with_invalid_chars() -> TestResult {
-    let response = client().array().get_date_invalid_chars(None).await?;
+    let response = client().array_client().get_date_invalid_chars(None).await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!(["2011-03-22", "date"])
@@ -491,7 +539,7 @@ async fn get_array_date_with_invalid_chars() -> TestResult {
 #[tokio::test]
 async fn get_array_date_time_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_date_time_valid(None)
         .await?
         .into_model()?;
@@ -509,7 +557,7 @@ async fn get_array_date_time_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_date_time_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_date_time_valid(
             &[
                 datetime!(2000-12-01 00:00:01 UTC),
@@ -525,7 +573,10 @@ async fn put_array_date_time_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_array_date_time_with_null() -> TestResult {
-    let response = client().array().get_date_time_invalid_null(None).await?;
+    let response = client()
+        .array_client()
+        .get_date_time_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!(["2000-12-01T00:00:01.000Z", null])
@@ -536,7 +587,10 @@ async fn get_array_date_time_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_date_time_with_invalid_chars() -> TestResult {
-    let response = client().array().get_date_time_invalid_chars(None).await?;
+    let response = client()
+        .array_client()
+        .get_date_time_invalid_chars(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!(["2000-12-01t00:00:01z", "date-time"])
@@ -550,7 +604,7 @@ async fn get_array_date_time_with_invalid_chars() -> TestResult {
 #[tokio::test]
 async fn get_array_date_time_rfc1123_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_date_time_rfc1123_valid(None)
         .await?
         .into_model()?;
@@ -568,7 +622,7 @@ async fn get_array_date_time_rfc1123_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_date_time_rfc1123_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_date_time_rfc1123_valid(
             &[
                 datetime!(2000-12-01 00:00:01 UTC),
@@ -587,7 +641,7 @@ async fn put_array_date_time_rfc1123_valid() -> TestResult {
 #[tokio::test]
 async fn get_array_duration_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_duration_valid(None)
         .await?
         .into_model()?;
@@ -614,7 +668,10 @@ async fn get_array_duration_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_duration_valid() -> TestResult {
     let values: Vec<Duration> = vec!["P123DT22H14M12.011S".parse()?, "P5DT1H".parse()?];
-    let response = client().array().put_duration_valid(&values, None).await?;
+    let response = client()
+        .array_client()
+        .put_duration_valid(&values, None)
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -627,21 +684,28 @@ fn bytes() -> Vec<Vec<u8>> {
 
 #[tokio::test]
 async fn get_array_byte_valid() -> TestResult {
-    let value = client().array().get_byte_valid(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_byte_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, bytes());
     Ok(())
 }
 
 #[tokio::test]
 async fn put_array_byte_valid() -> TestResult {
-    let response = client().array().put_byte_valid(&bytes(), None).await?;
+    let response = client()
+        .array_client()
+        .put_byte_valid(&bytes(), None)
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_array_byte_with_null() -> TestResult {
-    let response = client().array().get_byte_invalid_null(None).await?;
+    let response = client().array_client().get_byte_invalid_null(None).await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!(["q6yt", null])
@@ -653,7 +717,11 @@ async fn get_array_byte_with_null() -> TestResult {
 #[tokio::test]
 async fn get_array_base64_url() -> TestResult {
     // `format: base64url` items are generated as `String`: the encoded text, not bytes.
-    let value = client().array().get_base64_url(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_base64_url(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         strings(&[
@@ -669,7 +737,7 @@ async fn get_array_base64_url() -> TestResult {
 
 #[tokio::test]
 async fn get_array_complex_null() -> TestResult {
-    let response = client().array().get_complex_null(None).await?;
+    let response = client().array_client().get_complex_null(None).await?;
     assert_eq!(response.status(), 200);
     assert_eq!(response.body().json::<Option<Vec<Product>>>()?, None);
     assert_conversion_error(response.into_model());
@@ -679,7 +747,7 @@ async fn get_array_complex_null() -> TestResult {
 #[tokio::test]
 async fn get_array_complex_empty() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_complex_empty(None)
         .await?
         .into_model()?;
@@ -690,7 +758,7 @@ async fn get_array_complex_empty() -> TestResult {
 #[tokio::test]
 async fn get_array_complex_item_null() -> TestResult {
     // The items are `x-nullable`; the generated `Vec<Product>` cannot hold the null.
-    let response = client().array().get_complex_item_null(None).await?;
+    let response = client().array_client().get_complex_item_null(None).await?;
     assert_eq!(
         response.body().json::<Vec<Option<Product>>>()?,
         vec![Some(product(1, "2")), None, Some(product(5, "6"))]
@@ -702,7 +770,7 @@ async fn get_array_complex_item_null() -> TestResult {
 #[tokio::test]
 async fn get_array_complex_item_empty() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_complex_item_empty(None)
         .await?
         .into_model()?;
@@ -716,7 +784,7 @@ async fn get_array_complex_item_empty() -> TestResult {
 #[tokio::test]
 async fn get_array_complex_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_complex_valid(None)
         .await?
         .into_model()?;
@@ -730,7 +798,7 @@ async fn get_array_complex_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_complex_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_complex_valid(&[product(1, "2"), product(3, "4"), product(5, "6")], None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -741,7 +809,7 @@ async fn put_array_complex_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_array_array_null() -> TestResult {
-    let response = client().array().get_array_null(None).await?;
+    let response = client().array_client().get_array_null(None).await?;
     assert_eq!(response.status(), 200);
     assert_eq!(response.body().json::<Option<Vec<Vec<String>>>>()?, None);
     assert_conversion_error(response.into_model());
@@ -750,7 +818,11 @@ async fn get_array_array_null() -> TestResult {
 
 #[tokio::test]
 async fn get_array_array_empty() -> TestResult {
-    let value = client().array().get_array_empty(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_array_empty(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, Vec::<Vec<String>>::new());
     Ok(())
 }
@@ -758,7 +830,7 @@ async fn get_array_array_empty() -> TestResult {
 #[tokio::test]
 async fn get_array_array_item_null() -> TestResult {
     // The items are `x-nullable`; the generated `Vec<Vec<String>>` cannot hold the null.
-    let response = client().array().get_array_item_null(None).await?;
+    let response = client().array_client().get_array_item_null(None).await?;
     assert_eq!(
         response.body().json::<Vec<Option<Vec<String>>>>()?,
         vec![
@@ -774,7 +846,7 @@ async fn get_array_array_item_null() -> TestResult {
 #[tokio::test]
 async fn get_array_array_item_empty() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_array_item_empty(None)
         .await?
         .into_model()?;
@@ -795,7 +867,11 @@ fn array_of_arrays() -> Vec<Vec<String>> {
 
 #[tokio::test]
 async fn get_array_array_valid() -> TestResult {
-    let value = client().array().get_array_valid(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_array_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, array_of_arrays());
     Ok(())
 }
@@ -803,7 +879,7 @@ async fn get_array_array_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_array_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_array_valid(&array_of_arrays(), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -814,7 +890,7 @@ async fn put_array_array_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_array_dictionary_null() -> TestResult {
-    let response = client().array().get_dictionary_null(None).await?;
+    let response = client().array_client().get_dictionary_null(None).await?;
     assert_eq!(response.status(), 200);
     assert_eq!(
         response
@@ -829,7 +905,7 @@ async fn get_array_dictionary_null() -> TestResult {
 #[tokio::test]
 async fn get_array_dictionary_empty() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_dictionary_empty(None)
         .await?
         .into_model()?;
@@ -848,7 +924,10 @@ fn seven_eight_nine() -> BTreeMap<String, String> {
 #[tokio::test]
 async fn get_array_dictionary_item_null() -> TestResult {
     // The items are `x-nullable`; the generated `Vec<BTreeMap<..>>` cannot hold the null.
-    let response = client().array().get_dictionary_item_null(None).await?;
+    let response = client()
+        .array_client()
+        .get_dictionary_item_null(None)
+        .await?;
     assert_eq!(
         response
             .body()
@@ -862,7 +941,7 @@ async fn get_array_dictionary_item_null() -> TestResult {
 #[tokio::test]
 async fn get_array_dictionary_item_empty() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_dictionary_item_empty(None)
         .await?
         .into_model()?;
@@ -884,7 +963,7 @@ fn array_of_dictionaries() -> Vec<BTreeMap<String, String>> {
 #[tokio::test]
 async fn get_array_dictionary_valid() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_dictionary_valid(None)
         .await?
         .into_model()?;
@@ -895,7 +974,7 @@ async fn get_array_dictionary_valid() -> TestResult {
 #[tokio::test]
 async fn put_array_dictionary_valid() -> TestResult {
     let response = client()
-        .array()
+        .array_client()
         .put_dictionary_valid(&array_of_dictionaries(), None)
         .await?;
     assert_eq!(response.status(), 200);

@@ -31,14 +31,18 @@ async fn put_complex_basic_valid() -> TestResult {
         name: s("abc"),
         color: Some(CmykColors::Magenta),
     };
-    let response = client().basic().put_valid(&body, None).await?;
+    let response = client().basic_client().put_valid(&body, None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_basic_valid() -> TestResult {
-    let value = client().basic().get_valid(None).await?.into_model()?;
+    let value = client()
+        .basic_client()
+        .get_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         Basic {
@@ -52,7 +56,11 @@ async fn get_complex_basic_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_complex_basic_empty() -> TestResult {
-    let value = client().basic().get_empty(None).await?.into_model()?;
+    let value = client()
+        .basic_client()
+        .get_empty(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, Basic::default());
     Ok(())
 }
@@ -60,14 +68,18 @@ async fn get_complex_basic_empty() -> TestResult {
 #[tokio::test]
 async fn get_complex_basic_not_provided() -> TestResult {
     // The server answers 200 with no body at all.
-    let body = client().basic().get_not_provided(None).await?.into_body();
+    let body = client()
+        .basic_client()
+        .get_not_provided(None)
+        .await?
+        .into_body();
     assert_eq!(body.json::<Option<Basic>>()?, None);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_basic_null() -> TestResult {
-    let value = client().basic().get_null(None).await?.into_model()?;
+    let value = client().basic_client().get_null(None).await?.into_model()?;
     assert_eq!(value.id, None);
     assert_eq!(value.name, None);
     assert_eq!(value.color, None);
@@ -77,7 +89,7 @@ async fn get_complex_basic_null() -> TestResult {
 #[tokio::test]
 async fn get_complex_basic_invalid() -> TestResult {
     // `{"id": "a", "name": "abc"}`: `id` is not an integer, so the model cannot be read.
-    let response = client().basic().get_invalid(None).await?;
+    let response = client().basic_client().get_invalid(None).await?;
     assert!(response.into_model().is_err());
     Ok(())
 }
@@ -90,13 +102,17 @@ async fn put_complex_primitive_integer() -> TestResult {
         field1: Some(-1),
         field2: Some(2),
     };
-    client().primitive().put_int(&body, None).await?;
+    client().primitive_client().put_int(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_integer() -> TestResult {
-    let value = client().primitive().get_int(None).await?.into_model()?;
+    let value = client()
+        .primitive_client()
+        .get_int(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         IntWrapper {
@@ -113,13 +129,17 @@ async fn put_complex_primitive_long() -> TestResult {
         field1: Some(1099511627775),
         field2: Some(-999511627788),
     };
-    client().primitive().put_long(&body, None).await?;
+    client().primitive_client().put_long(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_long() -> TestResult {
-    let value = client().primitive().get_long(None).await?.into_model()?;
+    let value = client()
+        .primitive_client()
+        .get_long(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         LongWrapper {
@@ -136,13 +156,17 @@ async fn put_complex_primitive_float() -> TestResult {
         field1: Some(1.05),
         field2: Some(-0.003),
     };
-    client().primitive().put_float(&body, None).await?;
+    client().primitive_client().put_float(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_float() -> TestResult {
-    let value = client().primitive().get_float(None).await?.into_model()?;
+    let value = client()
+        .primitive_client()
+        .get_float(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         FloatWrapper {
@@ -159,13 +183,17 @@ async fn put_complex_primitive_double() -> TestResult {
         field1: Some(3e-100),
         field_56_zeros_after_the_dot_and_negative_zero_before_dot_and_this_is_a_long_field_name_on_purpose: Some(-5e-57),
     };
-    client().primitive().put_double(&body, None).await?;
+    client().primitive_client().put_double(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_double() -> TestResult {
-    let value = client().primitive().get_double(None).await?.into_model()?;
+    let value = client()
+        .primitive_client()
+        .get_double(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         DoubleWrapper {
@@ -182,13 +210,17 @@ async fn put_complex_primitive_bool() -> TestResult {
         field_true: Some(true),
         field_false: Some(false),
     };
-    client().primitive().put_bool(&body, None).await?;
+    client().primitive_client().put_bool(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_bool() -> TestResult {
-    let value = client().primitive().get_bool(None).await?.into_model()?;
+    let value = client()
+        .primitive_client()
+        .get_bool(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         BooleanWrapper {
@@ -206,13 +238,17 @@ async fn put_complex_primitive_string() -> TestResult {
         empty: s(""),
         null: None,
     };
-    client().primitive().put_string(&body, None).await?;
+    client().primitive_client().put_string(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_string() -> TestResult {
-    let value = client().primitive().get_string(None).await?.into_model()?;
+    let value = client()
+        .primitive_client()
+        .get_string(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         StringWrapper {
@@ -230,13 +266,17 @@ async fn put_complex_primitive_date() -> TestResult {
         field: Some(date!(0001 - 01 - 01)),
         leap: Some(date!(2016 - 02 - 29)),
     };
-    client().primitive().put_date(&body, None).await?;
+    client().primitive_client().put_date(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_date() -> TestResult {
-    let value = client().primitive().get_date(None).await?.into_model()?;
+    let value = client()
+        .primitive_client()
+        .get_date(None)
+        .await?
+        .into_model()?;
     assert_eq!(
         value,
         DateWrapper {
@@ -253,14 +293,17 @@ async fn put_complex_primitive_date_time() -> TestResult {
         field: Some(datetime!(0001-01-01 00:00:00 UTC)),
         now: Some(datetime!(2015-05-18 18:38:00 UTC)),
     };
-    client().primitive().put_date_time(&body, None).await?;
+    client()
+        .primitive_client()
+        .put_date_time(&body, None)
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_date_time() -> TestResult {
     let value = client()
-        .primitive()
+        .primitive_client()
         .get_date_time(None)
         .await?
         .into_model()?;
@@ -281,7 +324,7 @@ async fn put_complex_primitive_date_time_rfc1123() -> TestResult {
         now: Some(datetime!(2015-05-18 11:38:00 UTC)),
     };
     client()
-        .primitive()
+        .primitive_client()
         .put_date_time_rfc1123(&body, None)
         .await?;
     Ok(())
@@ -290,7 +333,7 @@ async fn put_complex_primitive_date_time_rfc1123() -> TestResult {
 #[tokio::test]
 async fn get_complex_primitive_date_time_rfc1123() -> TestResult {
     let value = client()
-        .primitive()
+        .primitive_client()
         .get_date_time_rfc1123(None)
         .await?
         .into_model()?;
@@ -319,14 +362,17 @@ async fn put_complex_primitive_duration() -> TestResult {
     let body = DurationWrapper {
         field: Some(duration_body()),
     };
-    client().primitive().put_duration(&body, None).await?;
+    client()
+        .primitive_client()
+        .put_duration(&body, None)
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_duration() -> TestResult {
     let value = client()
-        .primitive()
+        .primitive_client()
         .get_duration(None)
         .await?
         .into_model()?;
@@ -341,13 +387,17 @@ async fn put_complex_primitive_byte() -> TestResult {
     let body = ByteWrapper {
         field: Some(BYTES.to_vec()),
     };
-    client().primitive().put_byte(&body, None).await?;
+    client().primitive_client().put_byte(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_primitive_byte() -> TestResult {
-    let value = client().primitive().get_byte(None).await?.into_model()?;
+    let value = client()
+        .primitive_client()
+        .get_byte(None)
+        .await?
+        .into_model()?;
     assert_eq!(value.field, Some(BYTES.to_vec()));
     Ok(())
 }
@@ -357,7 +407,11 @@ async fn get_complex_primitive_byte() -> TestResult {
 #[tokio::test]
 #[ignore = "generator: array items are `String`, so the null third item cannot be read"]
 async fn get_complex_array_valid() -> TestResult {
-    let value = client().array().get_valid(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_valid(None)
+        .await?
+        .into_model()?;
     let array = value.array.expect("an array");
     assert_eq!(array.len(), 5);
     assert_eq!(array[0], "1, 2, 3, 4");
@@ -375,13 +429,17 @@ async fn put_complex_array_empty() -> TestResult {
     let body = ArrayWrapper {
         array: Some(Vec::new()),
     };
-    client().array().put_empty(&body, None).await?;
+    client().array_client().put_empty(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_array_empty() -> TestResult {
-    let value = client().array().get_empty(None).await?.into_model()?;
+    let value = client()
+        .array_client()
+        .get_empty(None)
+        .await?
+        .into_model()?;
     assert_eq!(value.array, Some(Vec::new()));
     Ok(())
 }
@@ -389,7 +447,7 @@ async fn get_complex_array_empty() -> TestResult {
 #[tokio::test]
 async fn get_complex_array_not_provided() -> TestResult {
     let value = client()
-        .array()
+        .array_client()
         .get_not_provided(None)
         .await?
         .into_model()?;
@@ -402,7 +460,11 @@ async fn get_complex_array_not_provided() -> TestResult {
 #[tokio::test]
 #[ignore = "generator: dictionary values are `String`, so the null value of key \"\" cannot be read"]
 async fn get_complex_dictionary_valid() -> TestResult {
-    let value = client().dictionary().get_valid(None).await?.into_model()?;
+    let value = client()
+        .dictionary_client()
+        .get_valid(None)
+        .await?
+        .into_model()?;
     let map = value.default_program.expect("a dictionary");
     assert_eq!(map.len(), 5);
     assert_eq!(map["txt"], "notepad");
@@ -421,20 +483,28 @@ async fn put_complex_dictionary_empty() -> TestResult {
     let body = DictionaryWrapper {
         default_program: Some(Default::default()),
     };
-    client().dictionary().put_empty(&body, None).await?;
+    client().dictionary_client().put_empty(&body, None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_dictionary_empty() -> TestResult {
-    let value = client().dictionary().get_empty(None).await?.into_model()?;
+    let value = client()
+        .dictionary_client()
+        .get_empty(None)
+        .await?
+        .into_model()?;
     assert_eq!(value.default_program, Some(Default::default()));
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_dictionary_null() -> TestResult {
-    let value = client().dictionary().get_null(None).await?.into_model()?;
+    let value = client()
+        .dictionary_client()
+        .get_null(None)
+        .await?
+        .into_model()?;
     assert_eq!(value.default_program, None);
     Ok(())
 }
@@ -442,7 +512,7 @@ async fn get_complex_dictionary_null() -> TestResult {
 #[tokio::test]
 async fn get_complex_dictionary_not_provided() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_not_provided(None)
         .await?
         .into_model()?;
@@ -475,13 +545,20 @@ fn siamese() -> Siamese {
 
 #[tokio::test]
 async fn put_complex_inheritance_valid() -> TestResult {
-    client().inheritance().put_valid(&siamese(), None).await?;
+    client()
+        .inheritance_client()
+        .put_valid(&siamese(), None)
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_inheritance_valid() -> TestResult {
-    let value = client().inheritance().get_valid(None).await?.into_model()?;
+    let value = client()
+        .inheritance_client()
+        .get_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, siamese());
     Ok(())
 }
@@ -547,14 +624,17 @@ fn alaska_salmon() -> Salmon {
 #[tokio::test]
 async fn put_complex_polymorphism_valid() -> TestResult {
     let body = Fish::Salmon(alaska_salmon());
-    client().polymorphism().put_valid(&body, None).await?;
+    client()
+        .polymorphism_client()
+        .put_valid(&body, None)
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn get_complex_polymorphism_valid() -> TestResult {
     let value = client()
-        .polymorphism()
+        .polymorphism_client()
         .get_valid(None)
         .await?
         .into_model()?;
@@ -567,7 +647,7 @@ async fn get_complex_polymorphism_complicated() -> TestResult {
     // The service sends a `smart_salmon` with additional properties; the operation's
     // type is the `Salmon` struct, which keeps only salmon's own properties.
     let value = client()
-        .polymorphism()
+        .polymorphism_client()
         .get_complicated(None)
         .await?
         .into_model()?;
@@ -584,7 +664,7 @@ async fn get_complex_polymorphism_complicated() -> TestResult {
 #[ignore = "generator: the `Salmon` struct, a subtype with subtypes, is sent without fishtype=salmon"]
 async fn put_complex_polymorphism_no_discriminator() -> TestResult {
     let value = client()
-        .polymorphism()
+        .polymorphism_client()
         .put_missing_discriminator(&alaska_salmon(), None)
         .await?
         .into_model()?;
@@ -596,7 +676,7 @@ async fn put_complex_polymorphism_no_discriminator() -> TestResult {
 #[tokio::test]
 async fn get_complex_polymorphism_dot_syntax() -> TestResult {
     let value = client()
-        .polymorphism()
+        .polymorphism_client()
         .get_dot_syntax(None)
         .await?
         .into_model()?;
@@ -622,7 +702,7 @@ fn dot_salmon(location: &str, iswild: bool) -> DotSalmon {
 #[tokio::test]
 async fn get_composed_with_discriminator() -> TestResult {
     let value = client()
-        .polymorphism()
+        .polymorphism_client()
         .get_composed_with_discriminator(None)
         .await?
         .into_model()?;
@@ -663,7 +743,7 @@ fn unknown_dot_fish(location: &str, iswild: bool) -> DotFish {
 #[tokio::test]
 async fn get_composed_without_discriminator() -> TestResult {
     let value = client()
-        .polymorphism()
+        .polymorphism_client()
         .get_composed_without_discriminator(None)
         .await?
         .into_model()?;
@@ -730,7 +810,7 @@ fn big_fish() -> Fish {
 #[tokio::test]
 async fn put_complex_polymorphic_recursive_valid() -> TestResult {
     client()
-        .polymorphicrecursive()
+        .polymorphicrecursive_client()
         .put_valid(&big_fish(), None)
         .await?;
     Ok(())
@@ -739,7 +819,7 @@ async fn put_complex_polymorphic_recursive_valid() -> TestResult {
 #[tokio::test]
 async fn get_complex_polymorphic_recursive_valid() -> TestResult {
     let value = client()
-        .polymorphicrecursive()
+        .polymorphicrecursive_client()
         .get_valid(None)
         .await?
         .into_model()?;
@@ -752,7 +832,7 @@ async fn get_complex_polymorphic_recursive_valid() -> TestResult {
 #[tokio::test]
 async fn get_complex_read_only_property_valid() -> TestResult {
     let value = client()
-        .readonlyproperty()
+        .readonlyproperty_client()
         .get_valid(None)
         .await?
         .into_model()?;
@@ -773,6 +853,9 @@ async fn put_complex_read_only_property_valid() -> TestResult {
         id: s("1234"),
         size: Some(2),
     };
-    client().readonlyproperty().put_valid(&body, None).await?;
+    client()
+        .readonlyproperty_client()
+        .put_valid(&body, None)
+        .await?;
     Ok(())
 }

@@ -32,14 +32,14 @@ fn assert_same(actual: OffsetDateTime, expected: OffsetDateTime) {
 #[tokio::test]
 async fn get_date_time_null() -> TestResult {
     // Gap: the result type is `OffsetDateTime`, not `Option<_>`, though the spec says x-nullable.
-    let body = client().datetime().get_null(None).await?.into_body();
+    let body = client().datetime_client().get_null(None).await?.into_body();
     assert_eq!(body.json::<Option<String>>()?, None);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_date_time_invalid() -> TestResult {
-    let response = client().datetime().get_invalid(None).await?;
+    let response = client().datetime_client().get_invalid(None).await?;
     assert!(
         response.into_model().is_err(),
         "`201O-18-90D00:89:56.9AX` is not a date-time"
@@ -51,14 +51,18 @@ async fn get_date_time_invalid() -> TestResult {
 async fn get_date_time_overflow() -> TestResult {
     // `9999-12-31T23:59:59.999-14:00` is past year 9999 only in UTC; an
     // OffsetDateTime keeps the offset, so the value is representable.
-    let value = client().datetime().get_overflow(None).await?.into_model()?;
+    let value = client()
+        .datetime_client()
+        .get_overflow(None)
+        .await?
+        .into_model()?;
     assert_same(value, datetime!(9999-12-31 23:59:59.999 -14:00));
     Ok(())
 }
 
 #[tokio::test]
 async fn get_date_time_underflow() -> TestResult {
-    let response = client().datetime().get_underflow(None).await?;
+    let response = client().datetime_client().get_underflow(None).await?;
     assert!(
         response.into_model().is_err(),
         "`0000-00-00T00:00:00.000+00:00` is not a date-time"
@@ -69,7 +73,7 @@ async fn get_date_time_underflow() -> TestResult {
 #[tokio::test]
 async fn put_date_time_max_utc() -> TestResult {
     ok(client()
-        .datetime()
+        .datetime_client()
         .put_utc_max_date_time(&datetime!(9999-12-31 23:59:59.999 UTC), None)
         .await?
         .status());
@@ -79,7 +83,7 @@ async fn put_date_time_max_utc() -> TestResult {
 #[tokio::test]
 async fn get_date_time_max_utc_lowercase() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_utc_lowercase_max_date_time(None)
         .await?
         .into_model()?;
@@ -90,7 +94,7 @@ async fn get_date_time_max_utc_lowercase() -> TestResult {
 #[tokio::test]
 async fn get_date_time_max_utc_uppercase() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_utc_uppercase_max_date_time(None)
         .await?
         .into_model()?;
@@ -101,7 +105,7 @@ async fn get_date_time_max_utc_uppercase() -> TestResult {
 #[tokio::test]
 async fn get_date_time_max_local_positive_offset_lowercase() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_local_positive_offset_lowercase_max_date_time(None)
         .await?
         .into_model()?;
@@ -112,7 +116,7 @@ async fn get_date_time_max_local_positive_offset_lowercase() -> TestResult {
 #[tokio::test]
 async fn get_date_time_max_local_positive_offset_uppercase() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_local_positive_offset_uppercase_max_date_time(None)
         .await?
         .into_model()?;
@@ -123,7 +127,7 @@ async fn get_date_time_max_local_positive_offset_uppercase() -> TestResult {
 #[tokio::test]
 async fn get_date_time_max_local_negative_offset_lowercase() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_local_negative_offset_lowercase_max_date_time(None)
         .await?
         .into_model()?;
@@ -134,7 +138,7 @@ async fn get_date_time_max_local_negative_offset_lowercase() -> TestResult {
 #[tokio::test]
 async fn get_date_time_max_local_negative_offset_uppercase() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_local_negative_offset_uppercase_max_date_time(None)
         .await?
         .into_model()?;
@@ -145,7 +149,7 @@ async fn get_date_time_max_local_negative_offset_uppercase() -> TestResult {
 #[tokio::test]
 async fn get_date_time_min_utc() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_utc_min_date_time(None)
         .await?
         .into_model()?;
@@ -156,7 +160,7 @@ async fn get_date_time_min_utc() -> TestResult {
 #[tokio::test]
 async fn put_date_time_min_utc() -> TestResult {
     ok(client()
-        .datetime()
+        .datetime_client()
         .put_utc_min_date_time(&datetime!(0001-01-01 00:00:00 UTC), None)
         .await?
         .status());
@@ -166,7 +170,7 @@ async fn put_date_time_min_utc() -> TestResult {
 #[tokio::test]
 async fn get_date_time_min_local_positive_offset() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_local_positive_offset_min_date_time(None)
         .await?
         .into_model()?;
@@ -177,7 +181,7 @@ async fn get_date_time_min_local_positive_offset() -> TestResult {
 #[tokio::test]
 async fn get_date_time_min_local_negative_offset() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_local_negative_offset_min_date_time(None)
         .await?
         .into_model()?;
@@ -189,7 +193,7 @@ async fn get_date_time_min_local_negative_offset() -> TestResult {
 async fn get_date_time_min_local_no_offset() -> TestResult {
     // No offset: read as UTC.
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_local_no_offset_min_date_time(None)
         .await?
         .into_model()?;
@@ -203,7 +207,7 @@ async fn get_date_time_min_local_no_offset() -> TestResult {
 async fn put_date_time_max_utc7_ms() -> TestResult {
     // The server wants the 7 fractional digits as given: `.9999999Z`.
     ok(client()
-        .datetime()
+        .datetime_client()
         .put_utc_max_date_time7_digits(&datetime!(9999-12-31 23:59:59.9999999 UTC), None)
         .await?
         .status());
@@ -213,7 +217,7 @@ async fn put_date_time_max_utc7_ms() -> TestResult {
 #[tokio::test]
 async fn get_date_time_max_utc7_ms_uppercase() -> TestResult {
     let value = client()
-        .datetime()
+        .datetime_client()
         .get_utc_uppercase_max_date_time7_digits(None)
         .await?
         .into_model()?;
@@ -224,7 +228,7 @@ async fn get_date_time_max_utc7_ms_uppercase() -> TestResult {
 #[tokio::test]
 async fn put_date_time_max_local_positive_offset() -> TestResult {
     ok(client()
-        .datetime()
+        .datetime_client()
         .put_local_positive_offset_max_date_time(&datetime!(9999-12-31 23:59:59.999 +14:00), None)
         .await?
         .status());
@@ -234,7 +238,7 @@ async fn put_date_time_max_local_positive_offset() -> TestResult {
 #[tokio::test]
 async fn put_date_time_max_local_negative_offset() -> TestResult {
     ok(client()
-        .datetime()
+        .datetime_client()
         .put_local_negative_offset_max_date_time(&datetime!(9999-12-31 23:59:59.999 -14:00), None)
         .await?
         .status());
@@ -244,7 +248,7 @@ async fn put_date_time_max_local_negative_offset() -> TestResult {
 #[tokio::test]
 async fn put_date_time_min_local_positive_offset() -> TestResult {
     ok(client()
-        .datetime()
+        .datetime_client()
         .put_local_positive_offset_min_date_time(&datetime!(0001-01-01 00:00:00 +14:00), None)
         .await?
         .status());
@@ -254,7 +258,7 @@ async fn put_date_time_min_local_positive_offset() -> TestResult {
 #[tokio::test]
 async fn put_date_time_min_local_negative_offset() -> TestResult {
     ok(client()
-        .datetime()
+        .datetime_client()
         .put_local_negative_offset_min_date_time(&datetime!(0001-01-01 00:00:00 -14:00), None)
         .await?
         .status());

@@ -13,14 +13,18 @@ fn client() -> Client {
 #[tokio::test]
 async fn get_date_time_rfc1123_null() -> TestResult {
     // Gap: the result type is `OffsetDateTime`, not `Option<_>`, though the spec says x-nullable.
-    let body = client().datetimerfc1123().get_null(None).await?.into_body();
+    let body = client()
+        .datetimerfc1123_client()
+        .get_null(None)
+        .await?
+        .into_body();
     assert_eq!(body.json::<Option<String>>()?, None);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_date_time_rfc1123_invalid() -> TestResult {
-    let response = client().datetimerfc1123().get_invalid(None).await?;
+    let response = client().datetimerfc1123_client().get_invalid(None).await?;
     assert!(
         response.into_model().is_err(),
         "`Tue, 01 Dec 2000 00:00:0A ABC` is not a date-time"
@@ -30,7 +34,7 @@ async fn get_date_time_rfc1123_invalid() -> TestResult {
 
 #[tokio::test]
 async fn get_date_time_rfc1123_overflow() -> TestResult {
-    let response = client().datetimerfc1123().get_overflow(None).await?;
+    let response = client().datetimerfc1123_client().get_overflow(None).await?;
     assert!(
         response.into_model().is_err(),
         "`Sat, 1 Jan 10000 00:00:00 GMT` is past year 9999"
@@ -40,7 +44,10 @@ async fn get_date_time_rfc1123_overflow() -> TestResult {
 
 #[tokio::test]
 async fn get_date_time_rfc1123_underflow() -> TestResult {
-    let response = client().datetimerfc1123().get_underflow(None).await?;
+    let response = client()
+        .datetimerfc1123_client()
+        .get_underflow(None)
+        .await?;
     assert!(
         response.into_model().is_err(),
         "`Tue, 00 Jan 0000 00:00:00 GMT` is not a date-time"
@@ -51,7 +58,7 @@ async fn get_date_time_rfc1123_underflow() -> TestResult {
 #[tokio::test]
 async fn get_date_time_rfc1123_min_utc() -> TestResult {
     let value = client()
-        .datetimerfc1123()
+        .datetimerfc1123_client()
         .get_utc_min_date_time(None)
         .await?
         .into_model()?;
@@ -62,7 +69,7 @@ async fn get_date_time_rfc1123_min_utc() -> TestResult {
 #[tokio::test]
 async fn put_date_time_rfc1123_max() -> TestResult {
     let response = client()
-        .datetimerfc1123()
+        .datetimerfc1123_client()
         .put_utc_max_date_time(&datetime!(9999-12-31 23:59:59 UTC), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -72,7 +79,7 @@ async fn put_date_time_rfc1123_max() -> TestResult {
 #[tokio::test]
 async fn put_date_time_rfc1123_min() -> TestResult {
     let response = client()
-        .datetimerfc1123()
+        .datetimerfc1123_client()
         .put_utc_min_date_time(&datetime!(0001-01-01 00:00:00 UTC), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -82,7 +89,7 @@ async fn put_date_time_rfc1123_min() -> TestResult {
 #[tokio::test]
 async fn get_date_time_rfc1123_max_utc_lowercase() -> TestResult {
     let value = client()
-        .datetimerfc1123()
+        .datetimerfc1123_client()
         .get_utc_lowercase_max_date_time(None)
         .await?
         .into_model()?;
@@ -93,7 +100,7 @@ async fn get_date_time_rfc1123_max_utc_lowercase() -> TestResult {
 #[tokio::test]
 async fn get_date_time_rfc1123_max_utc_uppercase() -> TestResult {
     let value = client()
-        .datetimerfc1123()
+        .datetimerfc1123_client()
         .get_utc_uppercase_max_date_time(None)
         .await?
         .into_model()?;

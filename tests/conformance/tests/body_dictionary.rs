@@ -60,7 +60,7 @@ fn widget(integer: i64, string: &str) -> Widget {
 #[tokio::test]
 async fn put_dictionary_empty() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_empty(&BTreeMap::new(), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -71,7 +71,7 @@ async fn put_dictionary_empty() -> TestResult {
 async fn get_dictionary_null() -> TestResult {
     // The server answers 200 without a body: a null dictionary, which the typed
     // `BTreeMap` cannot say.
-    let response = client().dictionary().get_null(None).await?;
+    let response = client().dictionary_client().get_null(None).await?;
     assert_eq!(response.status(), 200);
     assert_eq!(
         response.body().json::<Option<BTreeMap<String, i64>>>()?,
@@ -83,14 +83,18 @@ async fn get_dictionary_null() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_empty() -> TestResult {
-    let value = client().dictionary().get_empty(None).await?.into_model()?;
+    let value = client()
+        .dictionary_client()
+        .get_empty(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, BTreeMap::new());
     Ok(())
 }
 
 #[tokio::test]
 async fn get_dictionary_invalid() -> TestResult {
-    let response = client().dictionary().get_invalid(None).await?;
+    let response = client().dictionary_client().get_invalid(None).await?;
     assert_eq!(response.status(), 200);
     assert_conversion_error(response.into_model());
     Ok(())
@@ -99,7 +103,7 @@ async fn get_dictionary_invalid() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_null_value() -> TestResult {
     // {"key1": null}: `BTreeMap<String, String>` cannot hold a null value.
-    let response = client().dictionary().get_null_value(None).await?;
+    let response = client().dictionary_client().get_null_value(None).await?;
     assert_eq!(
         response.body().json::<BTreeMap<String, Option<String>>>()?,
         map(&[("key1", None)])
@@ -111,7 +115,7 @@ async fn get_dictionary_null_value() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_nullkey() -> TestResult {
     // {null: "val1"} is not JSON.
-    let response = client().dictionary().get_null_key(None).await?;
+    let response = client().dictionary_client().get_null_key(None).await?;
     assert_eq!(response.status(), 200);
     assert!(response.body().json::<serde_json::Value>().is_err());
     assert_conversion_error(response.into_model());
@@ -121,7 +125,7 @@ async fn get_dictionary_nullkey() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_key_empty_string() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_empty_string_key(None)
         .await?
         .into_model()?;
@@ -134,7 +138,7 @@ async fn get_dictionary_key_empty_string() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_boolean_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_boolean_tfft(None)
         .await?
         .into_model()?;
@@ -145,7 +149,7 @@ async fn get_dictionary_boolean_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_boolean_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_boolean_tfft(&indexed(&[true, false, false, true]), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -154,7 +158,10 @@ async fn put_dictionary_boolean_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_boolean_with_null() -> TestResult {
-    let response = client().dictionary().get_boolean_invalid_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_boolean_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": true, "1": null, "2": false})
@@ -166,7 +173,7 @@ async fn get_dictionary_boolean_with_null() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_boolean_with_string() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .get_boolean_invalid_string(None)
         .await?;
     assert_eq!(
@@ -182,7 +189,7 @@ async fn get_dictionary_boolean_with_string() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_integer_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_integer_valid(None)
         .await?
         .into_model()?;
@@ -193,7 +200,7 @@ async fn get_dictionary_integer_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_integer_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_integer_valid(&indexed(&[1, -1, 3, 300]), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -202,7 +209,10 @@ async fn put_dictionary_integer_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_integer_with_null() -> TestResult {
-    let response = client().dictionary().get_int_invalid_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_int_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": 1, "1": null, "2": 0})
@@ -213,7 +223,10 @@ async fn get_dictionary_integer_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_integer_with_string() -> TestResult {
-    let response = client().dictionary().get_int_invalid_string(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_int_invalid_string(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": 1, "1": "integer", "2": 0})
@@ -227,7 +240,7 @@ async fn get_dictionary_integer_with_string() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_long_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_long_valid(None)
         .await?
         .into_model()?;
@@ -238,7 +251,7 @@ async fn get_dictionary_long_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_long_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_long_valid(&indexed(&[1, -1, 3, 300]), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -247,7 +260,10 @@ async fn put_dictionary_long_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_long_with_null() -> TestResult {
-    let response = client().dictionary().get_long_invalid_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_long_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": 1, "1": null, "2": 0})
@@ -258,7 +274,10 @@ async fn get_dictionary_long_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_long_with_string() -> TestResult {
-    let response = client().dictionary().get_long_invalid_string(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_long_invalid_string(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": 1, "1": "integer", "2": 0})
@@ -272,7 +291,7 @@ async fn get_dictionary_long_with_string() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_float_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_float_valid(None)
         .await?
         .into_model()?;
@@ -283,7 +302,7 @@ async fn get_dictionary_float_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_float_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_float_valid(&indexed(&[0.0, -0.01, -1.2e20]), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -292,7 +311,10 @@ async fn put_dictionary_float_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_float_with_null() -> TestResult {
-    let response = client().dictionary().get_float_invalid_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_float_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<BTreeMap<String, Option<f64>>>()?,
         indexed(&[Some(0.0), None, Some(-1.2e20)])
@@ -303,7 +325,10 @@ async fn get_dictionary_float_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_float_with_string() -> TestResult {
-    let response = client().dictionary().get_float_invalid_string(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_float_invalid_string(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": 1, "1": "number", "2": 0})
@@ -317,7 +342,7 @@ async fn get_dictionary_float_with_string() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_double_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_double_valid(None)
         .await?
         .into_model()?;
@@ -328,7 +353,7 @@ async fn get_dictionary_double_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_double_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_double_valid(&indexed(&[0.0, -0.01, -1.2e20]), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -337,7 +362,10 @@ async fn put_dictionary_double_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_double_with_null() -> TestResult {
-    let response = client().dictionary().get_double_invalid_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_double_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<BTreeMap<String, Option<f64>>>()?,
         indexed(&[Some(0.0), None, Some(-1.2e20)])
@@ -349,7 +377,7 @@ async fn get_dictionary_double_with_null() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_double_with_string() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .get_double_invalid_string(None)
         .await?;
     assert_eq!(
@@ -365,7 +393,7 @@ async fn get_dictionary_double_with_string() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_string_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_string_valid(None)
         .await?
         .into_model()?;
@@ -376,7 +404,7 @@ async fn get_dictionary_string_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_string_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_string_valid(&indexed(&strings(&["foo1", "foo2", "foo3"])), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -385,7 +413,10 @@ async fn put_dictionary_string_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_string_with_null() -> TestResult {
-    let response = client().dictionary().get_string_with_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_string_with_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<BTreeMap<String, Option<String>>>()?,
         indexed(&[Some("foo".to_string()), None, Some("foo2".to_string())])
@@ -396,7 +427,10 @@ async fn get_dictionary_string_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_string_with_number() -> TestResult {
-    let response = client().dictionary().get_string_with_invalid(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_string_with_invalid(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": "foo", "1": 123, "2": "foo2"})
@@ -410,7 +444,7 @@ async fn get_dictionary_string_with_number() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_date_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_date_valid(None)
         .await?
         .into_model()?;
@@ -428,7 +462,7 @@ async fn get_dictionary_date_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_date_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_date_valid(
             &indexed(&[
                 date!(2000 - 12 - 01),
@@ -444,7 +478,10 @@ async fn put_dictionary_date_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_date_with_null() -> TestResult {
-    let response = client().dictionary().get_date_invalid_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_date_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": "2012-01-01", "1": null, "2": "1776-07-04"})
@@ -455,7 +492,10 @@ async fn get_dictionary_date_with_null() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_date_with_invalid_chars() -> TestResult {
-    let response = client().dictionary().get_date_invalid_chars(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_date_invalid_chars(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": "2011-03-22", "1": "date"})
@@ -469,7 +509,7 @@ async fn get_dictionary_date_with_invalid_chars() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_date_time_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_date_time_valid(None)
         .await?
         .into_model()?;
@@ -488,7 +528,7 @@ async fn get_dictionary_date_time_valid() -> TestResult {
 async fn put_dictionary_date_time_valid() -> TestResult {
     // The server compares UTC values: 1980-01-01T23:11:35Z, 1492-10-12T18:15:01Z.
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_date_time_valid(
             &indexed(&[
                 datetime!(2000-12-01 00:00:01 UTC),
@@ -505,7 +545,7 @@ async fn put_dictionary_date_time_valid() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_date_time_with_null() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .get_date_time_invalid_null(None)
         .await?;
     assert_eq!(
@@ -519,7 +559,7 @@ async fn get_dictionary_date_time_with_null() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_date_time_with_invalid_chars() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .get_date_time_invalid_chars(None)
         .await?;
     assert_eq!(
@@ -535,7 +575,7 @@ async fn get_dictionary_date_time_with_invalid_chars() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_date_time_rfc1123_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_date_time_rfc1123_valid(None)
         .await?
         .into_model()?;
@@ -553,7 +593,7 @@ async fn get_dictionary_date_time_rfc1123_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_date_time_rfc1123_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_date_time_rfc1123_valid(
             &indexed(&[
                 datetime!(2000-12-01 00:00:01 UTC),
@@ -572,7 +612,7 @@ async fn put_dictionary_date_time_rfc1123_valid() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_duration_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_duration_valid(None)
         .await?
         .into_model()?;
@@ -600,7 +640,7 @@ async fn get_dictionary_duration_valid() -> TestResult {
 async fn put_dictionary_duration_valid() -> TestResult {
     let values: Vec<Duration> = vec!["P123DT22H14M12.011S".parse()?, "P5DT1H".parse()?];
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_duration_valid(&indexed(&values), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -616,7 +656,7 @@ fn bytes() -> BTreeMap<String, Vec<u8>> {
 #[tokio::test]
 async fn get_dictionary_byte_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_byte_valid(None)
         .await?
         .into_model()?;
@@ -626,14 +666,20 @@ async fn get_dictionary_byte_valid() -> TestResult {
 
 #[tokio::test]
 async fn put_dictionary_byte_valid() -> TestResult {
-    let response = client().dictionary().put_byte_valid(&bytes(), None).await?;
+    let response = client()
+        .dictionary_client()
+        .put_byte_valid(&bytes(), None)
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_dictionary_byte_with_null() -> TestResult {
-    let response = client().dictionary().get_byte_invalid_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_byte_invalid_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<serde_json::Value>()?,
         json!({"0": "q6yt", "1": null})
@@ -646,7 +692,7 @@ async fn get_dictionary_byte_with_null() -> TestResult {
 async fn get_dictionary_base64_url() -> TestResult {
     // `format: base64url` values are generated as `String`: the encoded text, not bytes.
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_base64_url(None)
         .await?
         .into_model()?;
@@ -665,7 +711,7 @@ async fn get_dictionary_base64_url() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_complex_null() -> TestResult {
-    let response = client().dictionary().get_complex_null(None).await?;
+    let response = client().dictionary_client().get_complex_null(None).await?;
     assert_eq!(response.status(), 200);
     assert_eq!(
         response.body().json::<Option<BTreeMap<String, Widget>>>()?,
@@ -678,7 +724,7 @@ async fn get_dictionary_complex_null() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_complex_empty() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_complex_empty(None)
         .await?
         .into_model()?;
@@ -690,7 +736,10 @@ async fn get_dictionary_complex_empty() -> TestResult {
 async fn get_dictionary_complex_item_null() -> TestResult {
     // The values are `x-nullable`; the generated `BTreeMap<String, Widget>` cannot hold
     // the null.
-    let response = client().dictionary().get_complex_item_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_complex_item_null(None)
+        .await?;
     assert_eq!(
         response.body().json::<BTreeMap<String, Option<Widget>>>()?,
         indexed(&[Some(widget(1, "2")), None, Some(widget(5, "6"))])
@@ -702,7 +751,7 @@ async fn get_dictionary_complex_item_null() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_complex_item_empty() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_complex_item_empty(None)
         .await?
         .into_model()?;
@@ -720,7 +769,7 @@ fn widgets() -> BTreeMap<String, Widget> {
 #[tokio::test]
 async fn get_dictionary_complex_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_complex_valid(None)
         .await?
         .into_model()?;
@@ -731,7 +780,7 @@ async fn get_dictionary_complex_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_complex_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_complex_valid(&widgets(), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -742,7 +791,7 @@ async fn put_dictionary_complex_valid() -> TestResult {
 
 #[tokio::test]
 async fn get_dictionary_array_null() -> TestResult {
-    let response = client().dictionary().get_array_null(None).await?;
+    let response = client().dictionary_client().get_array_null(None).await?;
     assert_eq!(response.status(), 200);
     assert_eq!(
         response
@@ -757,7 +806,7 @@ async fn get_dictionary_array_null() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_array_empty() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_array_empty(None)
         .await?
         .into_model()?;
@@ -769,7 +818,10 @@ async fn get_dictionary_array_empty() -> TestResult {
 async fn get_dictionary_array_item_null() -> TestResult {
     // The values are `x-nullable`; the generated `BTreeMap<String, Vec<String>>` cannot
     // hold the null.
-    let response = client().dictionary().get_array_item_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_array_item_null(None)
+        .await?;
     assert_eq!(
         response
             .body()
@@ -787,7 +839,7 @@ async fn get_dictionary_array_item_null() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_array_item_empty() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_array_item_empty(None)
         .await?
         .into_model()?;
@@ -809,7 +861,7 @@ fn arrays() -> BTreeMap<String, Vec<String>> {
 #[tokio::test]
 async fn get_dictionary_array_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_array_valid(None)
         .await?
         .into_model()?;
@@ -820,7 +872,7 @@ async fn get_dictionary_array_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_array_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_array_valid(&arrays(), None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -859,7 +911,10 @@ fn dictionaries() -> BTreeMap<String, BTreeMap<String, String>> {
 
 #[tokio::test]
 async fn get_dictionary_dictionary_null() -> TestResult {
-    let response = client().dictionary().get_dictionary_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_dictionary_null(None)
+        .await?;
     assert_eq!(response.status(), 200);
     assert_eq!(
         response
@@ -874,7 +929,7 @@ async fn get_dictionary_dictionary_null() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_dictionary_empty() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_dictionary_empty(None)
         .await?
         .into_model()?;
@@ -886,7 +941,10 @@ async fn get_dictionary_dictionary_empty() -> TestResult {
 async fn get_dictionary_dictionary_item_null() -> TestResult {
     // The values are `x-nullable`; the generated `BTreeMap<String, BTreeMap<..>>` cannot
     // hold the null.
-    let response = client().dictionary().get_dictionary_item_null(None).await?;
+    let response = client()
+        .dictionary_client()
+        .get_dictionary_item_null(None)
+        .await?;
     assert_eq!(
         response
             .body()
@@ -900,7 +958,7 @@ async fn get_dictionary_dictionary_item_null() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_dictionary_item_empty() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_dictionary_item_empty(None)
         .await?
         .into_model()?;
@@ -914,7 +972,7 @@ async fn get_dictionary_dictionary_item_empty() -> TestResult {
 #[tokio::test]
 async fn get_dictionary_dictionary_valid() -> TestResult {
     let value = client()
-        .dictionary()
+        .dictionary_client()
         .get_dictionary_valid(None)
         .await?
         .into_model()?;
@@ -925,7 +983,7 @@ async fn get_dictionary_dictionary_valid() -> TestResult {
 #[tokio::test]
 async fn put_dictionary_dictionary_valid() -> TestResult {
     let response = client()
-        .dictionary()
+        .dictionary_client()
         .put_dictionary_valid(&dictionaries(), None)
         .await?;
     assert_eq!(response.status(), 200);

@@ -13,14 +13,14 @@ fn client() -> Client {
 #[tokio::test]
 async fn get_duration_null() -> TestResult {
     // Gap: the result type is `Duration`, not `Option<Duration>`, though the spec says x-nullable.
-    let body = client().duration().get_null(None).await?.into_body();
+    let body = client().duration_client().get_null(None).await?.into_body();
     assert_eq!(body.json::<Option<Duration>>()?, None);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_duration_invalid() -> TestResult {
-    let response = client().duration().get_invalid(None).await?;
+    let response = client().duration_client().get_invalid(None).await?;
     assert!(
         response.into_model().is_err(),
         "`123ABC` is not an ISO 8601 duration"
@@ -31,7 +31,7 @@ async fn get_duration_invalid() -> TestResult {
 #[tokio::test]
 async fn get_duration_positive() -> TestResult {
     let value = client()
-        .duration()
+        .duration_client()
         .get_positive_duration(None)
         .await?
         .into_model()?;
@@ -62,7 +62,7 @@ async fn put_duration_positive() -> TestResult {
     };
     assert_eq!(value.to_string(), "P123DT22H14M12.011S");
     let response = client()
-        .duration()
+        .duration_client()
         .put_positive_duration(&value, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);

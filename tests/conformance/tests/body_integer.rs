@@ -14,35 +14,35 @@ fn client() -> Client {
 #[tokio::test]
 async fn get_integer_null() -> TestResult {
     // Gap: the result type is `i64`, not `Option<i64>`, though the spec says x-nullable.
-    let body = client().int().get_null(None).await?.into_body();
+    let body = client().int_client().get_null(None).await?.into_body();
     assert_eq!(body.json::<Option<i64>>()?, None);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_integer_invalid() -> TestResult {
-    let response = client().int().get_invalid(None).await?;
+    let response = client().int_client().get_invalid(None).await?;
     assert!(response.into_model().is_err(), "`123jkl` is not an integer");
     Ok(())
 }
 
 #[tokio::test]
 async fn get_integer_overflow() -> TestResult {
-    let response = client().int().get_overflow_int32(None).await?;
+    let response = client().int_client().get_overflow_int32(None).await?;
     assert!(response.into_model().is_err(), "2147483656 overflows i32");
     Ok(())
 }
 
 #[tokio::test]
 async fn get_integer_underflow() -> TestResult {
-    let response = client().int().get_underflow_int32(None).await?;
+    let response = client().int_client().get_underflow_int32(None).await?;
     assert!(response.into_model().is_err(), "-2147483656 underflows i32");
     Ok(())
 }
 
 #[tokio::test]
 async fn get_long_overflow() -> TestResult {
-    let response = client().int().get_overflow_int64(None).await?;
+    let response = client().int_client().get_overflow_int64(None).await?;
     assert!(
         response.into_model().is_err(),
         "9223372036854775910 overflows i64"
@@ -52,7 +52,7 @@ async fn get_long_overflow() -> TestResult {
 
 #[tokio::test]
 async fn get_long_underflow() -> TestResult {
-    let response = client().int().get_underflow_int64(None).await?;
+    let response = client().int_client().get_underflow_int64(None).await?;
     assert!(
         response.into_model().is_err(),
         "-9223372036854775910 underflows i64"
@@ -62,35 +62,39 @@ async fn get_long_underflow() -> TestResult {
 
 #[tokio::test]
 async fn put_integer_max() -> TestResult {
-    let response = client().int().put_max32(i32::MAX, None).await?;
+    let response = client().int_client().put_max32(i32::MAX, None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn put_long_max() -> TestResult {
-    let response = client().int().put_max64(i64::MAX, None).await?;
+    let response = client().int_client().put_max64(i64::MAX, None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn put_integer_min() -> TestResult {
-    let response = client().int().put_min32(i32::MIN, None).await?;
+    let response = client().int_client().put_min32(i32::MIN, None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn put_long_min() -> TestResult {
-    let response = client().int().put_min64(i64::MIN, None).await?;
+    let response = client().int_client().put_min64(i64::MIN, None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_unix_time() -> TestResult {
-    let value: OffsetDateTime = client().int().get_unix_time(None).await?.into_model()?;
+    let value: OffsetDateTime = client()
+        .int_client()
+        .get_unix_time(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, datetime!(2016-04-13 00:00:00 UTC));
     assert_eq!(value.unix_timestamp(), 1460505600);
     Ok(())
@@ -98,7 +102,7 @@ async fn get_unix_time() -> TestResult {
 
 #[tokio::test]
 async fn get_invalid_unix_time() -> TestResult {
-    let response = client().int().get_invalid_unix_time(None).await?;
+    let response = client().int_client().get_invalid_unix_time(None).await?;
     assert!(
         response.into_model().is_err(),
         "`123jkl` is not a unix time"
@@ -109,7 +113,11 @@ async fn get_invalid_unix_time() -> TestResult {
 #[tokio::test]
 async fn get_null_unix_time() -> TestResult {
     // Gap: the result type is `OffsetDateTime`, not `Option<_>`, though the spec says x-nullable.
-    let body = client().int().get_null_unix_time(None).await?.into_body();
+    let body = client()
+        .int_client()
+        .get_null_unix_time(None)
+        .await?
+        .into_body();
     assert_eq!(body.json::<Option<i64>>()?, None);
     Ok(())
 }
@@ -117,7 +125,7 @@ async fn get_null_unix_time() -> TestResult {
 #[tokio::test]
 async fn put_unix_time() -> TestResult {
     let response = client()
-        .int()
+        .int_client()
         .put_unix_time_date(&datetime!(2016-04-13 00:00:00 UTC), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);

@@ -16,35 +16,39 @@ fn ok(status: azure_core::http::StatusCode) {
 #[tokio::test]
 async fn get_number_null() -> TestResult {
     // Gap: the result type is `f64`, not `Option<f64>`, though the spec says x-nullable.
-    let body = client().number().get_null(None).await?.into_body();
+    let body = client().number_client().get_null(None).await?.into_body();
     assert_eq!(body.json::<Option<f64>>()?, None);
     Ok(())
 }
 
 #[tokio::test]
 async fn get_float_invalid() -> TestResult {
-    let response = client().number().get_invalid_float(None).await?;
+    let response = client().number_client().get_invalid_float(None).await?;
     assert!(response.into_model().is_err(), "not a number");
     Ok(())
 }
 
 #[tokio::test]
 async fn get_double_invalid() -> TestResult {
-    let response = client().number().get_invalid_double(None).await?;
+    let response = client().number_client().get_invalid_double(None).await?;
     assert!(response.into_model().is_err(), "not a number");
     Ok(())
 }
 
 #[tokio::test]
 async fn get_decimal_invalid() -> TestResult {
-    let response = client().number().get_invalid_decimal(None).await?;
+    let response = client().number_client().get_invalid_decimal(None).await?;
     assert!(response.into_model().is_err(), "not a number");
     Ok(())
 }
 
 #[tokio::test]
 async fn get_float_big_scientific_notation() -> TestResult {
-    let value: f32 = client().number().get_big_float(None).await?.into_model()?;
+    let value: f32 = client()
+        .number_client()
+        .get_big_float(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, 3.402823e20_f32);
     Ok(())
 }
@@ -52,7 +56,7 @@ async fn get_float_big_scientific_notation() -> TestResult {
 #[tokio::test]
 async fn put_float_big_scientific_notation() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_big_float(3.402823e20, None)
         .await?
         .status());
@@ -61,7 +65,11 @@ async fn put_float_big_scientific_notation() -> TestResult {
 
 #[tokio::test]
 async fn get_double_big_scientific_notation() -> TestResult {
-    let value: f64 = client().number().get_big_double(None).await?.into_model()?;
+    let value: f64 = client()
+        .number_client()
+        .get_big_double(None)
+        .await?
+        .into_model()?;
     assert_eq!(value, 2.5976931e101);
     Ok(())
 }
@@ -69,7 +77,7 @@ async fn get_double_big_scientific_notation() -> TestResult {
 #[tokio::test]
 async fn put_double_big_scientific_notation() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_big_double(2.5976931e101, None)
         .await?
         .status());
@@ -79,7 +87,7 @@ async fn put_double_big_scientific_notation() -> TestResult {
 #[tokio::test]
 async fn get_double_big_positive_decimal() -> TestResult {
     let value: f64 = client()
-        .number()
+        .number_client()
         .get_big_double_positive_decimal(None)
         .await?
         .into_model()?;
@@ -90,7 +98,7 @@ async fn get_double_big_positive_decimal() -> TestResult {
 #[tokio::test]
 async fn put_double_big_positive_decimal() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_big_double_positive_decimal(99999999.99, None)
         .await?
         .status());
@@ -100,7 +108,7 @@ async fn put_double_big_positive_decimal() -> TestResult {
 #[tokio::test]
 async fn get_double_big_negative_decimal() -> TestResult {
     let value: f64 = client()
-        .number()
+        .number_client()
         .get_big_double_negative_decimal(None)
         .await?
         .into_model()?;
@@ -111,7 +119,7 @@ async fn get_double_big_negative_decimal() -> TestResult {
 #[tokio::test]
 async fn put_double_big_negative_decimal() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_big_double_negative_decimal(-99999999.99, None)
         .await?
         .status());
@@ -122,7 +130,7 @@ async fn put_double_big_negative_decimal() -> TestResult {
 async fn get_float_small_scientific_notation() -> TestResult {
     // The spec declares this response `format: double`.
     let value: f64 = client()
-        .number()
+        .number_client()
         .get_small_float(None)
         .await?
         .into_model()?;
@@ -133,7 +141,7 @@ async fn get_float_small_scientific_notation() -> TestResult {
 #[tokio::test]
 async fn put_float_small_scientific_notation() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_small_float(3.402823e-20, None)
         .await?
         .status());
@@ -143,7 +151,7 @@ async fn put_float_small_scientific_notation() -> TestResult {
 #[tokio::test]
 async fn get_double_small_scientific_notation() -> TestResult {
     let value: f64 = client()
-        .number()
+        .number_client()
         .get_small_double(None)
         .await?
         .into_model()?;
@@ -154,7 +162,7 @@ async fn get_double_small_scientific_notation() -> TestResult {
 #[tokio::test]
 async fn put_double_small_scientific_notation() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_small_double(2.5976931e-101, None)
         .await?
         .status());
@@ -166,7 +174,7 @@ async fn put_double_small_scientific_notation() -> TestResult {
 #[tokio::test]
 async fn get_decimal_big() -> TestResult {
     let value: f64 = client()
-        .number()
+        .number_client()
         .get_big_decimal(None)
         .await?
         .into_model()?;
@@ -177,7 +185,7 @@ async fn get_decimal_big() -> TestResult {
 #[tokio::test]
 async fn put_decimal_big() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_big_decimal(2.5976931e101, None)
         .await?
         .status());
@@ -187,7 +195,7 @@ async fn put_decimal_big() -> TestResult {
 #[tokio::test]
 async fn get_decimal_big_positive_decimal() -> TestResult {
     let value: f64 = client()
-        .number()
+        .number_client()
         .get_big_decimal_positive_decimal(None)
         .await?
         .into_model()?;
@@ -198,7 +206,7 @@ async fn get_decimal_big_positive_decimal() -> TestResult {
 #[tokio::test]
 async fn put_decimal_big_positive_decimal() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_big_decimal_positive_decimal(99999999.99, None)
         .await?
         .status());
@@ -208,7 +216,7 @@ async fn put_decimal_big_positive_decimal() -> TestResult {
 #[tokio::test]
 async fn get_decimal_big_negative_decimal() -> TestResult {
     let value: f64 = client()
-        .number()
+        .number_client()
         .get_big_decimal_negative_decimal(None)
         .await?
         .into_model()?;
@@ -219,7 +227,7 @@ async fn get_decimal_big_negative_decimal() -> TestResult {
 #[tokio::test]
 async fn put_decimal_big_negative_decimal() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_big_decimal_negative_decimal(-99999999.99, None)
         .await?
         .status());
@@ -229,7 +237,7 @@ async fn put_decimal_big_negative_decimal() -> TestResult {
 #[tokio::test]
 async fn get_decimal_small() -> TestResult {
     let value: f64 = client()
-        .number()
+        .number_client()
         .get_small_decimal(None)
         .await?
         .into_model()?;
@@ -240,7 +248,7 @@ async fn get_decimal_small() -> TestResult {
 #[tokio::test]
 async fn put_decimal_small() -> TestResult {
     ok(client()
-        .number()
+        .number_client()
         .put_small_decimal(2.5976931e-101, None)
         .await?
         .status());

@@ -40,7 +40,7 @@ fn ids(items: &[Product]) -> Vec<(i64, String)> {
 async fn paging_custom_url_partial_next_link() -> TestResult {
     // Page 1's next link is `/paging/customurl/partialnextlink/page/2`, relative to the host.
     let items: Vec<Product> = client()
-        .paging()
+        .paging_client()
         .get_pages_partial_url("local", None)?
         .try_collect()
         .await?;
@@ -56,7 +56,7 @@ async fn paging_custom_url_partial_operation_next_link() -> TestResult {
     // Page 1's next link is `partialnextlinkop/page/2`, for the next operation
     // `/paging/customurl/{nextLink}`; resolving it against page 1's URL gives the same URL.
     let items: Vec<Product> = client()
-        .paging()
+        .paging_client()
         .get_pages_partial_url_operation("local", None)?
         .try_collect()
         .await?;

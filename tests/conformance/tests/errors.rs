@@ -55,7 +55,7 @@ fn sad_casper() -> PetActionError {
 #[tokio::test]
 async fn expected_no_errors() -> TestResult {
     let pet: Pet = client()
-        .pet()
+        .pet_client()
         .get_pet_by_id("tommy", None)
         .await?
         .into_model()?;
@@ -63,7 +63,7 @@ async fn expected_no_errors() -> TestResult {
     assert_eq!(pet.ani_type.as_deref(), Some("Dog"));
 
     let action = client()
-        .pet()
+        .pet_client()
         .do_something("stay", None)
         .await?
         .into_model()?;
@@ -75,7 +75,7 @@ async fn expected_no_errors() -> TestResult {
 /// 202 is documented (without a body): a success.
 #[tokio::test]
 async fn get_pet_by_id_202_no_body() -> TestResult {
-    let response = client().pet().get_pet_by_id("django", None).await?;
+    let response = client().pet_client().get_pet_by_id("django", None).await?;
     assert_eq!(response.status(), 202);
     assert_eq!(response.into_body().json::<Option<Pet>>()?, None);
     Ok(())
@@ -83,7 +83,7 @@ async fn get_pet_by_id_202_no_body() -> TestResult {
 
 #[tokio::test]
 async fn expected_pet_sad_error() -> TestResult {
-    let result = client().pet().do_something("jump", None).await;
+    let result = client().pet_client().do_something("jump", None).await;
     let error: PetActionError = error_model(result, 500);
     assert_eq!(error, sad_casper());
     Ok(())
@@ -92,7 +92,7 @@ async fn expected_pet_sad_error() -> TestResult {
 /// 404 is not documented: the `default` response, a PetActionError too.
 #[tokio::test]
 async fn expected_pet_hungry_error() -> TestResult {
-    let result = client().pet().do_something("fetch", None).await;
+    let result = client().pet_client().do_something("fetch", None).await;
     let error: PetActionError = error_model(result, 404);
     assert_eq!(
         error,
@@ -108,7 +108,7 @@ async fn expected_pet_hungry_error() -> TestResult {
 
 #[tokio::test]
 async fn int_error() -> TestResult {
-    let result = client().pet().get_pet_by_id("alien123", None).await;
+    let result = client().pet_client().get_pet_by_id("alien123", None).await;
     let error: i64 = error_model(result, 501);
     assert_eq!(error, 123);
     Ok(())
@@ -116,7 +116,7 @@ async fn int_error() -> TestResult {
 
 #[tokio::test]
 async fn string_error() -> TestResult {
-    let result = client().pet().get_pet_by_id("ringo", None).await;
+    let result = client().pet_client().get_pet_by_id("ringo", None).await;
     let error: String = error_model(result, 400);
     assert_eq!(error, "ringo is missing");
     Ok(())
@@ -124,7 +124,10 @@ async fn string_error() -> TestResult {
 
 #[tokio::test]
 async fn animal_not_found_error() -> TestResult {
-    let result = client().pet().get_pet_by_id("coyoteUgly", None).await;
+    let result = client()
+        .pet_client()
+        .get_pet_by_id("coyoteUgly", None)
+        .await;
     let error: NotFoundErrorBase = error_model(result, 404);
     assert_eq!(
         error,
@@ -139,7 +142,10 @@ async fn animal_not_found_error() -> TestResult {
 
 #[tokio::test]
 async fn link_not_found_error() -> TestResult {
-    let result = client().pet().get_pet_by_id("weirdAlYankovic", None).await;
+    let result = client()
+        .pet_client()
+        .get_pet_by_id("weirdAlYankovic", None)
+        .await;
     let error: NotFoundErrorBase = error_model(result, 404);
     assert_eq!(
         error,
@@ -161,7 +167,7 @@ async fn send_error_with_param_name_models() -> TestResult {
         models: Some("value1".to_string()),
         ..Default::default()
     };
-    let result = client().pet().has_models_param(Some(options)).await;
+    let result = client().pet_client().has_models_param(Some(options)).await;
     let error: PetActionError = error_model(result, 500);
     assert_eq!(error, sad_casper());
     Ok(())
@@ -171,7 +177,7 @@ async fn send_error_with_param_name_models() -> TestResult {
 #[tokio::test]
 #[ignore = "generator: x-ms-client-default of an optional query parameter is not sent"]
 async fn has_models_param_sends_client_default() -> TestResult {
-    let result = client().pet().has_models_param(None).await;
+    let result = client().pet_client().has_models_param(None).await;
     let error: PetActionError = error_model(result, 500);
     assert_eq!(error, sad_casper());
     Ok(())

@@ -64,7 +64,7 @@ fn string_options(value: Option<&str>) -> Option<HeaderParamStringOptions<'stati
 #[ignore = "runtime: azure_core's UserAgentPolicy overwrites the User-Agent header parameter"]
 async fn header_parameter_existing_key() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_existing_key("overwrite", None)
         .await?;
     Ok(())
@@ -72,7 +72,7 @@ async fn header_parameter_existing_key() -> TestResult {
 
 #[tokio::test]
 async fn header_response_existing_key() -> TestResult {
-    let response = client().header().response_existing_key(None).await?;
+    let response = client().header_client().response_existing_key(None).await?;
     assert_eq!(response.user_agent(), Some("overwrite"));
     Ok(())
 }
@@ -80,7 +80,7 @@ async fn header_response_existing_key() -> TestResult {
 #[tokio::test]
 async fn header_parameter_protected_key() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_protected_key("text/html", None)
         .await?;
     Ok(())
@@ -88,7 +88,10 @@ async fn header_parameter_protected_key() -> TestResult {
 
 #[tokio::test]
 async fn header_response_protected_key() -> TestResult {
-    let response = client().header().response_protected_key(None).await?;
+    let response = client()
+        .header_client()
+        .response_protected_key(None)
+        .await?;
     let content_type = response.content_type().expect("a content-type header");
     // Express adds a charset to the type it is given.
     assert_eq!(content_type.split(';').next(), Some("text/html"));
@@ -102,7 +105,10 @@ async fn custom_header_in_request() -> TestResult {
         "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0".to_string(),
     ));
     let options = HeaderCustomRequestIdOptions { method_options };
-    client().header().custom_request_id(Some(options)).await?;
+    client()
+        .header_client()
+        .custom_request_id(Some(options))
+        .await?;
     Ok(())
 }
 
@@ -110,14 +116,17 @@ async fn custom_header_in_request() -> TestResult {
 
 #[tokio::test]
 async fn header_parameter_integer_positive() -> TestResult {
-    client().header().param_integer("positive", 1, None).await?;
+    client()
+        .header_client()
+        .param_integer("positive", 1, None)
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn header_parameter_integer_negative() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_integer("negative", -2, None)
         .await?;
     Ok(())
@@ -125,20 +134,26 @@ async fn header_parameter_integer_negative() -> TestResult {
 
 #[tokio::test]
 async fn header_parameter_long_positive() -> TestResult {
-    client().header().param_long("positive", 105, None).await?;
+    client()
+        .header_client()
+        .param_long("positive", 105, None)
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn header_parameter_long_negative() -> TestResult {
-    client().header().param_long("negative", -2, None).await?;
+    client()
+        .header_client()
+        .param_long("negative", -2, None)
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn header_parameter_float_positive() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_float("positive", 0.07, None)
         .await?;
     Ok(())
@@ -147,7 +162,7 @@ async fn header_parameter_float_positive() -> TestResult {
 #[tokio::test]
 async fn header_parameter_float_negative() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_float("negative", -3.0, None)
         .await?;
     Ok(())
@@ -156,7 +171,7 @@ async fn header_parameter_float_negative() -> TestResult {
 #[tokio::test]
 async fn header_parameter_double_positive() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_double("positive", 7e120, None)
         .await?;
     Ok(())
@@ -165,7 +180,7 @@ async fn header_parameter_double_positive() -> TestResult {
 #[tokio::test]
 async fn header_parameter_double_negative() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_double("negative", -3.0, None)
         .await?;
     Ok(())
@@ -173,20 +188,26 @@ async fn header_parameter_double_negative() -> TestResult {
 
 #[tokio::test]
 async fn header_parameter_bool_true() -> TestResult {
-    client().header().param_bool("true", true, None).await?;
+    client()
+        .header_client()
+        .param_bool("true", true, None)
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn header_parameter_bool_false() -> TestResult {
-    client().header().param_bool("false", false, None).await?;
+    client()
+        .header_client()
+        .param_bool("false", false, None)
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn header_parameter_string_valid() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_string("valid", string_options(Some(FOX)))
         .await?;
     Ok(())
@@ -195,7 +216,7 @@ async fn header_parameter_string_valid() -> TestResult {
 #[tokio::test]
 async fn header_parameter_string_null() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_string("null", string_options(None))
         .await?;
     Ok(())
@@ -204,7 +225,7 @@ async fn header_parameter_string_null() -> TestResult {
 #[tokio::test]
 async fn header_parameter_string_empty() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_string("empty", string_options(Some("")))
         .await?;
     Ok(())
@@ -216,20 +237,23 @@ async fn header_parameter_enum_valid() -> TestResult {
         value: Some(GreyscaleColors::Grey),
         ..Default::default()
     };
-    client().header().param_enum("valid", Some(options)).await?;
+    client()
+        .header_client()
+        .param_enum("valid", Some(options))
+        .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn header_parameter_enum_null() -> TestResult {
-    client().header().param_enum("null", None).await?;
+    client().header_client().param_enum("null", None).await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn header_parameter_date_valid() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_date("valid", &date!(2010 - 01 - 01), None)
         .await?;
     Ok(())
@@ -238,7 +262,7 @@ async fn header_parameter_date_valid() -> TestResult {
 #[tokio::test]
 async fn header_parameter_date_min() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_date("min", &date!(0001 - 01 - 01), None)
         .await?;
     Ok(())
@@ -247,7 +271,7 @@ async fn header_parameter_date_min() -> TestResult {
 #[tokio::test]
 async fn header_parameter_date_time_valid() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_datetime("valid", &datetime!(2010-01-01 12:34:56 UTC), None)
         .await?;
     Ok(())
@@ -256,7 +280,7 @@ async fn header_parameter_date_time_valid() -> TestResult {
 #[tokio::test]
 async fn header_parameter_date_time_min() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_datetime("min", &datetime!(0001-01-01 00:00:00 UTC), None)
         .await?;
     Ok(())
@@ -269,7 +293,7 @@ async fn header_parameter_date_time_rfc1123_valid() -> TestResult {
         ..Default::default()
     };
     client()
-        .header()
+        .header_client()
         .param_datetime_rfc1123("valid", Some(options))
         .await?;
     Ok(())
@@ -282,7 +306,7 @@ async fn header_parameter_date_time_rfc1123_min() -> TestResult {
         ..Default::default()
     };
     client()
-        .header()
+        .header_client()
         .param_datetime_rfc1123("min", Some(options))
         .await?;
     Ok(())
@@ -298,7 +322,7 @@ async fn header_parameter_duration_valid() -> TestResult {
         ..Default::default()
     };
     client()
-        .header()
+        .header_client()
         .param_duration("valid", &duration, None)
         .await?;
     Ok(())
@@ -307,7 +331,7 @@ async fn header_parameter_duration_valid() -> TestResult {
 #[tokio::test]
 async fn header_parameter_bytes_valid() -> TestResult {
     client()
-        .header()
+        .header_client()
         .param_byte("valid", MULTIBYTE.as_bytes(), None)
         .await?;
     Ok(())
@@ -317,84 +341,117 @@ async fn header_parameter_bytes_valid() -> TestResult {
 
 #[tokio::test]
 async fn header_response_integer_positive() -> TestResult {
-    let response = client().header().response_integer("positive", None).await?;
+    let response = client()
+        .header_client()
+        .response_integer("positive", None)
+        .await?;
     assert_eq!(value(&response).parse::<i32>()?, 1);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_integer_negative() -> TestResult {
-    let response = client().header().response_integer("negative", None).await?;
+    let response = client()
+        .header_client()
+        .response_integer("negative", None)
+        .await?;
     assert_eq!(value(&response).parse::<i32>()?, -2);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_long_positive() -> TestResult {
-    let response = client().header().response_long("positive", None).await?;
+    let response = client()
+        .header_client()
+        .response_long("positive", None)
+        .await?;
     assert_eq!(value(&response).parse::<i64>()?, 105);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_long_negative() -> TestResult {
-    let response = client().header().response_long("negative", None).await?;
+    let response = client()
+        .header_client()
+        .response_long("negative", None)
+        .await?;
     assert_eq!(value(&response).parse::<i64>()?, -2);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_float_positive() -> TestResult {
-    let response = client().header().response_float("positive", None).await?;
+    let response = client()
+        .header_client()
+        .response_float("positive", None)
+        .await?;
     assert_eq!(value(&response).parse::<f32>()?, 0.07);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_float_negative() -> TestResult {
-    let response = client().header().response_float("negative", None).await?;
+    let response = client()
+        .header_client()
+        .response_float("negative", None)
+        .await?;
     assert_eq!(value(&response).parse::<f32>()?, -3.0);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_double_positive() -> TestResult {
-    let response = client().header().response_double("positive", None).await?;
+    let response = client()
+        .header_client()
+        .response_double("positive", None)
+        .await?;
     assert_eq!(value(&response).parse::<f64>()?, 7e120);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_double_negative() -> TestResult {
-    let response = client().header().response_double("negative", None).await?;
+    let response = client()
+        .header_client()
+        .response_double("negative", None)
+        .await?;
     assert_eq!(value(&response).parse::<f64>()?, -3.0);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_bool_true() -> TestResult {
-    let response = client().header().response_bool("true", None).await?;
+    let response = client().header_client().response_bool("true", None).await?;
     assert!(value(&response).parse::<bool>()?);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_bool_false() -> TestResult {
-    let response = client().header().response_bool("false", None).await?;
+    let response = client()
+        .header_client()
+        .response_bool("false", None)
+        .await?;
     assert!(!value(&response).parse::<bool>()?);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_string_valid() -> TestResult {
-    let response = client().header().response_string("valid", None).await?;
+    let response = client()
+        .header_client()
+        .response_string("valid", None)
+        .await?;
     assert_eq!(value(&response), FOX);
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_string_null() -> TestResult {
-    let response = client().header().response_string("null", None).await?;
+    let response = client()
+        .header_client()
+        .response_string("null", None)
+        .await?;
     // The server sets the header to JavaScript's `null`, which Express writes as the
     // text `null`: a raw-string accessor cannot tell it from the string "null".
     assert_eq!(response.value(), Some("null"));
@@ -403,14 +460,20 @@ async fn header_response_string_null() -> TestResult {
 
 #[tokio::test]
 async fn header_response_string_empty() -> TestResult {
-    let response = client().header().response_string("empty", None).await?;
+    let response = client()
+        .header_client()
+        .response_string("empty", None)
+        .await?;
     assert_eq!(value(&response), "");
     Ok(())
 }
 
 #[tokio::test]
 async fn header_response_enum_valid() -> TestResult {
-    let response = client().header().response_enum("valid", None).await?;
+    let response = client()
+        .header_client()
+        .response_enum("valid", None)
+        .await?;
     assert_eq!(
         value(&response).parse::<GreyscaleColors>()?,
         GreyscaleColors::Grey
@@ -420,7 +483,7 @@ async fn header_response_enum_valid() -> TestResult {
 
 #[tokio::test]
 async fn header_response_enum_null() -> TestResult {
-    let response = client().header().response_enum("null", None).await?;
+    let response = client().header_client().response_enum("null", None).await?;
     // The server sends an empty header for a null enum.
     let parsed = response
         .value()
@@ -433,7 +496,10 @@ async fn header_response_enum_null() -> TestResult {
 
 #[tokio::test]
 async fn header_response_date_valid() -> TestResult {
-    let response = client().header().response_date("valid", None).await?;
+    let response = client()
+        .header_client()
+        .response_date("valid", None)
+        .await?;
     let parsed: time::Date = decode::<_, codec::Date>(value(&response));
     assert_eq!(parsed, date!(2010 - 01 - 01));
     Ok(())
@@ -441,7 +507,7 @@ async fn header_response_date_valid() -> TestResult {
 
 #[tokio::test]
 async fn header_response_date_min() -> TestResult {
-    let response = client().header().response_date("min", None).await?;
+    let response = client().header_client().response_date("min", None).await?;
     let parsed: time::Date = decode::<_, codec::Date>(value(&response));
     assert_eq!(parsed, date!(0001 - 01 - 01));
     Ok(())
@@ -449,7 +515,10 @@ async fn header_response_date_min() -> TestResult {
 
 #[tokio::test]
 async fn header_response_date_time_valid() -> TestResult {
-    let response = client().header().response_datetime("valid", None).await?;
+    let response = client()
+        .header_client()
+        .response_datetime("valid", None)
+        .await?;
     let parsed = codec::parse_rfc3339(value(&response)).expect("an RFC 3339 date-time");
     assert_eq!(parsed, datetime!(2010-01-01 12:34:56 UTC));
     Ok(())
@@ -457,7 +526,10 @@ async fn header_response_date_time_valid() -> TestResult {
 
 #[tokio::test]
 async fn header_response_date_time_min() -> TestResult {
-    let response = client().header().response_datetime("min", None).await?;
+    let response = client()
+        .header_client()
+        .response_datetime("min", None)
+        .await?;
     let parsed = codec::parse_rfc3339(value(&response)).expect("an RFC 3339 date-time");
     assert_eq!(parsed, datetime!(0001-01-01 00:00:00 UTC));
     Ok(())
@@ -466,7 +538,7 @@ async fn header_response_date_time_min() -> TestResult {
 #[tokio::test]
 async fn header_response_date_time_rfc1123_valid() -> TestResult {
     let response = client()
-        .header()
+        .header_client()
         .response_datetime_rfc1123("valid", None)
         .await?;
     let parsed: time::OffsetDateTime = decode::<_, codec::Rfc1123>(value(&response));
@@ -477,7 +549,7 @@ async fn header_response_date_time_rfc1123_valid() -> TestResult {
 #[tokio::test]
 async fn header_response_date_time_rfc1123_min() -> TestResult {
     let response = client()
-        .header()
+        .header_client()
         .response_datetime_rfc1123("min", None)
         .await?;
     let parsed: time::OffsetDateTime = decode::<_, codec::Rfc1123>(value(&response));
@@ -487,7 +559,10 @@ async fn header_response_date_time_rfc1123_min() -> TestResult {
 
 #[tokio::test]
 async fn header_response_duration_valid() -> TestResult {
-    let response = client().header().response_duration("valid", None).await?;
+    let response = client()
+        .header_client()
+        .response_duration("valid", None)
+        .await?;
     let parsed = value(&response).parse::<Duration>()?;
     assert_eq!(
         parsed,
@@ -504,7 +579,10 @@ async fn header_response_duration_valid() -> TestResult {
 
 #[tokio::test]
 async fn header_response_bytes_valid() -> TestResult {
-    let response = client().header().response_byte("valid", None).await?;
+    let response = client()
+        .header_client()
+        .response_byte("valid", None)
+        .await?;
     let parsed: Vec<u8> = decode::<_, codec::Base64>(value(&response));
     assert_eq!(parsed, MULTIBYTE.as_bytes());
     Ok(())

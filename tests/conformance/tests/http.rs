@@ -93,14 +93,14 @@ fn a(status_code: &str) -> A {
 
 #[tokio::test]
 async fn http_success200_head() -> TestResult {
-    let response = client().http_success().head200(None).await?;
+    let response = client().http_success_client().head200(None).await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn http_success200_get() -> TestResult {
-    let response = client().http_success().get200(None).await?;
+    let response = client().http_success_client().get200(None).await?;
     assert_eq!(response.status(), 200);
     assert!(response.into_model()?);
     Ok(())
@@ -113,7 +113,7 @@ async fn http_success200_put() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().put200(Some(options)).await?;
+    let response = client().http_success_client().put200(Some(options)).await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -125,7 +125,10 @@ async fn http_success200_post() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().post200(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .post200(Some(options))
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -137,7 +140,10 @@ async fn http_success200_patch() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().patch200(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .patch200(Some(options))
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -149,7 +155,10 @@ async fn http_success200_delete() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().delete200(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .delete200(Some(options))
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -161,7 +170,7 @@ async fn http_success201_put() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().put201(Some(options)).await?;
+    let response = client().http_success_client().put201(Some(options)).await?;
     assert_eq!(response.status(), 201);
     Ok(())
 }
@@ -173,7 +182,10 @@ async fn http_success201_post() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().post201(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .post201(Some(options))
+        .await?;
     assert_eq!(response.status(), 201);
     Ok(())
 }
@@ -185,7 +197,7 @@ async fn http_success202_put() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().put202(Some(options)).await?;
+    let response = client().http_success_client().put202(Some(options)).await?;
     assert_eq!(response.status(), 202);
     Ok(())
 }
@@ -197,7 +209,10 @@ async fn http_success202_post() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().post202(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .post202(Some(options))
+        .await?;
     assert_eq!(response.status(), 202);
     Ok(())
 }
@@ -209,7 +224,10 @@ async fn http_success202_patch() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().patch202(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .patch202(Some(options))
+        .await?;
     assert_eq!(response.status(), 202);
     Ok(())
 }
@@ -221,14 +239,17 @@ async fn http_success202_delete() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().delete202(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .delete202(Some(options))
+        .await?;
     assert_eq!(response.status(), 202);
     Ok(())
 }
 
 #[tokio::test]
 async fn http_success204_head() -> TestResult {
-    let response = client().http_success().head204(None).await?;
+    let response = client().http_success_client().head204(None).await?;
     assert_eq!(response.status(), 204);
     Ok(())
 }
@@ -240,7 +261,7 @@ async fn http_success204_put() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().put204(Some(options)).await?;
+    let response = client().http_success_client().put204(Some(options)).await?;
     assert_eq!(response.status(), 204);
     Ok(())
 }
@@ -252,7 +273,10 @@ async fn http_success204_post() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().post204(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .post204(Some(options))
+        .await?;
     assert_eq!(response.status(), 204);
     Ok(())
 }
@@ -264,7 +288,10 @@ async fn http_success204_patch() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().patch204(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .patch204(Some(options))
+        .await?;
     assert_eq!(response.status(), 204);
     Ok(())
 }
@@ -276,7 +303,10 @@ async fn http_success204_delete() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_success().delete204(Some(options)).await?;
+    let response = client()
+        .http_success_client()
+        .delete204(Some(options))
+        .await?;
     assert_eq!(response.status(), 204);
     Ok(())
 }
@@ -284,7 +314,7 @@ async fn http_success204_delete() -> TestResult {
 /// 404 is a documented response of `httpSuccess_head404`: a success, not an error.
 #[tokio::test]
 async fn http_success404_head() -> TestResult {
-    let response = client().http_success().head404(None).await?;
+    let response = client().http_success_client().head404(None).await?;
     assert_eq!(response.status(), 404);
     Ok(())
 }
@@ -301,21 +331,21 @@ fn head_client() -> conf_head::AutoRestHeadTestServiceClient {
 
 #[tokio::test]
 async fn head_http_success200_head() -> TestResult {
-    let response = head_client().http_success().head200(None).await?;
+    let response = head_client().http_success_client().head200(None).await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn head_http_success204_head() -> TestResult {
-    let response = head_client().http_success().head204(None).await?;
+    let response = head_client().http_success_client().head204(None).await?;
     assert_eq!(response.status(), 204);
     Ok(())
 }
 
 #[tokio::test]
 async fn head_http_success404_head() -> TestResult {
-    let response = head_client().http_success().head404(None).await?;
+    let response = head_client().http_success_client().head404(None).await?;
     assert_eq!(response.status(), 404);
     Ok(())
 }
@@ -334,7 +364,7 @@ fn head_exceptions_client() -> conf_head_exceptions::AutoRestHeadExceptionTestSe
 #[tokio::test]
 async fn head_exceptions_http_success200_head() -> TestResult {
     let response = head_exceptions_client()
-        .head_exception()
+        .head_exception_client()
         .head200(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -344,7 +374,7 @@ async fn head_exceptions_http_success200_head() -> TestResult {
 #[tokio::test]
 async fn head_exceptions_http_success204_head() -> TestResult {
     let response = head_exceptions_client()
-        .head_exception()
+        .head_exception_client()
         .head204(None)
         .await?;
     assert_eq!(response.status(), 204);
@@ -354,7 +384,7 @@ async fn head_exceptions_http_success204_head() -> TestResult {
 #[tokio::test]
 async fn head_exceptions_http_success404_head() -> TestResult {
     let result = head_exceptions_client()
-        .head_exception()
+        .head_exception_client()
         .head404(None)
         .await;
     expect_status(result, 404);
@@ -370,7 +400,7 @@ async fn head_exceptions_http_success404_head() -> TestResult {
 
 #[tokio::test]
 async fn http_redirect300_head() -> TestResult {
-    let response = client().http_redirects().head300(None).await?;
+    let response = client().http_redirects_client().head300(None).await?;
     assert_eq!(response.status(), 300);
     assert_eq!(
         location(&response).as_deref(),
@@ -381,7 +411,7 @@ async fn http_redirect300_head() -> TestResult {
 
 #[tokio::test]
 async fn http_redirect300_get() -> TestResult {
-    let response = client().http_redirects().get300(None).await?;
+    let response = client().http_redirects_client().get300(None).await?;
     assert_eq!(response.status(), 300);
     assert_eq!(
         location(&response).as_deref(),
@@ -395,14 +425,14 @@ async fn http_redirect300_get() -> TestResult {
 
 #[tokio::test]
 async fn http_redirect301_head() -> TestResult {
-    let response = client().http_redirects().head301(None).await?;
+    let response = client().http_redirects_client().head301(None).await?;
     assert_eq!(response.status(), 200, "followed");
     Ok(())
 }
 
 #[tokio::test]
 async fn http_redirect301_get() -> TestResult {
-    let response = client().http_redirects().get301(None).await?;
+    let response = client().http_redirects_client().get301(None).await?;
     assert_eq!(response.status(), 200, "followed");
     Ok(())
 }
@@ -416,7 +446,10 @@ async fn http_redirect301_put() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_redirects().put301(Some(options)).await?;
+    let response = client()
+        .http_redirects_client()
+        .put301(Some(options))
+        .await?;
     assert_eq!(response.status(), 301);
     assert_eq!(location(&response).as_deref(), Some("/http/failure/500"));
     Ok(())
@@ -424,14 +457,14 @@ async fn http_redirect301_put() -> TestResult {
 
 #[tokio::test]
 async fn http_redirect302_head() -> TestResult {
-    let response = client().http_redirects().head302(None).await?;
+    let response = client().http_redirects_client().head302(None).await?;
     assert_eq!(response.status(), 200, "followed");
     Ok(())
 }
 
 #[tokio::test]
 async fn http_redirect302_get() -> TestResult {
-    let response = client().http_redirects().get302(None).await?;
+    let response = client().http_redirects_client().get302(None).await?;
     assert_eq!(response.status(), 200, "followed");
     Ok(())
 }
@@ -445,7 +478,10 @@ async fn http_redirect302_patch() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_redirects().patch302(Some(options)).await?;
+    let response = client()
+        .http_redirects_client()
+        .patch302(Some(options))
+        .await?;
     assert_eq!(response.status(), 302);
     assert_eq!(location(&response).as_deref(), Some("/http/failure/500"));
     Ok(())
@@ -459,21 +495,24 @@ async fn http_redirect303_post() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_redirects().post303(Some(options)).await?;
+    let response = client()
+        .http_redirects_client()
+        .post303(Some(options))
+        .await?;
     assert_eq!(response.status(), 200, "followed with a GET");
     Ok(())
 }
 
 #[tokio::test]
 async fn http_redirect307_head() -> TestResult {
-    let response = client().http_redirects().head307(None).await?;
+    let response = client().http_redirects_client().head307(None).await?;
     assert_eq!(response.status(), 200, "followed");
     Ok(())
 }
 
 #[tokio::test]
 async fn http_redirect307_get() -> TestResult {
-    let response = client().http_redirects().get307(None).await?;
+    let response = client().http_redirects_client().get307(None).await?;
     assert_eq!(response.status(), 200, "followed");
     Ok(())
 }
@@ -486,7 +525,10 @@ async fn http_redirect307_put() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_redirects().put307(Some(options)).await?;
+    let response = client()
+        .http_redirects_client()
+        .put307(Some(options))
+        .await?;
     assert_eq!(response.status(), 200, "followed with a PUT");
     Ok(())
 }
@@ -498,7 +540,10 @@ async fn http_redirect307_post() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_redirects().post307(Some(options)).await?;
+    let response = client()
+        .http_redirects_client()
+        .post307(Some(options))
+        .await?;
     assert_eq!(response.status(), 200, "followed with a POST");
     Ok(())
 }
@@ -510,7 +555,10 @@ async fn http_redirect307_patch() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_redirects().patch307(Some(options)).await?;
+    let response = client()
+        .http_redirects_client()
+        .patch307(Some(options))
+        .await?;
     assert_eq!(response.status(), 200, "followed with a PATCH");
     Ok(())
 }
@@ -522,7 +570,10 @@ async fn http_redirect307_delete() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = client().http_redirects().delete307(Some(options)).await?;
+    let response = client()
+        .http_redirects_client()
+        .delete307(Some(options))
+        .await?;
     assert_eq!(response.status(), 200, "followed with a DELETE");
     Ok(())
 }
@@ -531,13 +582,19 @@ async fn http_redirect307_delete() -> TestResult {
 
 #[tokio::test]
 async fn http_client_failure400_head() -> TestResult {
-    expect_status(client().http_client_failure().head400(None).await, 400);
+    expect_status(
+        client().http_client_failure_client().head400(None).await,
+        400,
+    );
     Ok(())
 }
 
 #[tokio::test]
 async fn http_client_failure400_get() -> TestResult {
-    expect_status(client().http_client_failure().get400(None).await, 400);
+    expect_status(
+        client().http_client_failure_client().get400(None).await,
+        400,
+    );
     Ok(())
 }
 
@@ -549,7 +606,10 @@ async fn http_client_failure400_put() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().put400(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .put400(Some(options))
+            .await,
         400,
     );
     Ok(())
@@ -563,7 +623,10 @@ async fn http_client_failure400_post() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().post400(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .post400(Some(options))
+            .await,
         400,
     );
     Ok(())
@@ -577,7 +640,10 @@ async fn http_client_failure400_patch() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().patch400(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .patch400(Some(options))
+            .await,
         400,
     );
     Ok(())
@@ -592,7 +658,7 @@ async fn http_client_failure400_delete() -> TestResult {
     };
     expect_status(
         client()
-            .http_client_failure()
+            .http_client_failure_client()
             .delete400(Some(options))
             .await,
         400,
@@ -602,19 +668,28 @@ async fn http_client_failure400_delete() -> TestResult {
 
 #[tokio::test]
 async fn http_client_failure401_head() -> TestResult {
-    expect_status(client().http_client_failure().head401(None).await, 401);
+    expect_status(
+        client().http_client_failure_client().head401(None).await,
+        401,
+    );
     Ok(())
 }
 
 #[tokio::test]
 async fn http_client_failure402_get() -> TestResult {
-    expect_status(client().http_client_failure().get402(None).await, 402);
+    expect_status(
+        client().http_client_failure_client().get402(None).await,
+        402,
+    );
     Ok(())
 }
 
 #[tokio::test]
 async fn http_client_failure403_get() -> TestResult {
-    expect_status(client().http_client_failure().get403(None).await, 403);
+    expect_status(
+        client().http_client_failure_client().get403(None).await,
+        403,
+    );
     Ok(())
 }
 
@@ -626,7 +701,10 @@ async fn http_client_failure404_put() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().put404(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .put404(Some(options))
+            .await,
         404,
     );
     Ok(())
@@ -640,7 +718,10 @@ async fn http_client_failure405_patch() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().patch405(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .patch405(Some(options))
+            .await,
         405,
     );
     Ok(())
@@ -654,7 +735,10 @@ async fn http_client_failure406_post() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().post406(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .post406(Some(options))
+            .await,
         406,
     );
     Ok(())
@@ -669,7 +753,7 @@ async fn http_client_failure407_delete() -> TestResult {
     };
     expect_status(
         client()
-            .http_client_failure()
+            .http_client_failure_client()
             .delete407(Some(options))
             .await,
         407,
@@ -685,7 +769,10 @@ async fn http_client_failure409_put() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().put409(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .put409(Some(options))
+            .await,
         409,
     );
     Ok(())
@@ -693,19 +780,28 @@ async fn http_client_failure409_put() -> TestResult {
 
 #[tokio::test]
 async fn http_client_failure410_head() -> TestResult {
-    expect_status(client().http_client_failure().head410(None).await, 410);
+    expect_status(
+        client().http_client_failure_client().head410(None).await,
+        410,
+    );
     Ok(())
 }
 
 #[tokio::test]
 async fn http_client_failure411_get() -> TestResult {
-    expect_status(client().http_client_failure().get411(None).await, 411);
+    expect_status(
+        client().http_client_failure_client().get411(None).await,
+        411,
+    );
     Ok(())
 }
 
 #[tokio::test]
 async fn http_client_failure412_get() -> TestResult {
-    expect_status(client().http_client_failure().get412(None).await, 412);
+    expect_status(
+        client().http_client_failure_client().get412(None).await,
+        412,
+    );
     Ok(())
 }
 
@@ -717,7 +813,10 @@ async fn http_client_failure413_put() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().put413(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .put413(Some(options))
+            .await,
         413,
     );
     Ok(())
@@ -731,7 +830,10 @@ async fn http_client_failure414_patch() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().patch414(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .patch414(Some(options))
+            .await,
         414,
     );
     Ok(())
@@ -745,7 +847,10 @@ async fn http_client_failure415_post() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_client_failure().post415(Some(options)).await,
+        client()
+            .http_client_failure_client()
+            .post415(Some(options))
+            .await,
         415,
     );
     Ok(())
@@ -753,7 +858,10 @@ async fn http_client_failure415_post() -> TestResult {
 
 #[tokio::test]
 async fn http_client_failure416_get() -> TestResult {
-    expect_status(client().http_client_failure().get416(None).await, 416);
+    expect_status(
+        client().http_client_failure_client().get416(None).await,
+        416,
+    );
     Ok(())
 }
 
@@ -766,7 +874,7 @@ async fn http_client_failure417_delete() -> TestResult {
     };
     expect_status(
         client()
-            .http_client_failure()
+            .http_client_failure_client()
             .delete417(Some(options))
             .await,
         417,
@@ -776,7 +884,10 @@ async fn http_client_failure417_delete() -> TestResult {
 
 #[tokio::test]
 async fn http_client_failure429_head() -> TestResult {
-    expect_status(client().http_client_failure().head429(None).await, 429);
+    expect_status(
+        client().http_client_failure_client().head429(None).await,
+        429,
+    );
     Ok(())
 }
 
@@ -784,13 +895,19 @@ async fn http_client_failure429_head() -> TestResult {
 
 #[tokio::test]
 async fn http_server_failure501_head() -> TestResult {
-    expect_status(client().http_server_failure().head501(None).await, 501);
+    expect_status(
+        client().http_server_failure_client().head501(None).await,
+        501,
+    );
     Ok(())
 }
 
 #[tokio::test]
 async fn http_server_failure501_get() -> TestResult {
-    expect_status(client().http_server_failure().get501(None).await, 501);
+    expect_status(
+        client().http_server_failure_client().get501(None).await,
+        501,
+    );
     Ok(())
 }
 
@@ -802,7 +919,10 @@ async fn http_server_failure505_post() -> TestResult {
         ..Default::default()
     };
     expect_status(
-        client().http_server_failure().post505(Some(options)).await,
+        client()
+            .http_server_failure_client()
+            .post505(Some(options))
+            .await,
         505,
     );
     Ok(())
@@ -817,7 +937,7 @@ async fn http_server_failure505_delete() -> TestResult {
     };
     expect_status(
         client()
-            .http_server_failure()
+            .http_server_failure_client()
             .delete505(Some(options))
             .await,
         505,
@@ -832,7 +952,7 @@ async fn http_server_failure505_delete() -> TestResult {
 
 #[tokio::test]
 async fn http_retry408_head() -> TestResult {
-    let response = retrying_client().http_retry().head408(None).await?;
+    let response = retrying_client().http_retry_client().head408(None).await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -844,7 +964,10 @@ async fn http_retry500_put() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = retrying_client().http_retry().put500(Some(options)).await?;
+    let response = retrying_client()
+        .http_retry_client()
+        .put500(Some(options))
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -857,7 +980,7 @@ async fn http_retry500_patch() -> TestResult {
         ..Default::default()
     };
     let response = retrying_client()
-        .http_retry()
+        .http_retry_client()
         .patch500(Some(options))
         .await?;
     assert_eq!(response.status(), 200);
@@ -866,7 +989,7 @@ async fn http_retry500_patch() -> TestResult {
 
 #[tokio::test]
 async fn http_retry502_get() -> TestResult {
-    let response = retrying_client().http_retry().get502(None).await?;
+    let response = retrying_client().http_retry_client().get502(None).await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -879,7 +1002,7 @@ async fn http_retry503_post() -> TestResult {
         ..Default::default()
     };
     let response = retrying_client()
-        .http_retry()
+        .http_retry_client()
         .post503(Some(options))
         .await?;
     assert_eq!(response.status(), 200);
@@ -894,7 +1017,7 @@ async fn http_retry503_delete() -> TestResult {
         ..Default::default()
     };
     let response = retrying_client()
-        .http_retry()
+        .http_retry_client()
         .delete503(Some(options))
         .await?;
     assert_eq!(response.status(), 200);
@@ -908,7 +1031,10 @@ async fn http_retry504_put() -> TestResult {
         boolean_value: Some(&true),
         ..Default::default()
     };
-    let response = retrying_client().http_retry().put504(Some(options)).await?;
+    let response = retrying_client()
+        .http_retry_client()
+        .put504(Some(options))
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -921,7 +1047,7 @@ async fn http_retry504_patch() -> TestResult {
         ..Default::default()
     };
     let response = retrying_client()
-        .http_retry()
+        .http_retry_client()
         .patch504(Some(options))
         .await?;
     assert_eq!(response.status(), 200);
@@ -935,7 +1061,7 @@ async fn http_retry504_patch() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_a200_matching_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model204_no_model_default_error200_valid(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -947,7 +1073,7 @@ async fn responses_scenario_a200_matching_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_a201_default_no_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model204_no_model_default_error201_invalid(None)
         .await;
     expect_status(result, 201);
@@ -957,7 +1083,7 @@ async fn responses_scenario_a201_default_no_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_a202_default_no_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model204_no_model_default_error202_none(None)
         .await;
     expect_status(result, 202);
@@ -967,7 +1093,7 @@ async fn responses_scenario_a202_default_no_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_a204_matching_no_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model204_no_model_default_error204_valid(None)
         .await?;
     assert_eq!(response.status(), 204);
@@ -979,7 +1105,7 @@ async fn responses_scenario_a204_matching_no_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_a400_default_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model204_no_model_default_error400_valid(None)
         .await;
     let error = expect_status(result, 400);
@@ -994,7 +1120,7 @@ async fn responses_scenario_a400_default_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_b200_matching_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model201_model_default_error200_valid(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -1007,7 +1133,7 @@ async fn responses_scenario_b200_matching_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_b201_matching_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model201_model_default_error201_valid(None)
         .await?;
     assert_eq!(response.status(), 201);
@@ -1025,7 +1151,7 @@ async fn responses_scenario_b201_matching_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_b400_default_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model201_model_default_error400_valid(None)
         .await;
     let error = expect_status(result, 400);
@@ -1039,7 +1165,7 @@ async fn responses_scenario_b400_default_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_c200_matching_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a201_model_c404_model_d_default_error200_valid(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -1050,7 +1176,7 @@ async fn responses_scenario_c200_matching_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_c201_matching_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a201_model_c404_model_d_default_error201_valid(None)
         .await?;
     assert_eq!(response.status(), 201);
@@ -1068,7 +1194,7 @@ async fn responses_scenario_c201_matching_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_c404_matching_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a201_model_c404_model_d_default_error404_valid(None)
         .await?;
     assert_eq!(response.status(), 404);
@@ -1085,7 +1211,7 @@ async fn responses_scenario_c404_matching_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_c400_default_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a201_model_c404_model_d_default_error400_valid(None)
         .await;
     let error = expect_status(result, 400);
@@ -1099,7 +1225,7 @@ async fn responses_scenario_c400_default_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_d202_matching_no_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get202_none204_none_default_error202_none(None)
         .await?;
     assert_eq!(response.status(), 202);
@@ -1110,7 +1236,7 @@ async fn responses_scenario_d202_matching_no_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_d204_matching_no_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get202_none204_none_default_error204_none(None)
         .await?;
     assert_eq!(response.status(), 204);
@@ -1121,7 +1247,7 @@ async fn responses_scenario_d204_matching_no_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_d400_default_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get202_none204_none_default_error400_valid(None)
         .await;
     let error = expect_status(result, 400);
@@ -1137,7 +1263,7 @@ async fn responses_scenario_d400_default_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_e202_matching_invalid() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get202_none204_none_default_none202_invalid(None)
         .await?;
     assert_eq!(response.status(), 202);
@@ -1147,7 +1273,7 @@ async fn responses_scenario_e202_matching_invalid() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_e204_matching_no_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get202_none204_none_default_none204_none(None)
         .await?;
     assert_eq!(response.status(), 204);
@@ -1158,7 +1284,7 @@ async fn responses_scenario_e204_matching_no_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_e400_default_no_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get202_none204_none_default_none400_none(None)
         .await;
     let error = expect_status(result, 400);
@@ -1169,7 +1295,7 @@ async fn responses_scenario_e400_default_no_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_e400_default_invalid() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get202_none204_none_default_none400_invalid(None)
         .await;
     let error = expect_status(result, 400);
@@ -1183,7 +1309,7 @@ async fn responses_scenario_e400_default_invalid() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_f200_default_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get_default_model_a200_valid(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -1194,7 +1320,7 @@ async fn responses_scenario_f200_default_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_f200_default_none() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get_default_model_a200_none(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -1205,7 +1331,7 @@ async fn responses_scenario_f200_default_none() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_f400_default_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get_default_model_a400_valid(None)
         .await;
     expect_status(result, 400);
@@ -1215,7 +1341,7 @@ async fn responses_scenario_f400_default_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_f400_default_none() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get_default_model_a400_none(None)
         .await;
     expect_status(result, 400);
@@ -1227,7 +1353,7 @@ async fn responses_scenario_f400_default_none() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_g200_default_invalid() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get_default_none200_invalid(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -1237,7 +1363,7 @@ async fn responses_scenario_g200_default_invalid() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_g200_default_no_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get_default_none200_none(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -1248,7 +1374,7 @@ async fn responses_scenario_g200_default_no_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_g400_default_invalid() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get_default_none400_invalid(None)
         .await;
     let error = expect_status(result, 400);
@@ -1260,7 +1386,7 @@ async fn responses_scenario_g400_default_invalid() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_g400_default_no_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get_default_none400_none(None)
         .await;
     expect_status(result, 400);
@@ -1272,7 +1398,7 @@ async fn responses_scenario_g400_default_no_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_h200_matching_none() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a200_none(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -1283,7 +1409,7 @@ async fn responses_scenario_h200_matching_none() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_h200_matching_model() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a200_valid(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -1295,7 +1421,7 @@ async fn responses_scenario_h200_matching_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_h200_matching_invalid() -> TestResult {
     let response = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a200_invalid(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -1306,7 +1432,7 @@ async fn responses_scenario_h200_matching_invalid() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_h400_non_matching_none() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a400_none(None)
         .await;
     expect_status(result, 400);
@@ -1316,7 +1442,7 @@ async fn responses_scenario_h400_non_matching_none() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_h400_non_matching_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a400_valid(None)
         .await;
     let error = expect_status(result, 400);
@@ -1328,7 +1454,7 @@ async fn responses_scenario_h400_non_matching_model() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_h400_non_matching_invalid() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a400_invalid(None)
         .await;
     let error = expect_status(result, 400);
@@ -1341,7 +1467,7 @@ async fn responses_scenario_h400_non_matching_invalid() -> TestResult {
 #[tokio::test]
 async fn responses_scenario_h202_non_matching_model() -> TestResult {
     let result = client()
-        .multiple_responses()
+        .multiple_responses_client()
         .get200_model_a202_valid(None)
         .await;
     let error = expect_status(result, 202);
@@ -1354,7 +1480,7 @@ async fn responses_scenario_h202_non_matching_model() -> TestResult {
 
 #[tokio::test]
 async fn responses_scenario_empty_error_body() -> TestResult {
-    let result = client().http_failure().get_empty_error(None).await;
+    let result = client().http_failure_client().get_empty_error(None).await;
     let error = expect_status(result, 400);
     let body: ErrorModel = error_body(&error);
     assert_eq!(body.message.as_deref(), Some(""));
@@ -1363,7 +1489,10 @@ async fn responses_scenario_empty_error_body() -> TestResult {
 
 #[tokio::test]
 async fn responses_scenario_no_model_error_body() -> TestResult {
-    let result = client().http_failure().get_no_model_error(None).await;
+    let result = client()
+        .http_failure_client()
+        .get_no_model_error(None)
+        .await;
     let error = expect_status(result, 400);
     let body: serde_json::Value = error_body(&error);
     assert_eq!(body, serde_json::json!({"message": "NoErrorModel"}));
@@ -1372,7 +1501,10 @@ async fn responses_scenario_no_model_error_body() -> TestResult {
 
 #[tokio::test]
 async fn responses_scenario_no_model_empty_body() -> TestResult {
-    let result = client().http_failure().get_no_model_empty(None).await;
+    let result = client()
+        .http_failure_client()
+        .get_no_model_empty(None)
+        .await;
     let error = expect_status(result, 400);
     assert!(error_bytes(&error).is_empty());
     Ok(())

@@ -117,21 +117,31 @@ async fn lro_put_inline_complete() -> TestResult {
         product: Some(&p),
         ..Default::default()
     };
-    let value = result(client().lr_os().begin_put200_succeeded(Some(options))).await?;
+    let value = result(
+        client()
+            .lr_os_client()
+            .begin_put200_succeeded(Some(options)),
+    )
+    .await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_put_inline_complete201() -> TestResult {
-    let value = result(client().lr_os().begin_put201_succeeded(None)).await?;
+    let value = result(client().lr_os_client().begin_put201_succeeded(None)).await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_put200_inline_complete_no_state() -> TestResult {
-    let value = result(client().lr_os().begin_put200_succeeded_no_state(None)).await?;
+    let value = result(
+        client()
+            .lr_os_client()
+            .begin_put200_succeeded_no_state(None),
+    )
+    .await?;
     assert_foo(&value, None);
     Ok(())
 }
@@ -140,7 +150,7 @@ async fn lro_put200_inline_complete_no_state() -> TestResult {
 async fn lro_patch_inline_complete_ignore_headers() -> TestResult {
     let value = result(
         client()
-            .lr_os()
+            .lr_os_client()
             .begin_patch200_succeeded_ignore_headers(None),
     )
     .await?;
@@ -152,7 +162,7 @@ async fn lro_patch_inline_complete_ignore_headers() -> TestResult {
 async fn lro_patch201_with_async_header() -> TestResult {
     let value = result(
         client()
-            .lr_os()
+            .lr_os_client()
             .begin_patch201_retry_with_async_header(None),
     )
     .await?;
@@ -169,7 +179,7 @@ async fn lro_patch201_with_async_header() -> TestResult {
 async fn lro_patch202_with_async_and_location_header() -> TestResult {
     let value = result(
         client()
-            .lr_os()
+            .lr_os_client()
             .begin_patch202_retry_with_async_and_location_header(None),
     )
     .await?;
@@ -184,78 +194,118 @@ async fn lro_patch202_with_async_and_location_header() -> TestResult {
 
 #[tokio::test]
 async fn lro_put202_retry200() -> TestResult {
-    let value = result(client().lr_os().begin_put202_retry200(None)).await?;
+    let value = result(client().lr_os_client().begin_put202_retry200(None)).await?;
     assert_foo(&value, None);
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_put_succeeded_with_body() -> TestResult {
-    let value = result(client().lr_os().begin_put201_creating_succeeded200(None)).await?;
+    let value = result(
+        client()
+            .lr_os_client()
+            .begin_put201_creating_succeeded200(None),
+    )
+    .await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_put_succeeded_no_body() -> TestResult {
-    let value = result(client().lr_os().begin_put200_updating_succeeded204(None)).await?;
+    let value = result(
+        client()
+            .lr_os_client()
+            .begin_put200_updating_succeeded204(None),
+    )
+    .await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_put_failed() {
-    failure(client().lr_os().begin_put201_creating_failed200(None)).await;
+    failure(
+        client()
+            .lr_os_client()
+            .begin_put201_creating_failed200(None),
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn lro_put_canceled() {
-    failure(client().lr_os().begin_put200_acceptedcanceled200(None)).await;
+    failure(
+        client()
+            .lr_os_client()
+            .begin_put200_acceptedcanceled200(None),
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn lro_put_async_retry_succeeded() -> TestResult {
-    let value = result(client().lr_os().begin_put_async_retry_succeeded(None)).await?;
+    let value = result(
+        client()
+            .lr_os_client()
+            .begin_put_async_retry_succeeded(None),
+    )
+    .await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_put_async_no_retry_succeeded() -> TestResult {
-    let value = result(client().lr_os().begin_put_async_no_retry_succeeded(None)).await?;
+    let value = result(
+        client()
+            .lr_os_client()
+            .begin_put_async_no_retry_succeeded(None),
+    )
+    .await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_put_async_retry_failed() {
-    let error = failure(client().lr_os().begin_put_async_retry_failed(None)).await;
+    let error = failure(client().lr_os_client().begin_put_async_retry_failed(None)).await;
     assert_eq!(error.http_status(), Some(StatusCode::Ok));
 }
 
 #[tokio::test]
 async fn lro_put_async_no_retry_canceled() {
-    let error = failure(client().lr_os().begin_put_async_no_retrycanceled(None)).await;
+    let error = failure(
+        client()
+            .lr_os_client()
+            .begin_put_async_no_retrycanceled(None),
+    )
+    .await;
     assert_eq!(error.http_status(), Some(StatusCode::Ok));
 }
 
 #[tokio::test]
 async fn lro_put_no_header_in_retry() -> TestResult {
-    let value = result(client().lr_os().begin_put_no_header_in_retry(None)).await?;
+    let value = result(client().lr_os_client().begin_put_no_header_in_retry(None)).await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_put_async_no_header_in_retry() -> TestResult {
-    let value = result(client().lr_os().begin_put_async_no_header_in_retry(None)).await?;
+    let value = result(
+        client()
+            .lr_os_client()
+            .begin_put_async_no_header_in_retry(None),
+    )
+    .await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_put_sub_resource_in_retry() -> TestResult {
-    let value: SubProduct = result(client().lr_os().begin_put_sub_resource(None)).await?;
+    let value: SubProduct = result(client().lr_os_client().begin_put_sub_resource(None)).await?;
     assert_eq!(value.id.as_deref(), Some("100"));
     let state = value.properties.and_then(|p| p.provisioning_state);
     assert_eq!(state.as_deref(), Some("Succeeded"));
@@ -264,7 +314,8 @@ async fn lro_put_sub_resource_in_retry() -> TestResult {
 
 #[tokio::test]
 async fn lro_put_sub_resource_async_in_retry() -> TestResult {
-    let value: SubProduct = result(client().lr_os().begin_put_async_sub_resource(None)).await?;
+    let value: SubProduct =
+        result(client().lr_os_client().begin_put_async_sub_resource(None)).await?;
     assert_eq!(value.id.as_deref(), Some("100"));
     let state = value.properties.and_then(|p| p.provisioning_state);
     assert_eq!(state.as_deref(), Some("Succeeded"));
@@ -273,7 +324,7 @@ async fn lro_put_sub_resource_async_in_retry() -> TestResult {
 
 #[tokio::test]
 async fn lro_put_non_resource_in_retry() -> TestResult {
-    let value: Sku = result(client().lr_os().begin_put_non_resource(None)).await?;
+    let value: Sku = result(client().lr_os_client().begin_put_non_resource(None)).await?;
     assert_eq!(value.id.as_deref(), Some("100"));
     assert_eq!(value.name.as_deref(), Some("sku"));
     Ok(())
@@ -281,7 +332,7 @@ async fn lro_put_non_resource_in_retry() -> TestResult {
 
 #[tokio::test]
 async fn lro_put_non_resource_async_in_retry() -> TestResult {
-    let value: Sku = result(client().lr_os().begin_put_async_non_resource(None)).await?;
+    let value: Sku = result(client().lr_os_client().begin_put_async_non_resource(None)).await?;
     assert_eq!(value.id.as_deref(), Some("100"));
     assert_eq!(value.name.as_deref(), Some("sku"));
     Ok(())
@@ -294,7 +345,7 @@ async fn lro_put_non_resource_async_in_retry() -> TestResult {
 #[tokio::test]
 async fn lro_delete_no_header_in_retry() -> TestResult {
     let response = client()
-        .lr_os()
+        .lr_os_client()
         .begin_delete_no_header_in_retry(None)?
         .await?;
     assert_eq!(response.status(), StatusCode::NoContent);
@@ -303,7 +354,12 @@ async fn lro_delete_no_header_in_retry() -> TestResult {
 
 #[tokio::test]
 async fn lro_delete_async_no_header_in_retry() -> TestResult {
-    result(client().lr_os().begin_delete_async_no_header_in_retry(None)).await?;
+    result(
+        client()
+            .lr_os_client()
+            .begin_delete_async_no_header_in_retry(None),
+    )
+    .await?;
     Ok(())
 }
 
@@ -312,7 +368,7 @@ async fn lro_delete_provisioning_succeeded_with_body() -> TestResult {
     // The spec documents a Product for the 200, but the generated operation returns `()`:
     // the final poll must still be a 200.
     let response = client()
-        .lr_os()
+        .lr_os_client()
         .begin_delete_provisioning202_accepted200_succeeded(None)?
         .await?;
     assert_eq!(response.status(), StatusCode::Ok);
@@ -323,7 +379,7 @@ async fn lro_delete_provisioning_succeeded_with_body() -> TestResult {
 async fn lro_delete_provisioning_failed() {
     failure(
         client()
-            .lr_os()
+            .lr_os_client()
             .begin_delete_provisioning202_deleting_failed200(None),
     )
     .await;
@@ -333,7 +389,7 @@ async fn lro_delete_provisioning_failed() {
 async fn lro_delete_provisioning_canceled() {
     failure(
         client()
-            .lr_os()
+            .lr_os_client()
             .begin_delete_provisioning202_deletingcanceled200(None),
     )
     .await;
@@ -341,46 +397,75 @@ async fn lro_delete_provisioning_canceled() {
 
 #[tokio::test]
 async fn lro_delete_inline_complete() -> TestResult {
-    let response = client().lr_os().begin_delete204_succeeded(None)?.await?;
+    let response = client()
+        .lr_os_client()
+        .begin_delete204_succeeded(None)?
+        .await?;
     assert_eq!(response.status(), StatusCode::NoContent);
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_delete200() -> TestResult {
-    let response = client().lr_os().begin_delete202_retry200(None)?.await?;
+    let response = client()
+        .lr_os_client()
+        .begin_delete202_retry200(None)?
+        .await?;
     assert_eq!(response.status(), StatusCode::Ok);
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_delete204() -> TestResult {
-    let response = client().lr_os().begin_delete202_no_retry204(None)?.await?;
+    let response = client()
+        .lr_os_client()
+        .begin_delete202_no_retry204(None)?
+        .await?;
     assert_eq!(response.status(), StatusCode::NoContent);
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_delete_async_retry_succeeded() -> TestResult {
-    result(client().lr_os().begin_delete_async_retry_succeeded(None)).await?;
+    result(
+        client()
+            .lr_os_client()
+            .begin_delete_async_retry_succeeded(None),
+    )
+    .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_delete_async_no_retry_succeeded() -> TestResult {
-    result(client().lr_os().begin_delete_async_no_retry_succeeded(None)).await?;
+    result(
+        client()
+            .lr_os_client()
+            .begin_delete_async_no_retry_succeeded(None),
+    )
+    .await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_delete_async_retry_failed() {
-    let error = failure(client().lr_os().begin_delete_async_retry_failed(None)).await;
+    let error = failure(
+        client()
+            .lr_os_client()
+            .begin_delete_async_retry_failed(None),
+    )
+    .await;
     assert_eq!(error.http_status(), Some(StatusCode::Ok));
 }
 
 #[tokio::test]
 async fn lro_delete_async_retry_canceled() {
-    let error = failure(client().lr_os().begin_delete_async_retrycanceled(None)).await;
+    let error = failure(
+        client()
+            .lr_os_client()
+            .begin_delete_async_retrycanceled(None),
+    )
+    .await;
     assert_eq!(error.http_status(), Some(StatusCode::Ok));
 }
 
@@ -397,7 +482,7 @@ async fn lro_post_succeded_with_body() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .lr_os()
+        .lr_os_client()
         .begin_post202_retry200(Some(options))?
         .await?;
     assert_eq!(response.status(), StatusCode::Ok);
@@ -406,7 +491,10 @@ async fn lro_post_succeded_with_body() -> TestResult {
 
 #[tokio::test]
 async fn lro_post_succeded_no_body() -> TestResult {
-    let response = client().lr_os().begin_post202_no_retry204(None)?.await?;
+    let response = client()
+        .lr_os_client()
+        .begin_post202_no_retry204(None)?
+        .await?;
     assert_eq!(response.status(), StatusCode::NoContent);
     assert_eq!(response.into_body().json::<Option<Product>>()?, None);
     Ok(())
@@ -414,7 +502,7 @@ async fn lro_post_succeded_no_body() -> TestResult {
 
 #[tokio::test]
 async fn lro_post200() -> TestResult {
-    let value: Sku = result(client().lr_os().begin_post200_with_payload(None)).await?;
+    let value: Sku = result(client().lr_os_client().begin_post200_with_payload(None)).await?;
     assert_eq!(value.id.as_deref(), Some("1"));
     assert_eq!(value.name.as_deref(), Some("product"));
     Ok(())
@@ -425,7 +513,7 @@ async fn lro_post_double_headers_final_azure_header_get() -> TestResult {
     // final-state-via: azure-async-operation: the status resource is the result.
     let value = result(
         client()
-            .lr_os()
+            .lr_os_client()
             .begin_post_double_headers_final_azure_header_get(None),
     )
     .await?;
@@ -439,7 +527,7 @@ async fn lro_post_double_headers_final_azure_header_get_default() -> TestResult 
     // No final-state-via: POST's default is a final GET on the Location.
     let value = result(
         client()
-            .lr_os()
+            .lr_os_client()
             .begin_post_double_headers_final_azure_header_get_default(None),
     )
     .await?;
@@ -454,7 +542,7 @@ async fn lro_post_double_headers_final_azure_header_get_default() -> TestResult 
 async fn lro_post_double_headers_final_location_get() -> TestResult {
     let value = result(
         client()
-            .lr_os()
+            .lr_os_client()
             .begin_post_double_headers_final_location_get(None),
     )
     .await?;
@@ -464,7 +552,7 @@ async fn lro_post_double_headers_final_location_get() -> TestResult {
 
 #[tokio::test]
 async fn lro_post_and_get_list() -> TestResult {
-    let values = result(client().lr_os().begin_post202_list(None)).await?;
+    let values = result(client().lr_os_client().begin_post202_list(None)).await?;
     assert_eq!(values.len(), 1);
     assert_foo(&values[0], None);
     Ok(())
@@ -472,27 +560,37 @@ async fn lro_post_and_get_list() -> TestResult {
 
 #[tokio::test]
 async fn lro_post_async_retry_succeeded() -> TestResult {
-    let value = result(client().lr_os().begin_post_async_retry_succeeded(None)).await?;
+    let value = result(
+        client()
+            .lr_os_client()
+            .begin_post_async_retry_succeeded(None),
+    )
+    .await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_post_async_no_retry_succeeded() -> TestResult {
-    let value = result(client().lr_os().begin_post_async_no_retry_succeeded(None)).await?;
+    let value = result(
+        client()
+            .lr_os_client()
+            .begin_post_async_no_retry_succeeded(None),
+    )
+    .await?;
     assert_foo(&value, Some("Succeeded"));
     Ok(())
 }
 
 #[tokio::test]
 async fn lro_post_async_retry_failed() {
-    let error = failure(client().lr_os().begin_post_async_retry_failed(None)).await;
+    let error = failure(client().lr_os_client().begin_post_async_retry_failed(None)).await;
     assert_eq!(error.http_status(), Some(StatusCode::Ok));
 }
 
 #[tokio::test]
 async fn lro_post_async_retry_canceled() {
-    let error = failure(client().lr_os().begin_post_async_retrycanceled(None)).await;
+    let error = failure(client().lr_os_client().begin_post_async_retrycanceled(None)).await;
     assert_eq!(error.http_status(), Some(StatusCode::Ok));
 }
 
@@ -504,7 +602,7 @@ async fn lro_post_async_retry_canceled() {
 async fn lro_retry_put_succeeded_with_body() -> TestResult {
     let value = result(
         client()
-            .lro_retrys()
+            .lro_retrys_client()
             .begin_put201_creating_succeeded200(None),
     )
     .await?;
@@ -518,7 +616,7 @@ async fn lro_retry_put_succeeded_with_body() -> TestResult {
 async fn lro_retry_error_put_async_succeeded() -> TestResult {
     let value = result(
         client()
-            .lro_retrys()
+            .lro_retrys_client()
             .begin_put_async_relative_retry_succeeded(None),
     )
     .await?;
@@ -529,7 +627,7 @@ async fn lro_retry_error_put_async_succeeded() -> TestResult {
 #[tokio::test]
 async fn lro_retry_error_delete202_accepted200_succeeded() -> TestResult {
     let response = client()
-        .lro_retrys()
+        .lro_retrys_client()
         .begin_delete_provisioning202_accepted200_succeeded(None)?
         .await?;
     assert_eq!(response.status(), StatusCode::Ok);
@@ -539,7 +637,7 @@ async fn lro_retry_error_delete202_accepted200_succeeded() -> TestResult {
 #[tokio::test]
 async fn lro_retry_error_delete202_retry200_succeeded() -> TestResult {
     let response = client()
-        .lro_retrys()
+        .lro_retrys_client()
         .begin_delete202_retry200(None)?
         .await?;
     assert_eq!(response.status(), StatusCode::Ok);
@@ -550,7 +648,7 @@ async fn lro_retry_error_delete202_retry200_succeeded() -> TestResult {
 async fn lro_retry_error_delete_async_retry_succeeded() -> TestResult {
     result(
         client()
-            .lro_retrys()
+            .lro_retrys_client()
             .begin_delete_async_relative_retry_succeeded(None),
     )
     .await?;
@@ -559,7 +657,10 @@ async fn lro_retry_error_delete_async_retry_succeeded() -> TestResult {
 
 #[tokio::test]
 async fn lro_retry_error_post202_retry200_succeeded() -> TestResult {
-    let response = client().lro_retrys().begin_post202_retry200(None)?.await?;
+    let response = client()
+        .lro_retrys_client()
+        .begin_post202_retry200(None)?
+        .await?;
     assert_eq!(response.status(), StatusCode::Ok);
     Ok(())
 }
@@ -568,7 +669,7 @@ async fn lro_retry_error_post202_retry200_succeeded() -> TestResult {
 async fn lro_retry_error_post_async_retry_succeeded() -> TestResult {
     result(
         client()
-            .lro_retrys()
+            .lro_retrys_client()
             .begin_post_async_relative_retry_succeeded(None),
     )
     .await?;
@@ -581,13 +682,18 @@ async fn lro_retry_error_post_async_retry_succeeded() -> TestResult {
 
 #[tokio::test]
 async fn lro_non_retry_put400() {
-    let error = failure(client().lrosa_ds().begin_put_non_retry400(None)).await;
+    let error = failure(client().lrosa_ds_client().begin_put_non_retry400(None)).await;
     assert_eq!(error.http_status(), Some(StatusCode::BadRequest));
 }
 
 #[tokio::test]
 async fn lro_non_retry_put201_creating400() {
-    let error = failure(client().lrosa_ds().begin_put_non_retry201_creating400(None)).await;
+    let error = failure(
+        client()
+            .lrosa_ds_client()
+            .begin_put_non_retry201_creating400(None),
+    )
+    .await;
     assert_eq!(error.http_status(), Some(StatusCode::BadRequest));
 }
 
@@ -595,7 +701,7 @@ async fn lro_non_retry_put201_creating400() {
 async fn lro_non_retry_put201_creating400_invalid_json() {
     let error = failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_put_non_retry201_creating400_invalid_json(None),
     )
     .await;
@@ -604,19 +710,29 @@ async fn lro_non_retry_put201_creating400_invalid_json() {
 
 #[tokio::test]
 async fn lro_non_retry_put_async_retry400() {
-    let error = failure(client().lrosa_ds().begin_put_async_relative_retry400(None)).await;
+    let error = failure(
+        client()
+            .lrosa_ds_client()
+            .begin_put_async_relative_retry400(None),
+    )
+    .await;
     assert_eq!(error.http_status(), Some(StatusCode::BadRequest));
 }
 
 #[tokio::test]
 async fn lro_non_retry_delete400() {
-    let error = failure(client().lrosa_ds().begin_delete_non_retry400(None)).await;
+    let error = failure(client().lrosa_ds_client().begin_delete_non_retry400(None)).await;
     assert_eq!(error.http_status(), Some(StatusCode::BadRequest));
 }
 
 #[tokio::test]
 async fn lro_non_retry_delete202_retry400() {
-    let error = failure(client().lrosa_ds().begin_delete202_non_retry400(None)).await;
+    let error = failure(
+        client()
+            .lrosa_ds_client()
+            .begin_delete202_non_retry400(None),
+    )
+    .await;
     assert_eq!(error.http_status(), Some(StatusCode::BadRequest));
 }
 
@@ -624,7 +740,7 @@ async fn lro_non_retry_delete202_retry400() {
 async fn lro_non_retry_delete_async_retry400() {
     let error = failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_delete_async_relative_retry400(None),
     )
     .await;
@@ -633,19 +749,24 @@ async fn lro_non_retry_delete_async_retry400() {
 
 #[tokio::test]
 async fn lro_non_retry_post400() {
-    let error = failure(client().lrosa_ds().begin_post_non_retry400(None)).await;
+    let error = failure(client().lrosa_ds_client().begin_post_non_retry400(None)).await;
     assert_eq!(error.http_status(), Some(StatusCode::BadRequest));
 }
 
 #[tokio::test]
 async fn lro_non_retry_post202_retry400() {
-    let error = failure(client().lrosa_ds().begin_post202_non_retry400(None)).await;
+    let error = failure(client().lrosa_ds_client().begin_post202_non_retry400(None)).await;
     assert_eq!(error.http_status(), Some(StatusCode::BadRequest));
 }
 
 #[tokio::test]
 async fn lro_non_retry_post_async_retry400() {
-    let error = failure(client().lrosa_ds().begin_post_async_relative_retry400(None)).await;
+    let error = failure(
+        client()
+            .lrosa_ds_client()
+            .begin_post_async_relative_retry400(None),
+    )
+    .await;
     assert_eq!(error.http_status(), Some(StatusCode::BadRequest));
 }
 
@@ -658,7 +779,7 @@ async fn lro_error_put201_no_provisioning_state_payload() {
     // A 201 without a body: there is no Product to return.
     failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_put_error201_no_provisioning_state_payload(None),
     )
     .await;
@@ -668,7 +789,7 @@ async fn lro_error_put201_no_provisioning_state_payload() {
 async fn lro_error_put_async_no_polling_status() {
     poll_failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_put_async_relative_retry_no_status(None),
     )
     .await;
@@ -678,7 +799,7 @@ async fn lro_error_put_async_no_polling_status() {
 async fn lro_error_put_async_no_polling_status_payload() {
     poll_failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_put_async_relative_retry_no_status_payload(None),
     )
     .await;
@@ -686,7 +807,7 @@ async fn lro_error_put_async_no_polling_status_payload() {
 
 #[tokio::test]
 async fn lro_error_put200_invalid_json() {
-    let error = failure(client().lrosa_ds().begin_put200_invalid_json(None)).await;
+    let error = failure(client().lrosa_ds_client().begin_put200_invalid_json(None)).await;
     assert_eq!(error.http_status(), None, "{error}");
 }
 
@@ -695,7 +816,7 @@ async fn lro_error_put_async_invalid_header() {
     // Azure-AsyncOperation `/foo` (no such resource) and Retry-After `/bar`.
     let error = failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_put_async_relative_retry_invalid_header(None),
     )
     .await;
@@ -706,7 +827,7 @@ async fn lro_error_put_async_invalid_header() {
 async fn lro_error_put_async_invalid_json_polling() {
     poll_failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_put_async_relative_retry_invalid_json_polling(None),
     )
     .await;
@@ -715,7 +836,10 @@ async fn lro_error_put_async_invalid_json_polling() {
 #[tokio::test]
 async fn lro_error_delete_no_location() -> TestResult {
     // A 204 to the DELETE: done at once, nothing to poll.
-    let response = client().lrosa_ds().begin_delete204_succeeded(None)?.await?;
+    let response = client()
+        .lrosa_ds_client()
+        .begin_delete204_succeeded(None)?
+        .await?;
     assert_eq!(response.status(), StatusCode::NoContent);
     Ok(())
 }
@@ -724,7 +848,7 @@ async fn lro_error_delete_no_location() -> TestResult {
 async fn lro_error_delete202_retry_invalid_header() {
     let error = failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_delete202_retry_invalid_header(None),
     )
     .await;
@@ -735,7 +859,7 @@ async fn lro_error_delete202_retry_invalid_header() {
 async fn lro_error_delete_async_no_polling_status() {
     poll_failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_delete_async_relative_retry_no_status(None),
     )
     .await;
@@ -745,7 +869,7 @@ async fn lro_error_delete_async_no_polling_status() {
 async fn lro_error_delete_async_invalid_header() {
     let error = failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_delete_async_relative_retry_invalid_header(None),
     )
     .await;
@@ -756,7 +880,7 @@ async fn lro_error_delete_async_invalid_header() {
 async fn lro_error_delete_async_invalid_json_polling() {
     poll_failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_delete_async_relative_retry_invalid_json_polling(None),
     )
     .await;
@@ -765,13 +889,18 @@ async fn lro_error_delete_async_invalid_json_polling() {
 #[tokio::test]
 async fn lro_error_post_no_location() {
     // A 202 without Location or Azure-AsyncOperation: nothing to poll.
-    let error = failure(client().lrosa_ds().begin_post202_no_location(None)).await;
+    let error = failure(client().lrosa_ds_client().begin_post202_no_location(None)).await;
     assert_eq!(error.http_status(), None, "{error}");
 }
 
 #[tokio::test]
 async fn lro_error_post202_retry_invalid_header() {
-    let error = failure(client().lrosa_ds().begin_post202_retry_invalid_header(None)).await;
+    let error = failure(
+        client()
+            .lrosa_ds_client()
+            .begin_post202_retry_invalid_header(None),
+    )
+    .await;
     assert_eq!(error.http_status(), Some(StatusCode::NotFound), "{error}");
 }
 
@@ -779,7 +908,7 @@ async fn lro_error_post202_retry_invalid_header() {
 async fn lro_error_post_async_no_polling_payload() {
     poll_failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_post_async_relative_retry_no_payload(None),
     )
     .await;
@@ -789,7 +918,7 @@ async fn lro_error_post_async_no_polling_payload() {
 async fn lro_error_post_async_invalid_header() {
     let error = failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_post_async_relative_retry_invalid_header(None),
     )
     .await;
@@ -800,7 +929,7 @@ async fn lro_error_post_async_invalid_header() {
 async fn lro_error_post_async_invalid_json_polling() {
     poll_failure(
         client()
-            .lrosa_ds()
+            .lrosa_ds_client()
             .begin_post_async_relative_retry_invalid_json_polling(None),
     )
     .await;
@@ -819,7 +948,7 @@ async fn custom_header_put_async_succeded() -> TestResult {
     };
     let value = result(
         client()
-            .lr_os_custom_header()
+            .lr_os_custom_header_client()
             .begin_put_async_retry_succeeded(Some(options)),
     )
     .await?;
@@ -835,7 +964,7 @@ async fn custom_header_post_async_succeded() -> TestResult {
         method_options: with_request_id(),
     };
     let response = client()
-        .lr_os_custom_header()
+        .lr_os_custom_header_client()
         .begin_post_async_retry_succeeded(Some(options))?
         .await?;
     assert_eq!(response.status(), StatusCode::Ok);
@@ -851,7 +980,7 @@ async fn custom_header_put_succeeded() -> TestResult {
     };
     let value = result(
         client()
-            .lr_os_custom_header()
+            .lr_os_custom_header_client()
             .begin_put201_creating_succeeded200(Some(options)),
     )
     .await?;
@@ -867,7 +996,7 @@ async fn custom_header_post_succeeded() -> TestResult {
         method_options: with_request_id(),
     };
     let response = client()
-        .lr_os_custom_header()
+        .lr_os_custom_header_client()
         .begin_post202_retry200(Some(options))?
         .await?;
     assert_eq!(response.status(), StatusCode::Ok);

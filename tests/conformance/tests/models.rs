@@ -289,7 +289,7 @@ mod additional_properties {
         pet.name = s("Puppy");
         pet.additional_properties = puppy_extras();
         let value = client()
-            .pets()
+            .pets_client()
             .create_ap_true(&pet, None)
             .await?
             .into_model()?;
@@ -305,7 +305,7 @@ mod additional_properties {
         cat.friendly = Some(true);
         cat.additional_properties = puppy_extras();
         let value = client()
-            .pets()
+            .pets_client()
             .create_cat_ap_true(&cat, None)
             .await?
             .into_model()?;
@@ -328,7 +328,7 @@ mod additional_properties {
             "picture": "//////4=",
         }));
         let value = client()
-            .pets()
+            .pets_client()
             .create_ap_object(&pet, None)
             .await?
             .into_model()?;
@@ -347,7 +347,7 @@ mod additional_properties {
             ("city".to_string(), "Bombay".to_string()),
         ]);
         let value = client()
-            .pets()
+            .pets_client()
             .create_ap_string(&pet, None)
             .await?
             .into_model()?;
@@ -370,7 +370,7 @@ mod additional_properties {
         pet.name = s("Bunny");
         pet.additional_properties = Some(sizes());
         let value = client()
-            .pets()
+            .pets_client()
             .create_ap_in_properties(&pet, None)
             .await?
             .into_model()?;
@@ -390,7 +390,7 @@ mod additional_properties {
             ("food".to_string(), "tikka masala".to_string()),
         ]);
         let value = client()
-            .pets()
+            .pets_client()
             .create_ap_in_properties_with_ap_string(&pet, None)
             .await?
             .into_model()?;
@@ -521,7 +521,7 @@ mod extensible_enums {
     #[tokio::test]
     async fn expected_enum() -> TestResult {
         let value = client()
-            .pet()
+            .pet_client()
             .get_by_pet_id("tommy", None)
             .await?
             .into_model()?;
@@ -532,7 +532,7 @@ mod extensible_enums {
     #[tokio::test]
     async fn unexpected_enum() -> TestResult {
         let value = client()
-            .pet()
+            .pet_client()
             .get_by_pet_id("casper", None)
             .await?
             .into_model()?;
@@ -550,7 +550,7 @@ mod extensible_enums {
     #[tokio::test]
     async fn allowed_value_enum() -> TestResult {
         let value = client()
-            .pet()
+            .pet_client()
             .get_by_pet_id("scooby", None)
             .await?
             .into_model()?;
@@ -576,7 +576,11 @@ mod extensible_enums {
             pet_param: Some(&retriever),
             ..Default::default()
         };
-        let value = client().pet().add_pet(Some(options)).await?.into_model()?;
+        let value = client()
+            .pet_client()
+            .add_pet(Some(options))
+            .await?
+            .into_model()?;
         assert_eq!(value, retriever);
         Ok(())
     }
@@ -598,14 +602,18 @@ mod non_string_enum {
             input: Some(&200),
             ..Default::default()
         };
-        let value = client().int().put(Some(options)).await?.into_model()?;
+        let value = client()
+            .int_client()
+            .put(Some(options))
+            .await?
+            .into_model()?;
         assert_eq!(value, "Nice job posting an int enum");
         Ok(())
     }
 
     #[tokio::test]
     async fn non_string_enums_get_int() -> TestResult {
-        let value = client().int().get(None).await?.into_model()?;
+        let value = client().int_client().get(None).await?.into_model()?;
         assert_eq!(value, 429);
         Ok(())
     }
@@ -616,14 +624,18 @@ mod non_string_enum {
             input: Some(&200.4),
             ..Default::default()
         };
-        let value = client().float().put(Some(options)).await?.into_model()?;
+        let value = client()
+            .float_client()
+            .put(Some(options))
+            .await?
+            .into_model()?;
         assert_eq!(value, "Nice job posting a float enum");
         Ok(())
     }
 
     #[tokio::test]
     async fn non_string_enums_get_float() -> TestResult {
-        let value = client().float().get(None).await?.into_model()?;
+        let value = client().float_client().get(None).await?.into_model()?;
         assert_eq!(value, 429.1);
         Ok(())
     }
@@ -646,7 +658,7 @@ mod constants {
             ..Default::default()
         };
         let client = Client::new(&server(), 100, PathConstant::Path, Some(options))?;
-        let response = client.contants().put_client_constants(None).await?;
+        let response = client.contants_client().put_client_constants(None).await?;
         assert_eq!(u16::from(response.status()), 200);
         Ok(())
     }
@@ -666,7 +678,7 @@ mod reserved_words {
 
     #[tokio::test]
     async fn reserved_words_operation_group_import() -> TestResult {
-        let response = client().import().operation_one("foo", None).await?;
+        let response = client().import_client().operation_one("foo", None).await?;
         assert_eq!(u16::from(response.status()), 200);
         Ok(())
     }

@@ -66,7 +66,7 @@ fn ten_pages() -> Vec<(i64, String)> {
 #[tokio::test]
 async fn paging_no_item_name() -> TestResult {
     let items: Vec<Product> = client()
-        .paging()
+        .paging_client()
         .get_no_item_name_pages(None)?
         .try_collect()
         .await?;
@@ -78,7 +78,7 @@ async fn paging_no_item_name() -> TestResult {
 async fn paging_next_link_name_null() -> TestResult {
     // The response has a nextLink, but the operation's nextLinkName is null: one page only.
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_null_next_link_name_pages(None)?
         .try_collect()
         .await?;
@@ -89,7 +89,7 @@ async fn paging_next_link_name_null() -> TestResult {
 #[tokio::test]
 async fn paging_empty_next_link() -> TestResult {
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_empty_next_link_name_pages(None)?
         .try_collect()
         .await?;
@@ -100,7 +100,7 @@ async fn paging_empty_next_link() -> TestResult {
 #[tokio::test]
 async fn paging_single() -> TestResult {
     let items: Vec<Product> = client()
-        .paging()
+        .paging_client()
         .get_single_pages(None)?
         .try_collect()
         .await?;
@@ -114,7 +114,7 @@ async fn paging_single_with_body_params() -> TestResult {
         name: Some("body".to_string()),
     };
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_single_pages_with_body_params(&body, None)?
         .try_collect()
         .await?;
@@ -126,7 +126,7 @@ async fn paging_single_with_body_params() -> TestResult {
 async fn paging_first_response_empty() -> TestResult {
     // Page 1 has no items but a (relative) next link; page 2 has one item.
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .first_response_empty(None)?
         .try_collect()
         .await?;
@@ -137,7 +137,7 @@ async fn paging_first_response_empty() -> TestResult {
 #[tokio::test]
 async fn paging_multiple() -> TestResult {
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_multiple_pages(None)?
         .try_collect()
         .await?;
@@ -149,7 +149,7 @@ async fn paging_multiple() -> TestResult {
 async fn paging_multiple_pages() -> TestResult {
     // The same operation, page by page: ten pages of one product each.
     let pages: Vec<_> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_multiple_pages(None)?
         .into_pages()
         .try_collect()
@@ -168,7 +168,7 @@ async fn paging_multiple_pages() -> TestResult {
 #[tokio::test]
 async fn paging_multiple_with_query_parameters() -> TestResult {
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_with_query_params(100, true, None)?
         .try_collect()
         .await?;
@@ -182,7 +182,7 @@ async fn paging_multiple_with_query_parameters() -> TestResult {
 #[tokio::test]
 async fn paging_odata_multiple() -> TestResult {
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_odata_multiple_pages(None)?
         .try_collect()
         .await?;
@@ -194,7 +194,7 @@ async fn paging_odata_multiple() -> TestResult {
 async fn paging_multiple_path() -> TestResult {
     // Page n of offset 100 has the product of id n + 100 (page 1: id 1).
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_multiple_pages_with_offset(100, None)?
         .try_collect()
         .await?;
@@ -208,7 +208,7 @@ async fn paging_multiple_path() -> TestResult {
 async fn paging_multiple_retry_first() -> TestResult {
     // The first request gets a 500; the retry gets page 1, then pages 2..=10.
     let items: Vec<Product> = client_with_cookies()
-        .paging()
+        .paging_client()
         .get_multiple_pages_retry_first(None)?
         .try_collect()
         .await?;
@@ -220,7 +220,7 @@ async fn paging_multiple_retry_first() -> TestResult {
 async fn paging_multiple_retry_second() -> TestResult {
     // Page 2 gets a 500 first; the retry gets it (id 1 again), then pages 3..=10.
     let items: Vec<Product> = client_with_cookies()
-        .paging()
+        .paging_client()
         .get_multiple_pages_retry_second(None)?
         .try_collect()
         .await?;
@@ -233,7 +233,7 @@ async fn paging_multiple_retry_second() -> TestResult {
 #[tokio::test]
 async fn paging_single_failure() -> TestResult {
     let result: azure_core::Result<Vec<Product>> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_single_pages_failure(None)?
         .try_collect()
         .await;
@@ -245,7 +245,7 @@ async fn paging_single_failure() -> TestResult {
 #[tokio::test]
 async fn paging_multiple_failure() -> TestResult {
     let mut pager = client_no_retry()
-        .paging()
+        .paging_client()
         .get_multiple_pages_failure(None)?;
     let first = pager.try_next().await?.expect("the item of page 1");
     assert_eq!(ids(&[first]), vec![product(1, "Product")]);
@@ -258,7 +258,7 @@ async fn paging_multiple_failure() -> TestResult {
 async fn paging_multiple_failure_uri() -> TestResult {
     // The next link `*&*#&$` is not a page URL: following it must fail.
     let mut pager = client_no_retry()
-        .paging()
+        .paging_client()
         .get_multiple_pages_failure_uri(None)?;
     let first = pager.try_next().await?.expect("the item of page 1");
     assert_eq!(ids(&[first]), vec![product(1, "Product")]);
@@ -272,7 +272,7 @@ async fn paging_multiple_failure_uri() -> TestResult {
 #[tokio::test]
 async fn paging_fragment() -> TestResult {
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_multiple_pages_fragment_next_link("1.6", "test_user", None)?
         .try_collect()
         .await?;
@@ -284,7 +284,7 @@ async fn paging_fragment() -> TestResult {
 #[tokio::test]
 async fn paging_fragment_with_grouping() -> TestResult {
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .get_multiple_pages_fragment_with_grouping_next_link("1.6", "test_user", None)?
         .try_collect()
         .await?;
@@ -299,7 +299,7 @@ async fn paging_multiple_lro() -> TestResult {
     // Location (/paging/multiple, the first page). The generated operation returns a
     // poller whose result is that first page only, not a pager over all ten pages.
     let poller = client_no_retry()
-        .paging()
+        .paging_client()
         .begin_get_multiple_pages_lro(None)?;
     let page = poller.await?.into_model()?;
     assert_eq!(
@@ -318,7 +318,7 @@ async fn paging_multiple_lro() -> TestResult {
 async fn paging_return_model_with_xms_client_name() -> TestResult {
     // The items are in `values`, whose Rust name is `indexes` (x-ms-client-name).
     let items: Vec<Product> = client()
-        .paging()
+        .paging_client()
         .get_paging_model_with_item_name_with_xms_client_name(None)?
         .try_collect()
         .await?;
@@ -334,7 +334,7 @@ async fn paging_duplicate_parameters() -> TestResult {
         ..Default::default()
     };
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .duplicate_params(Some(options))?
         .try_collect()
         .await?;
@@ -346,7 +346,7 @@ async fn paging_duplicate_parameters() -> TestResult {
 async fn paging_with_api_version_append() -> TestResult {
     // Page 2's link has no api-version: the client's (1.0.0) is appended.
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .append_api_version(None)?
         .try_collect()
         .await?;
@@ -358,7 +358,7 @@ async fn paging_with_api_version_append() -> TestResult {
 async fn paging_with_api_version_replace() -> TestResult {
     // Page 2's link has `Api-Version=notMe`: the client's api-version (1.0.0) must be sent.
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .replace_api_version(None)?
         .try_collect()
         .await?;
@@ -369,7 +369,7 @@ async fn paging_with_api_version_replace() -> TestResult {
 #[tokio::test]
 async fn paging_dont_send_max_page_size() -> TestResult {
     let items: Vec<Product> = client_no_retry()
-        .paging()
+        .paging_client()
         .page_with_max_page_size(None)?
         .try_collect()
         .await?;

@@ -35,21 +35,21 @@ fn client() -> Client {
 
 #[tokio::test]
 async fn optional_implicit_query() -> TestResult {
-    let response = client().implicit().put_optional_query(None).await?;
+    let response = client().implicit_client().put_optional_query(None).await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn optional_implicit_header() -> TestResult {
-    let response = client().implicit().put_optional_header(None).await?;
+    let response = client().implicit_client().put_optional_header(None).await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn optional_implicit_body() -> TestResult {
-    let response = client().implicit().put_optional_body(None).await?;
+    let response = client().implicit_client().put_optional_body(None).await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -59,7 +59,10 @@ async fn optional_implicit_body() -> TestResult {
 /// `new` takes the optional client parameter as a required `i32`).
 #[tokio::test]
 async fn optional_global_query() -> TestResult {
-    let response = client().implicit().get_optional_global_query(None).await?;
+    let response = client()
+        .implicit_client()
+        .get_optional_global_query(None)
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -69,7 +72,7 @@ async fn optional_global_query() -> TestResult {
 #[tokio::test]
 async fn general_optional_integer_parameter() -> TestResult {
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_integer_parameter(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -84,7 +87,7 @@ async fn general_optional_integer_property() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_integer_property(Some(options))
         .await?;
     assert_eq!(response.status(), 200);
@@ -94,7 +97,7 @@ async fn general_optional_integer_property() -> TestResult {
 #[tokio::test]
 async fn general_optional_integer_header() -> TestResult {
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_integer_header(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -104,7 +107,7 @@ async fn general_optional_integer_header() -> TestResult {
 #[tokio::test]
 async fn general_optional_string_parameter() -> TestResult {
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_string_parameter(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -119,7 +122,7 @@ async fn general_optional_string_property() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_string_property(Some(options))
         .await?;
     assert_eq!(response.status(), 200);
@@ -129,7 +132,7 @@ async fn general_optional_string_property() -> TestResult {
 #[tokio::test]
 async fn general_optional_string_header() -> TestResult {
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_string_header(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -139,7 +142,7 @@ async fn general_optional_string_header() -> TestResult {
 #[tokio::test]
 async fn general_optional_class_parameter() -> TestResult {
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_class_parameter(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -154,7 +157,7 @@ async fn general_optional_class_property() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_class_property(Some(options))
         .await?;
     assert_eq!(response.status(), 200);
@@ -164,7 +167,7 @@ async fn general_optional_class_property() -> TestResult {
 #[tokio::test]
 async fn general_optional_array_parameter() -> TestResult {
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_array_parameter(None)
         .await?;
     assert_eq!(response.status(), 200);
@@ -179,7 +182,7 @@ async fn general_optional_array_property() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .explicit()
+        .explicit_client()
         .post_optional_array_property(Some(options))
         .await?;
     assert_eq!(response.status(), 200);
@@ -188,7 +191,10 @@ async fn general_optional_array_property() -> TestResult {
 
 #[tokio::test]
 async fn general_optional_array_header() -> TestResult {
-    let response = client().explicit().post_optional_array_header(None).await?;
+    let response = client()
+        .explicit_client()
+        .post_optional_array_header(None)
+        .await?;
     assert_eq!(response.status(), 200);
     Ok(())
 }
@@ -197,7 +203,7 @@ async fn general_optional_array_header() -> TestResult {
 #[tokio::test]
 async fn required_path_rejects_empty_value() -> TestResult {
     let error = client()
-        .implicit()
+        .implicit_client()
         .get_required_path("", None)
         .await
         .expect_err("an empty path parameter");

@@ -16,7 +16,7 @@ async fn subscription_id_and_api_version() -> TestResult {
     };
     let client = Client::new(&server(), "1234-5678-9012-3456", Some(options))?;
     let group = client
-        .group()
+        .group_client()
         .get_sample_resource_group("testgroup101", None)
         .await?
         .into_model()?;

@@ -70,14 +70,17 @@ fn array_query() -> Vec<String> {
 
 #[tokio::test]
 async fn url_paths_bool_true() -> TestResult {
-    let response = client().paths().get_boolean_true(true, None).await?;
+    let response = client().paths_client().get_boolean_true(true, None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn url_paths_bool_false() -> TestResult {
-    let response = client().paths().get_boolean_false(false, None).await?;
+    let response = client()
+        .paths_client()
+        .get_boolean_false(false, None)
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -85,7 +88,7 @@ async fn url_paths_bool_false() -> TestResult {
 #[tokio::test]
 async fn url_paths_int_positive() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .get_int_one_million(1_000_000, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -95,7 +98,7 @@ async fn url_paths_int_positive() -> TestResult {
 #[tokio::test]
 async fn url_paths_int_negative() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .get_int_negative_one_million(-1_000_000, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -105,7 +108,7 @@ async fn url_paths_int_negative() -> TestResult {
 #[tokio::test]
 async fn url_paths_int_unix_time() -> TestResult {
     let date = time::macros::datetime!(2016-04-13 00:00:00 UTC);
-    let response = client().paths().unix_time_url(&date, None).await?;
+    let response = client().paths_client().unix_time_url(&date, None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -113,7 +116,7 @@ async fn url_paths_int_unix_time() -> TestResult {
 #[tokio::test]
 async fn url_paths_long_positive() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .get_ten_billion(10_000_000_000, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -123,7 +126,7 @@ async fn url_paths_long_positive() -> TestResult {
 #[tokio::test]
 async fn url_paths_long_negative() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .get_negative_ten_billion(-10_000_000_000, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -133,7 +136,7 @@ async fn url_paths_long_negative() -> TestResult {
 #[tokio::test]
 async fn url_paths_float_positive() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .float_scientific_positive(1.034e20, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -143,7 +146,7 @@ async fn url_paths_float_positive() -> TestResult {
 #[tokio::test]
 async fn url_paths_float_negative() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .float_scientific_negative(-1.034e-20, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -153,7 +156,7 @@ async fn url_paths_float_negative() -> TestResult {
 #[tokio::test]
 async fn url_paths_double_positive() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .double_decimal_positive(9999999.999, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -163,7 +166,7 @@ async fn url_paths_double_positive() -> TestResult {
 #[tokio::test]
 async fn url_paths_double_negative() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .double_decimal_negative(-9999999.999, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -174,7 +177,7 @@ async fn url_paths_double_negative() -> TestResult {
 #[ignore = "runtime: ClientCore::url refuses an empty path value; the scenario expects GET /paths/string/empty/"]
 async fn url_paths_string_empty() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .string_empty(&PathsStringEmptyStringPath::Empty, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -185,7 +188,7 @@ async fn url_paths_string_empty() -> TestResult {
 async fn url_paths_string_unicode() -> TestResult {
     let value = PathsStringUnicodeStringPath::Empty;
     assert_eq!(value.as_str(), MULTIBYTE);
-    let response = client().paths().string_unicode(&value, None).await?;
+    let response = client().paths_client().string_unicode(&value, None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -194,7 +197,10 @@ async fn url_paths_string_unicode() -> TestResult {
 async fn url_paths_string_url_encoded() -> TestResult {
     let value = PathsStringUrlEncodedStringPath::BeginEnd;
     assert_eq!(value.as_str(), URL_ENCODED);
-    let response = client().paths().string_url_encoded(&value, None).await?;
+    let response = client()
+        .paths_client()
+        .string_url_encoded(&value, None)
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -204,7 +210,7 @@ async fn url_paths_string_url_non_encoded() -> TestResult {
     let value = PathsStringUrlNonEncodedStringPath::BeginEnd;
     assert_eq!(value.as_str(), "begin!*'();:@&=+$,end");
     let response = client()
-        .paths()
+        .paths_client()
         .string_url_non_encoded(&value, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -215,7 +221,7 @@ async fn url_paths_string_url_non_encoded() -> TestResult {
 async fn url_paths_string_base64_url() -> TestResult {
     // The `base64url` path parameter is typed `&str`: the caller passes it encoded
     // ('lorem' is `bG9yZW0`).
-    let response = client().paths().base64_url("bG9yZW0", None).await?;
+    let response = client().paths_client().base64_url("bG9yZW0", None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -224,7 +230,7 @@ async fn url_paths_string_base64_url() -> TestResult {
 #[ignore = "runtime: ClientCore::url refuses an empty path value; the scenario expects GET /paths/byte/empty/"]
 async fn url_paths_byte_empty() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .byte_empty(&PathsByteEmptyBytePath::Empty, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -234,7 +240,7 @@ async fn url_paths_byte_empty() -> TestResult {
 #[tokio::test]
 async fn url_paths_byte_multi_byte() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .byte_multi_byte(MULTIBYTE.as_bytes(), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -244,7 +250,7 @@ async fn url_paths_byte_multi_byte() -> TestResult {
 #[tokio::test]
 async fn url_paths_date_valid() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .date_valid(&time::macros::date!(2012 - 01 - 01), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -254,7 +260,7 @@ async fn url_paths_date_valid() -> TestResult {
 #[tokio::test]
 async fn url_paths_date_time_valid() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .date_time_valid(&time::macros::datetime!(2012-01-01 01:01:01 UTC), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -264,7 +270,7 @@ async fn url_paths_date_time_valid() -> TestResult {
 #[tokio::test]
 async fn url_paths_enum_valid() -> TestResult {
     let response = client()
-        .paths()
+        .paths_client()
         .enum_valid(&UriColor::GreenColor, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -280,7 +286,10 @@ async fn url_paths_array_csv_in_path() -> TestResult {
         String::new(),
         String::new(),
     ];
-    let response = client().paths().array_csv_in_path(&array, None).await?;
+    let response = client()
+        .paths_client()
+        .array_csv_in_path(&array, None)
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -289,21 +298,27 @@ async fn url_paths_array_csv_in_path() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_bool_false() -> TestResult {
-    let response = client().queries().get_boolean_false(false, None).await?;
+    let response = client()
+        .queries_client()
+        .get_boolean_false(false, None)
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn url_queries_bool_true() -> TestResult {
-    let response = client().queries().get_boolean_true(true, None).await?;
+    let response = client()
+        .queries_client()
+        .get_boolean_true(true, None)
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn url_queries_bool_null() -> TestResult {
-    let response = client().queries().get_boolean_null(None).await?;
+    let response = client().queries_client().get_boolean_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -311,7 +326,7 @@ async fn url_queries_bool_null() -> TestResult {
 #[tokio::test]
 async fn url_queries_int_positive() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .get_int_one_million(1_000_000, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -321,7 +336,7 @@ async fn url_queries_int_positive() -> TestResult {
 #[tokio::test]
 async fn url_queries_int_negative() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .get_int_negative_one_million(-1_000_000, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -330,7 +345,7 @@ async fn url_queries_int_negative() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_int_null() -> TestResult {
-    let response = client().queries().get_int_null(None).await?;
+    let response = client().queries_client().get_int_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -338,7 +353,7 @@ async fn url_queries_int_null() -> TestResult {
 #[tokio::test]
 async fn url_queries_long_positive() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .get_ten_billion(10_000_000_000, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -348,7 +363,7 @@ async fn url_queries_long_positive() -> TestResult {
 #[tokio::test]
 async fn url_queries_long_negative() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .get_negative_ten_billion(-10_000_000_000, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -357,7 +372,7 @@ async fn url_queries_long_negative() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_long_null() -> TestResult {
-    let response = client().queries().get_long_null(None).await?;
+    let response = client().queries_client().get_long_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -365,7 +380,7 @@ async fn url_queries_long_null() -> TestResult {
 #[tokio::test]
 async fn url_queries_float_positive() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .float_scientific_positive(1.034e20, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -375,7 +390,7 @@ async fn url_queries_float_positive() -> TestResult {
 #[tokio::test]
 async fn url_queries_float_negative() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .float_scientific_negative(-1.034e-20, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -384,7 +399,7 @@ async fn url_queries_float_negative() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_float_null() -> TestResult {
-    let response = client().queries().float_null(None).await?;
+    let response = client().queries_client().float_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -392,7 +407,7 @@ async fn url_queries_float_null() -> TestResult {
 #[tokio::test]
 async fn url_queries_double_positive() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .double_decimal_positive(9999999.999, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -402,7 +417,7 @@ async fn url_queries_double_positive() -> TestResult {
 #[tokio::test]
 async fn url_queries_double_negative() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .double_decimal_negative(-9999999.999, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -411,7 +426,7 @@ async fn url_queries_double_negative() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_double_null() -> TestResult {
-    let response = client().queries().double_null(None).await?;
+    let response = client().queries_client().double_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -420,7 +435,10 @@ async fn url_queries_double_null() -> TestResult {
 async fn url_queries_string_url_encoded() -> TestResult {
     let value = QueriesStringUrlEncodedStringQuery::BeginEnd;
     assert_eq!(value.as_str(), URL_ENCODED);
-    let response = client().queries().string_url_encoded(&value, None).await?;
+    let response = client()
+        .queries_client()
+        .string_url_encoded(&value, None)
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -428,7 +446,7 @@ async fn url_queries_string_url_encoded() -> TestResult {
 #[tokio::test]
 async fn url_queries_string_empty() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .string_empty(&QueriesStringEmptyStringQuery::Empty, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -437,7 +455,7 @@ async fn url_queries_string_empty() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_string_null() -> TestResult {
-    let response = client().queries().string_null(None).await?;
+    let response = client().queries_client().string_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -446,7 +464,10 @@ async fn url_queries_string_null() -> TestResult {
 async fn url_queries_string_unicode() -> TestResult {
     let value = QueriesStringUnicodeStringQuery::Empty;
     assert_eq!(value.as_str(), MULTIBYTE);
-    let response = client().queries().string_unicode(&value, None).await?;
+    let response = client()
+        .queries_client()
+        .string_unicode(&value, None)
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -457,14 +478,14 @@ async fn url_queries_enum_valid() -> TestResult {
         enum_query: Some(UriColor::GreenColor),
         ..Default::default()
     };
-    let response = client().queries().enum_valid(Some(options)).await?;
+    let response = client().queries_client().enum_valid(Some(options)).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
 
 #[tokio::test]
 async fn url_queries_enum_null() -> TestResult {
-    let response = client().queries().enum_null(None).await?;
+    let response = client().queries_client().enum_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -475,7 +496,10 @@ async fn url_queries_byte_multi_byte() -> TestResult {
         byte_query: Some(MULTIBYTE.as_bytes().to_vec()),
         ..Default::default()
     };
-    let response = client().queries().byte_multi_byte(Some(options)).await?;
+    let response = client()
+        .queries_client()
+        .byte_multi_byte(Some(options))
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -483,7 +507,7 @@ async fn url_queries_byte_multi_byte() -> TestResult {
 #[tokio::test]
 async fn url_queries_byte_empty() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .byte_empty(&QueriesByteEmptyByteQuery::Empty, None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -492,7 +516,7 @@ async fn url_queries_byte_empty() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_byte_null() -> TestResult {
-    let response = client().queries().byte_null(None).await?;
+    let response = client().queries_client().byte_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -500,7 +524,7 @@ async fn url_queries_byte_null() -> TestResult {
 #[tokio::test]
 async fn url_queries_date_valid() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .date_valid(&time::macros::date!(2012 - 01 - 01), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -509,7 +533,7 @@ async fn url_queries_date_valid() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_date_null() -> TestResult {
-    let response = client().queries().date_null(None).await?;
+    let response = client().queries_client().date_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -517,7 +541,7 @@ async fn url_queries_date_null() -> TestResult {
 #[tokio::test]
 async fn url_queries_date_time_valid() -> TestResult {
     let response = client()
-        .queries()
+        .queries_client()
         .date_time_valid(&time::macros::datetime!(2012-01-01 01:01:01 UTC), None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -526,7 +550,7 @@ async fn url_queries_date_time_valid() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_date_time_null() -> TestResult {
-    let response = client().queries().date_time_null(None).await?;
+    let response = client().queries_client().date_time_null(None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -535,7 +559,10 @@ async fn url_queries_date_time_null() -> TestResult {
 
 #[tokio::test]
 async fn url_queries_array_csv_null() -> TestResult {
-    let response = client().queries().array_string_csv_null(None).await?;
+    let response = client()
+        .queries_client()
+        .array_string_csv_null(None)
+        .await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }
@@ -547,7 +574,7 @@ async fn url_queries_array_csv_empty() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .queries()
+        .queries_client()
         .array_string_csv_empty(Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -561,7 +588,7 @@ async fn url_queries_array_csv_valid() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .queries()
+        .queries_client()
         .array_string_csv_valid(Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -575,7 +602,7 @@ async fn url_queries_array_ssv_valid() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .queries()
+        .queries_client()
         .array_string_ssv_valid(Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -589,7 +616,7 @@ async fn url_queries_array_pipes_valid() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .queries()
+        .queries_client()
         .array_string_pipes_valid(Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -603,7 +630,7 @@ async fn url_queries_array_tsv_valid() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .queries()
+        .queries_client()
         .array_string_tsv_valid(Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -621,7 +648,7 @@ async fn url_queries_array_no_collection_format_valid() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .queries()
+        .queries_client()
         .array_string_no_collection_format_empty(Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -631,7 +658,7 @@ async fn url_queries_array_no_collection_format_valid() -> TestResult {
 #[tokio::test]
 async fn url_queries_array_multi_null() -> TestResult {
     let response = multi_client()
-        .queries()
+        .queries_client()
         .array_string_multi_null(None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -645,7 +672,7 @@ async fn url_queries_array_multi_empty() -> TestResult {
         ..Default::default()
     };
     let response = multi_client()
-        .queries()
+        .queries_client()
         .array_string_multi_empty(Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -659,7 +686,7 @@ async fn url_queries_array_multi_valid() -> TestResult {
         ..Default::default()
     };
     let response = multi_client()
-        .queries()
+        .queries_client()
         .array_string_multi_valid(Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -676,7 +703,7 @@ async fn url_path_item_get_all() -> TestResult {
         ..Default::default()
     };
     let response = client()
-        .path_items()
+        .path_items_client()
         .get_all_with_values("pathItemStringPath", "localStringPath", Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -686,7 +713,7 @@ async fn url_path_item_get_all() -> TestResult {
 #[tokio::test]
 async fn url_path_item_get_path_item_and_local_null() -> TestResult {
     let response = client()
-        .path_items()
+        .path_items_client()
         .get_local_path_item_query_null("pathItemStringPath", "localStringPath", None)
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -704,7 +731,7 @@ async fn url_path_item_get_global_null() -> TestResult {
         ..Default::default()
     };
     let response = client_with_global_query("")
-        .path_items()
+        .path_items_client()
         .get_global_query_null("pathItemStringPath", "localStringPath", Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -719,7 +746,7 @@ async fn url_path_item_get_global_and_local_null() -> TestResult {
         ..Default::default()
     };
     let response = client_with_global_query("")
-        .path_items()
+        .path_items_client()
         .get_global_and_local_query_null("pathItemStringPath", "localStringPath", Some(options))
         .await?;
     assert_eq!(u16::from(response.status()), 200);
@@ -745,7 +772,7 @@ async fn custom_base_uri() -> TestResult {
             ..Default::default()
         }),
     )?;
-    let response = client.paths().get_empty("local", None).await?;
+    let response = client.paths_client().get_empty("local", None).await?;
     assert_eq!(u16::from(response.status()), 200);
     Ok(())
 }

@@ -44,7 +44,7 @@ pub(super) fn publish(
     if let Some(pages) = &m.pages {
         println!();
         println!(
-            "Page memory: peak RSS growth per body byte, a page of {} items listed through `registries().list()`:",
+            "Page memory: peak RSS growth per body byte, a page of {} items listed through `registries_client().list()`:",
             pages.items
         );
         for row in &pages.rows {
