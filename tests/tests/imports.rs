@@ -262,6 +262,16 @@ fn longest_module(path: &[String], known: &BTreeSet<Module>) -> Module {
 
 /// Module → the modules it uses (itself, its submodules and the root left out).
 fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
+    graph_of(|text| text)
+}
+
+/// A module's code without its unit tests (which may drive the whole pipeline).
+fn without_tests(text: &str) -> &str {
+    text.split("#[cfg(test)]").next().unwrap_or(text)
+}
+
+/// [`graph`], reading `code(text)` of each module.
+fn graph_of(code: fn(&str) -> &str) -> BTreeMap<Module, BTreeSet<Module>> {
     let sources = modules(&source_root());
     let known: BTreeSet<Module> = sources.keys().cloned().collect();
     let exports = root_exports(sources.get(&Vec::new()).expect("lib.rs"), &known);
@@ -271,7 +281,7 @@ fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
             continue;
         }
         let mut uses = BTreeSet::new();
-        for path in paths(module, text) {
+        for path in paths(module, code(text)) {
             let mut target = longest_module(&path, &known);
             if target.is_empty() {
                 match path.first().and_then(|item| exports.get(item)) {
@@ -356,6 +366,35 @@ fn no_stage_uses_a_later_one() {
     if let Some(cycle) = find_cycle(&stages) {
         panic!("stages in a cycle: {}", show(&cycle));
     }
+}
+
+/// Emission reads only the intermediate form: no module under `emit/` uses `input`
+/// (the documents, the `SourceProvider`) or `lower`, nor names openapiv3 (its unit
+/// tests, which run the whole pipeline on small specs, aside).
+#[test]
+fn emission_reads_only_the_intermediate_form() {
+    let graph = graph_of(without_tests);
+    let mut wrong = Vec::new();
+    for (module, uses) in &graph {
+        if module.first().map(String::as_str) != Some("emit") {
+            continue;
+        }
+        for used in uses {
+            if matches!(used.first().map(String::as_str), Some("input" | "lower")) {
+                wrong.push(format!("{} uses {}", module.join("::"), used.join("::")));
+            }
+        }
+    }
+    for (module, text) in modules(&source_root()) {
+        if module.first().map(String::as_str) == Some("emit") && strip(&text).contains("openapiv3")
+        {
+            wrong.push(format!("{} names openapiv3", module.join("::")));
+        }
+    }
+    assert!(graph
+        .keys()
+        .any(|m| m.first().map(String::as_str) == Some("emit")));
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 /// The checker itself: a cycle in a small tree is found, and what is in comments and
