@@ -147,8 +147,8 @@ impl CacheRulesClient {
     /// Lists all cache rule resources for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -174,9 +174,9 @@ impl CacheRulesClient {
     /// Gets the properties of the specified cache rule resource.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `cache_rule_name`: The name of the cache rule.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `cache_rule_name`: The name of the cache rule. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/cacheRules/{cacheRuleName}` (operation `CacheRules_Get`)
     pub fn get(
@@ -209,9 +209,9 @@ impl CacheRulesClient {
     /// Creates a cache rule for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `cache_rule_name`: The name of the cache rule.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `cache_rule_name`: The name of the cache rule. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     /// - `cache_rule_create_parameters`: The parameters for creating a cache rule.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -247,9 +247,9 @@ impl CacheRulesClient {
     /// Deletes a cache rule resource from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `cache_rule_name`: The name of the cache rule.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `cache_rule_name`: The name of the cache rule. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -283,9 +283,9 @@ impl CacheRulesClient {
     /// Updates a cache rule for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `cache_rule_name`: The name of the cache rule.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `cache_rule_name`: The name of the cache rule. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     /// - `cache_rule_update_parameters`: The parameters for updating a cache rule.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -329,8 +329,8 @@ impl ConnectedRegistriesClient {
     /// Lists all connected registries for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -359,9 +359,9 @@ impl ConnectedRegistriesClient {
     /// Gets the properties of the connected registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `connected_registry_name`: The name of the connected registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `connected_registry_name`: The name of the connected registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}` (operation `ConnectedRegistries_Get`)
     pub fn get(
@@ -394,9 +394,9 @@ impl ConnectedRegistriesClient {
     /// Creates a connected registry for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `connected_registry_name`: The name of the connected registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `connected_registry_name`: The name of the connected registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `connected_registry_create_parameters`: The parameters for creating a connectedRegistry.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -432,9 +432,9 @@ impl ConnectedRegistriesClient {
     /// Deletes a connected registry from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `connected_registry_name`: The name of the connected registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `connected_registry_name`: The name of the connected registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -468,9 +468,9 @@ impl ConnectedRegistriesClient {
     /// Updates a connected registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `connected_registry_name`: The name of the connected registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `connected_registry_name`: The name of the connected registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `connected_registry_update_parameters`: The parameters for updating a connectedRegistry.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -506,9 +506,9 @@ impl ConnectedRegistriesClient {
     /// Deactivates the connected registry instance.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `connected_registry_name`: The name of the connected registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `connected_registry_name`: The name of the connected registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -550,8 +550,8 @@ impl CredentialSetsClient {
     /// Lists all credential set resources for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -577,9 +577,9 @@ impl CredentialSetsClient {
     /// Gets the properties of the specified credential set resource.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `credential_set_name`: The name of the credential set.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `credential_set_name`: The name of the credential set. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/credentialSets/{credentialSetName}` (operation `CredentialSets_Get`)
     pub fn get(
@@ -612,9 +612,9 @@ impl CredentialSetsClient {
     /// Creates a credential set for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `credential_set_name`: The name of the credential set.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `credential_set_name`: The name of the credential set. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     /// - `credential_set_create_parameters`: The parameters for creating a credential set.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -650,9 +650,9 @@ impl CredentialSetsClient {
     /// Deletes a credential set from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `credential_set_name`: The name of the credential set.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `credential_set_name`: The name of the credential set. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -686,9 +686,9 @@ impl CredentialSetsClient {
     /// Updates a credential set for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `credential_set_name`: The name of the credential set.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `credential_set_name`: The name of the credential set. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     /// - `credential_set_update_parameters`: The parameters for updating a credential set.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -732,8 +732,8 @@ impl ExportPipelinesClient {
     /// Lists all export pipelines for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -759,9 +759,9 @@ impl ExportPipelinesClient {
     /// Gets the properties of the export pipeline.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `export_pipeline_name`: The name of the export pipeline.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `export_pipeline_name`: The name of the export pipeline. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}` (operation `ExportPipelines_Get`)
     pub fn get(
@@ -794,9 +794,9 @@ impl ExportPipelinesClient {
     /// Creates an export pipeline for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `export_pipeline_name`: The name of the export pipeline.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `export_pipeline_name`: The name of the export pipeline. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `export_pipeline_create_parameters`: The parameters for creating an export pipeline.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -832,9 +832,9 @@ impl ExportPipelinesClient {
     /// Deletes an export pipeline from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `export_pipeline_name`: The name of the export pipeline.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `export_pipeline_name`: The name of the export pipeline. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -876,8 +876,8 @@ impl ImportPipelinesClient {
     /// Lists all import pipelines for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -903,9 +903,9 @@ impl ImportPipelinesClient {
     /// Gets the properties of the import pipeline.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `import_pipeline_name`: The name of the import pipeline.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `import_pipeline_name`: The name of the import pipeline. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}` (operation `ImportPipelines_Get`)
     pub fn get(
@@ -938,9 +938,9 @@ impl ImportPipelinesClient {
     /// Creates an import pipeline for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `import_pipeline_name`: The name of the import pipeline.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `import_pipeline_name`: The name of the import pipeline. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `import_pipeline_create_parameters`: The parameters for creating an import pipeline.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -976,9 +976,9 @@ impl ImportPipelinesClient {
     /// Deletes an import pipeline from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `import_pipeline_name`: The name of the import pipeline.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `import_pipeline_name`: The name of the import pipeline. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -1043,8 +1043,8 @@ impl PipelineRunsClient {
     /// Lists all the pipeline runs for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -1070,9 +1070,9 @@ impl PipelineRunsClient {
     /// Gets the detailed information for a given pipeline run.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `pipeline_run_name`: The name of the pipeline run.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `pipeline_run_name`: The name of the pipeline run. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}` (operation `PipelineRuns_Get`)
     pub fn get(
@@ -1105,9 +1105,9 @@ impl PipelineRunsClient {
     /// Creates a pipeline run for a container registry with the specified parameters
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `pipeline_run_name`: The name of the pipeline run.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `pipeline_run_name`: The name of the pipeline run. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `pipeline_run_create_parameters`: The parameters for creating a pipeline run.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -1143,9 +1143,9 @@ impl PipelineRunsClient {
     /// Deletes a pipeline run from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `pipeline_run_name`: The name of the pipeline run.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `pipeline_run_name`: The name of the pipeline run. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -1187,8 +1187,8 @@ impl PrivateEndpointConnectionsClient {
     /// List all private endpoint connections in a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -1214,8 +1214,8 @@ impl PrivateEndpointConnectionsClient {
     /// Get the specified private endpoint connection associated with the container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `private_endpoint_connection_name`: The name of the private endpoint connection.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}` (operation `PrivateEndpointConnections_Get`)
@@ -1248,8 +1248,8 @@ impl PrivateEndpointConnectionsClient {
     /// Update the state of specified private endpoint connection associated with the container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `private_endpoint_connection_name`: The name of the private endpoint connection.
     /// - `private_endpoint_connection`: The parameters for creating a private endpoint connection.
     ///
@@ -1285,8 +1285,8 @@ impl PrivateEndpointConnectionsClient {
     /// Deletes the specified private endpoint connection associated with the container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `private_endpoint_connection_name`: The name of the private endpoint connection.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -1371,7 +1371,7 @@ impl RegistriesClient {
     /// Lists all the container registries under the specified resource group.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -1395,8 +1395,8 @@ impl RegistriesClient {
     /// Gets the properties of the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}` (operation `Registries_Get`)
     pub fn get(
@@ -1423,8 +1423,8 @@ impl RegistriesClient {
     /// Creates a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `registry`: The parameters for creating a container registry.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -1454,8 +1454,8 @@ impl RegistriesClient {
     /// Deletes a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -1483,8 +1483,8 @@ impl RegistriesClient {
     /// Updates a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `registry_update_parameters`: The parameters for updating a container registry.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -1514,8 +1514,8 @@ impl RegistriesClient {
     /// Generate keys for a token of a specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `generate_credentials_parameters`: The parameters for generating credentials.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -1545,8 +1545,8 @@ impl RegistriesClient {
     /// Copies an image to this container registry from the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `parameters`: The parameters specifying the image to copy and the source container registry.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -1576,8 +1576,8 @@ impl RegistriesClient {
     /// Lists the login credentials for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listCredentials` (operation `Registries_ListCredentials`)
     pub fn list_credentials(
@@ -1604,8 +1604,8 @@ impl RegistriesClient {
     /// Gets the quota usages for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listUsages` (operation `Registries_ListUsages`)
     pub fn list_usages(
@@ -1632,8 +1632,8 @@ impl RegistriesClient {
     /// Lists the private link resources for a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -1659,8 +1659,8 @@ impl RegistriesClient {
     /// Gets a private link resource by a specified group name for a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `group_name`: The name of the private link resource.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateLinkResources/{groupName}` (operation `Registries_GetPrivateLinkResource`)
@@ -1693,8 +1693,8 @@ impl RegistriesClient {
     /// Regenerates one of the login credentials for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `regenerate_credential_parameters`: Specifies name of the password which should be regenerated -- password or password2.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/regenerateCredential` (operation `Registries_RegenerateCredential`)
@@ -1731,8 +1731,8 @@ impl ReplicationsClient {
     /// Lists all the replications for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -1758,9 +1758,9 @@ impl ReplicationsClient {
     /// Gets the properties of the specified replication.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `replication_name`: The name of the replication.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `replication_name`: The name of the replication. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}` (operation `Replications_Get`)
     pub fn get(
@@ -1793,9 +1793,9 @@ impl ReplicationsClient {
     /// Creates a replication for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `replication_name`: The name of the replication.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `replication_name`: The name of the replication. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `replication`: The parameters for creating a replication.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -1831,9 +1831,9 @@ impl ReplicationsClient {
     /// Deletes a replication from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `replication_name`: The name of the replication.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `replication_name`: The name of the replication. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -1867,9 +1867,9 @@ impl ReplicationsClient {
     /// Updates a replication for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `replication_name`: The name of the replication.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `replication_name`: The name of the replication. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `replication_update_parameters`: The parameters for updating a replication.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -1913,8 +1913,8 @@ impl ScopeMapsClient {
     /// Lists all the scope maps for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -1940,9 +1940,9 @@ impl ScopeMapsClient {
     /// Gets the properties of the specified scope map.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `scope_map_name`: The name of the scope map.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `scope_map_name`: The name of the scope map. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-_]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}` (operation `ScopeMaps_Get`)
     pub fn get(
@@ -1975,9 +1975,9 @@ impl ScopeMapsClient {
     /// Creates a scope map for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `scope_map_name`: The name of the scope map.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `scope_map_name`: The name of the scope map. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-_]*$`.
     /// - `scope_map_create_parameters`: The parameters for creating a scope map.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -2013,9 +2013,9 @@ impl ScopeMapsClient {
     /// Deletes a scope map from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `scope_map_name`: The name of the scope map.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `scope_map_name`: The name of the scope map. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-_]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -2049,9 +2049,9 @@ impl ScopeMapsClient {
     /// Updates a scope map with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `scope_map_name`: The name of the scope map.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `scope_map_name`: The name of the scope map. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-_]*$`.
     /// - `scope_map_update_parameters`: The parameters for updating a scope map.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -2095,8 +2095,8 @@ impl TokensClient {
     /// Lists all the tokens for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -2122,9 +2122,9 @@ impl TokensClient {
     /// Gets the properties of the specified token.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `token_name`: The name of the token.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `token_name`: The name of the token. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}` (operation `Tokens_Get`)
     pub fn get(
@@ -2157,9 +2157,9 @@ impl TokensClient {
     /// Creates a token for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `token_name`: The name of the token.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `token_name`: The name of the token. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     /// - `token_create_parameters`: The parameters for creating a token.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -2195,9 +2195,9 @@ impl TokensClient {
     /// Deletes a token from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `token_name`: The name of the token.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `token_name`: The name of the token. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -2231,9 +2231,9 @@ impl TokensClient {
     /// Updates a token with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `token_name`: The name of the token.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `token_name`: The name of the token. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-]*$`.
     /// - `token_update_parameters`: The parameters for updating a token.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -2277,8 +2277,8 @@ impl WebhooksClient {
     /// Lists all the webhooks for the specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -2304,9 +2304,9 @@ impl WebhooksClient {
     /// Gets the properties of the specified webhook.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `webhook_name`: The name of the webhook.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `webhook_name`: The name of the webhook. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}` (operation `Webhooks_Get`)
     pub fn get(
@@ -2339,9 +2339,9 @@ impl WebhooksClient {
     /// Creates a webhook for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `webhook_name`: The name of the webhook.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `webhook_name`: The name of the webhook. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `webhook_create_parameters`: The parameters for creating a webhook.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -2377,9 +2377,9 @@ impl WebhooksClient {
     /// Deletes a webhook from a container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `webhook_name`: The name of the webhook.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `webhook_name`: The name of the webhook. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -2413,9 +2413,9 @@ impl WebhooksClient {
     /// Updates a webhook with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `webhook_name`: The name of the webhook.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `webhook_name`: The name of the webhook. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `webhook_update_parameters`: The parameters for updating a webhook.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -2451,9 +2451,9 @@ impl WebhooksClient {
     /// Gets the configuration of service URI and custom headers for the webhook.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `webhook_name`: The name of the webhook.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `webhook_name`: The name of the webhook. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/getCallbackConfig` (operation `Webhooks_GetCallbackConfig`)
     pub fn get_callback_config(
@@ -2486,9 +2486,9 @@ impl WebhooksClient {
     /// Lists recent events for the specified webhook.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `webhook_name`: The name of the webhook.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `webhook_name`: The name of the webhook. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -2520,9 +2520,9 @@ impl WebhooksClient {
     /// Triggers a ping event to be sent to the webhook.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group. The name is case insensitive.
-    /// - `registry_name`: The name of the container registry.
-    /// - `webhook_name`: The name of the webhook.
+    /// - `resource_group_name`: The name of the resource group. The name is case insensitive. Checked before sending: 1 to 90 characters, matching `^[-\w\._\(\)]+$`.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `webhook_name`: The name of the webhook. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/ping` (operation `Webhooks_Ping`)
     pub fn ping(

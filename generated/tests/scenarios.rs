@@ -16,7 +16,7 @@ use acr_mgmt::models::{
     CreatedByType, GenerateCredentialsParameters, GenerateCredentialsResult, ProvisioningState,
     Registry, RegistryProperties, Sku, SkuName, SkuTier, SystemData, TokenPasswordName,
 };
-use acr_mgmt::runtime::http::{Limits, Timeout};
+use acr_mgmt::runtime::http::{InvalidArgument, Limits, Timeout};
 use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};
 use azure_core::error::{ErrorKind, ErrorResponse};
 use azure_core::http::poller::PollerStatus;
@@ -1611,6 +1611,13 @@ async fn invalid_registry_names_are_refused_before_sending() -> TestResult {
             "{name}: {text}"
         );
         assert!(!text.contains(name), "the error echoes the value: {text}");
+        // A kind and a type that say so: not a failure to read or write data.
+        assert!(matches!(error.kind(), ErrorKind::Other), "{error:?}");
+        let invalid = error
+            .downcast_ref::<InvalidArgument>()
+            .expect("an InvalidArgument");
+        assert_eq!(invalid.parameter, "registryName");
+        assert!(invalid.rule.contains(rule), "{invalid:?}");
         let error = client
             .registries_client()
             .begin_create(RG, name, &new_registry(), None)

@@ -96,8 +96,8 @@ impl RegistriesClient {
     /// Get the upload location for the user to be able to upload the source.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listBuildSourceUploadUrl` (operation `Registries_GetBuildSourceUploadUrl`)
     pub fn get_build_source_upload_url(
@@ -124,8 +124,8 @@ impl RegistriesClient {
     /// Schedules a new run based on the request parameters and add it to the run queue.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `run_request`: The parameters of a run that needs to scheduled.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -161,8 +161,8 @@ impl RunsClient {
     /// Gets all the runs for a registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -194,8 +194,8 @@ impl RunsClient {
     /// Gets the detailed information for a given run.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `run_id`: The run ID.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}` (operation `Runs_Get`)
@@ -228,8 +228,8 @@ impl RunsClient {
     /// Patch the run properties.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `run_id`: The run ID.
     /// - `run_update_parameters`: The run update properties.
     ///
@@ -263,8 +263,8 @@ impl RunsClient {
     /// Cancel an existing run.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `run_id`: The run ID.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -296,8 +296,8 @@ impl RunsClient {
     /// Gets a link to download the run logs.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     /// - `run_id`: The run ID.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/runs/{runId}/listLogSasUrl` (operation `Runs_GetLogSasUrl`)
@@ -338,8 +338,8 @@ impl TasksClient {
     /// Lists all the tasks for a specified container registry.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
     ///
     /// Returns a pager over the items of every page.
     ///
@@ -365,9 +365,9 @@ impl TasksClient {
     /// Get the properties of a specified task.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
-    /// - `task_name`: The name of the container registry task.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `task_name`: The name of the container registry task. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-_]*$`.
     ///
     /// `GET` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}` (operation `Tasks_Get`)
     pub fn get(
@@ -400,9 +400,9 @@ impl TasksClient {
     /// Creates a task for a container registry with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
-    /// - `task_name`: The name of the container registry task.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `task_name`: The name of the container registry task. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-_]*$`.
     /// - `task_create_parameters`: The parameters for creating a task.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -436,9 +436,9 @@ impl TasksClient {
     /// Deletes a specified task.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
-    /// - `task_name`: The name of the container registry task.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `task_name`: The name of the container registry task. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-_]*$`.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
     ///
@@ -470,9 +470,9 @@ impl TasksClient {
     /// Updates a task with the specified parameters.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
-    /// - `task_name`: The name of the container registry task.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `task_name`: The name of the container registry task. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-_]*$`.
     /// - `task_update_parameters`: The parameters for updating a task.
     ///
     /// A long-running operation: `.await` the returned poller for the result.
@@ -506,9 +506,9 @@ impl TasksClient {
     /// Returns a task with extended information that includes all secrets.
     ///
     /// Arguments:
-    /// - `resource_group_name`: The name of the resource group to which the container registry belongs.
-    /// - `registry_name`: The name of the container registry.
-    /// - `task_name`: The name of the container registry task.
+    /// - `resource_group_name`: The name of the resource group to which the container registry belongs. Checked before sending: at least 1 characters.
+    /// - `registry_name`: The name of the container registry. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9]*$`.
+    /// - `task_name`: The name of the container registry task. Checked before sending: 5 to 50 characters, matching `^[a-zA-Z0-9-_]*$`.
     ///
     /// `POST` `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tasks/{taskName}/listDetails` (operation `Tasks_GetDetails`)
     pub fn get_details(

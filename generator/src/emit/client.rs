@@ -18,8 +18,8 @@ use super::print::{
 };
 use crate::error::Result;
 use crate::ir::{
-    Client, Collection, FinalState, OpKind, Operation, Param, ParamIn, Passing, Prim, TypeKind,
-    TypeRef, TypeSpace,
+    Client, Collection, Constraints, FinalState, OpKind, Operation, Param, ParamIn, Passing, Prim,
+    TypeKind, TypeRef, TypeSpace,
 };
 use crate::names::{sanitize, Case, Namespace};
 
@@ -462,7 +462,12 @@ fn signature(cx: &MethodCx<'_>, op: &Operation) -> (Vec<String>, Vec<String>) {
             ident_str(&p.name),
             arg_type(space, &p.ty)
         ));
-        arg_docs.push(format!("- `{}`: {}", p.name, first_line(p.docs.as_deref())));
+        arg_docs.push(format!(
+            "- `{}`: {}{}",
+            p.name,
+            first_line(p.docs.as_deref()),
+            rules(&p.constraints)
+        ));
     }
     // A required body is an argument; an optional one a field of the options.
     if let Some(body) = op.body.as_ref().filter(|b| b.required) {
@@ -761,7 +766,16 @@ fn options_struct(cx: &MethodCx<'_>, op: &Operation, out: &mut String) {
         ident_str(&op.options)
     ));
     for p in op.params.iter().filter(|p| !p.required) {
-        doc_comment(out, "    ", p.docs.as_deref());
+        let docs = format!(
+            "{}{}",
+            p.docs.as_deref().unwrap_or_default(),
+            rules(&p.constraints)
+        );
+        doc_comment(
+            out,
+            "    ",
+            Some(docs.trim_start()).filter(|d| !d.is_empty()),
+        );
         out.push_str(&format!(
             "    pub {}: Option<{}>,\n",
             ident_str(&p.name),
@@ -784,6 +798,34 @@ fn options_struct(cx: &MethodCx<'_>, op: &Operation, out: &mut String) {
         ));
     }
     out.push_str("    /// The call's context (cancellation, per-call policies).\n    pub method_options: ClientMethodOptions<'a>,\n}\n");
+}
+
+/// The spec's rules for a parameter, as its docs say them (the client checks them
+/// before sending: a value that breaks one is an `InvalidArgument` error).
+fn rules(c: &Constraints) -> String {
+    let mut rules = Vec::new();
+    match (c.min_length, c.max_length) {
+        (Some(min), Some(max)) => rules.push(format!("{min} to {max} characters")),
+        (Some(min), None) => rules.push(format!("at least {min} characters")),
+        (None, Some(max)) => rules.push(format!("at most {max} characters")),
+        (None, None) => {}
+    }
+    if let Some(pattern) = &c.pattern {
+        rules.push(match pattern.contains('`') {
+            true => format!("matching `` {pattern} ``"),
+            false => format!("matching `{pattern}`"),
+        });
+    }
+    match (c.minimum, c.maximum) {
+        (Some(min), Some(max)) => rules.push(format!("from {min} to {max}")),
+        (Some(min), None) => rules.push(format!("at least {min}")),
+        (None, Some(max)) => rules.push(format!("at most {max}")),
+        (None, None) => {}
+    }
+    match rules.is_empty() {
+        true => String::new(),
+        false => format!(" Checked before sending: {}.", rules.join(", ")),
+    }
 }
 
 fn first_line(docs: Option<&str>) -> String {

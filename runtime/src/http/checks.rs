@@ -43,10 +43,33 @@ pub(crate) fn encode_path_value(name: &str, value: &str, raw: bool) -> Result<St
     Ok(percent_encoding::utf8_percent_encode(value, set).to_string())
 }
 
+/// The error of an argument the client refused before sending anything: the
+/// parameter (its wire name) and the rule it breaks, never the value. It is the source
+/// of an `azure_core::Error` of kind `Other`
+/// (`error.downcast_ref::<InvalidArgument>()`): azure_core has no kind for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidArgument {
+    /// The parameter's wire name.
+    pub parameter: String,
+    /// The rule the value breaks (`must be at least 5 characters long (it is 3)`).
+    pub rule: String,
+}
+
+impl std::fmt::Display for InvalidArgument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "parameter `{}` {}", self.parameter, self.rule)
+    }
+}
+
+impl std::error::Error for InvalidArgument {}
+
 pub(crate) fn invalid(name: &str, message: &str) -> Error {
-    Error::with_message(
-        ErrorKind::DataConversion,
-        format!("parameter `{name}` {message}"),
+    Error::new(
+        ErrorKind::Other,
+        InvalidArgument {
+            parameter: name.to_string(),
+            rule: message.to_string(),
+        },
     )
 }
 

@@ -18,6 +18,7 @@ pub use crate::impl_page;
 pub use auth::{ArmAudience, Scopes};
 pub use checks::{
     check_number, format_base64, format_rfc1123, format_rfc3339, query, query_raw, Check,
+    InvalidArgument,
 };
 pub use limits::{Limits, Timeout};
 pub use lro::{FinalState, LroPoller, Operation};

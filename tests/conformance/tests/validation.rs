@@ -11,6 +11,7 @@ use conf_validation::models::{
     ConstantProductConstProperty2, GetWithConstantInPathConstantParam,
     PostWithConstantInBodyConstantParam, Product, ProductConstString,
 };
+use conf_validation::runtime::http::InvalidArgument;
 use conf_validation::{
     AutoRestValidationTestClient as Client, AutoRestValidationTestClientOptions,
 };
@@ -43,7 +44,8 @@ fn assert_rejected<T>(result: azure_core::Result<T>, what: &str) {
         Err(e) => {
             assert_eq!(e.http_status(), None, "{what}: sent anyway: {e:?}");
             assert!(
-                matches!(e.kind(), ErrorKind::DataConversion),
+                matches!(e.kind(), ErrorKind::Other)
+                    && e.downcast_ref::<InvalidArgument>().is_some(),
                 "{what}: {e:?}"
             );
         }
@@ -144,10 +146,10 @@ async fn rejects_id_not_multiple_of_10() {
 async fn rejects_api_version_not_matching_pattern() {
     let error = Client::new(&server(), "abc123", "abc", None).expect_err("a bad api-version");
     assert_eq!(error.http_status(), None);
-    assert!(
-        matches!(error.kind(), ErrorKind::DataConversion),
-        "{error:?}"
-    );
+    let invalid = error
+        .downcast_ref::<InvalidArgument>()
+        .unwrap_or_else(|| panic!("{error:?}"));
+    assert_eq!(invalid.parameter, "apiVersion");
 }
 
 // Client-side constraints on body properties.
