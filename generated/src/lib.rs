@@ -9,10 +9,15 @@
 //! - [`runtime`]: the runtime crate all azgen crates share, `azgen-runtime`: secrets,
 //!   read-only properties, wire formats and the HTTP core (see its docs for how
 //!   read-only properties are kept out of request bodies).
+//!
+//! The runtime's types a program uses are here too: [`Limits`] (in the client's options),
+//! [`Timeout`] (for one call), [`LroPoller`] (what long-running operations return) and
+//! [`InvalidArgument`] (a value the client refused); [`runtime::Secret`] wraps secret values.
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #[rustfmt::skip]
 pub mod clients;
+pub use azgen_runtime::http::{InvalidArgument, Limits, LroPoller, Timeout};
 pub use clients::{ContainerRegistryClient, ContainerRegistryClientOptions};
 #[rustfmt::skip]
 pub mod models;

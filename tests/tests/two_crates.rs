@@ -6,8 +6,8 @@
 
 use std::time::Duration;
 
-use acr_mgmt::runtime::http::Limits;
 use acr_mgmt::runtime::Secret;
+use acr_mgmt::Limits;
 
 /// Whether `T` is the very type `U`.
 fn same_type<T: 'static, U: 'static>() -> bool {
@@ -43,8 +43,17 @@ fn the_runtimes_types_are_shared() {
         acr_mgmt::runtime::http::LroPoller<()>,
         acr_tasks_mgmt::runtime::http::LroPoller<()>,
     >());
+    // The crate root re-exports what a program uses of the runtime.
     assert!(same_type::<
-        acr_mgmt::runtime::http::Timeout,
+        acr_mgmt::LroPoller<()>,
+        acr_mgmt::runtime::http::LroPoller<()>,
+    >());
+    assert!(same_type::<
+        acr_mgmt::InvalidArgument,
+        acr_tasks_mgmt::InvalidArgument,
+    >());
+    assert!(same_type::<
+        acr_mgmt::Timeout,
         acr_tasks_mgmt::runtime::http::Timeout,
     >());
 }

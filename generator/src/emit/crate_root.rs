@@ -146,6 +146,21 @@ pub fn lib(krate: &Crate, settings: &Settings) -> Result<String> {
         "   read-only properties, wire formats and the HTTP core (see its docs for how".to_string(),
     );
     doc.push("   read-only properties are kept out of request bodies).".to_string());
+    if client.is_some() {
+        doc.push(String::new());
+        doc.push(
+            " The runtime's types a program uses are here too: [`Limits`] (in the client's options),"
+                .to_string(),
+        );
+        doc.push(
+            " [`Timeout`] (for one call), [`LroPoller`] (what long-running operations return) and"
+                .to_string(),
+        );
+        doc.push(
+            " [`InvalidArgument`] (a value the client refused); [`runtime::Secret`] wraps secret values."
+                .to_string(),
+        );
+    }
     let docs = doc.iter().map(|l| quote!(#![doc = #l]));
     let extra = settings.extra_docs.iter().map(|path| {
         let path = format!("../{path}");
@@ -158,6 +173,7 @@ pub fn lib(krate: &Crate, settings: &Settings) -> Result<String> {
             #[rustfmt::skip]
             pub mod clients;
             pub use clients::{#client, #options};
+            pub use azgen_runtime::http::{InvalidArgument, Limits, LroPoller, Timeout};
         }
     });
     render(

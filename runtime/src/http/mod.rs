@@ -13,17 +13,25 @@ mod pager;
 mod transport;
 mod wire;
 
-#[doc(inline)]
-pub use crate::impl_page;
+// What a program uses: the limits, the error of a refused argument, the poller and its
+// status items, the tokens' scopes, whole-body wire formats.
 pub use auth::{ArmAudience, Scopes};
+pub use checks::InvalidArgument;
+pub use limits::{Limits, Timeout};
+pub use lro::{LroPoller, Operation};
+pub use wire::Wire;
+
+// What generated code calls: public for it, hidden from the docs.
+#[doc(hidden)]
+pub use crate::impl_page;
+#[doc(hidden)]
 pub use checks::{
     check_number, format_base64, format_rfc1123, format_rfc3339, query, query_raw, Check,
-    InvalidArgument,
 };
-pub use limits::{Limits, Timeout};
-pub use lro::{FinalState, LroPoller, Operation};
+#[doc(hidden)]
+pub use lro::FinalState;
+#[doc(hidden)]
 pub use pager::NextRequest;
-pub use wire::Wire;
 
 use checks::{encode_path_value, invalid};
 use transport::{default_transport, BodyLimit, RetryAfterLimit, SameOriginRedirects};
@@ -46,6 +54,7 @@ use serde::Serialize;
 pub const ARM_SCOPE: &str = "https://management.azure.com/.default";
 
 /// What every generated client holds: the endpoint, the pipeline, the api-version.
+#[doc(hidden)]
 #[derive(Clone, Debug)]
 pub struct ClientCore {
     endpoint: Url,
@@ -319,9 +328,11 @@ impl ClientCore {
 }
 
 /// The future of [`ClientCore::send`]: [`Sent`], its response typed.
+#[doc(hidden)]
 pub type Sending<T, F> = futures::future::MapOk<Sent, fn(RawResponse) -> Response<T, F>>;
 
 /// The future of a request being sent, untyped (see [`ClientCore::send`]).
+#[doc(hidden)]
 pub type Sent = std::pin::Pin<Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>>;
 
 /// A response typed: an empty body (204, or an operation without a result) reads as
@@ -336,6 +347,7 @@ fn typed<T, F>(raw: RawResponse) -> Response<T, F> {
 
 /// Runs `build`, the building of a request (its checks, URL and body), at once: a
 /// generated method's request, built before its future, which then owns it.
+#[doc(hidden)]
 pub fn prepare<T>(build: impl FnOnce() -> Result<T>) -> Result<T> {
     build()
 }
