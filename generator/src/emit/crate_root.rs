@@ -172,8 +172,9 @@ pub fn lib(krate: &Crate, settings: &Settings) -> Result<String> {
         quote! {
             #[rustfmt::skip]
             pub mod clients;
-            pub use clients::{#client, #options};
+            // In rustfmt's order: `cargo fmt` leaves the file as written.
             pub use azgen_runtime::http::{InvalidArgument, Limits, LroPoller, Timeout};
+            pub use clients::{#client, #options};
         }
     });
     render(
