@@ -436,6 +436,40 @@ async fn status_stream_read_to_the_end_then_awaited_gives_the_result() -> TestRe
     Ok(())
 }
 
+/// A create that never ends: the PUT answers 201 with an `Azure-AsyncOperation` URL and
+/// `retry-after-ms: retry_ms`; the status resource always says `InProgress` (with the
+/// same `retry-after-ms`), after `delay`. Returns the status resource's path.
+async fn mount_endless_operation(
+    mock: &MockArm,
+    id: &str,
+    retry_ms: &str,
+    delay: Duration,
+) -> String {
+    let status = operation_path("operationStatuses", id);
+    Mock::given(method("PUT"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header(
+                    "azure-asyncoperation",
+                    mock.url(&with_api(&status)).as_str(),
+                )
+                .insert_header("retry-after-ms", retry_ms),
+        )
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(status.as_str()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("retry-after-ms", retry_ms)
+                .set_body_json(json!({"status": "InProgress"}))
+                .set_delay(delay),
+        )
+        .mount(&mock.server)
+        .await;
+    status
+}
+
 async fn mount_put_with_status(mock: &MockArm, status_path: &str, status_body: Value) {
     Mock::given(method("PUT"))
         .and(path(registry_path()))
@@ -1207,27 +1241,7 @@ async fn a_call_with_a_timeout_fails_after_it() -> TestResult {
 #[tokio::test]
 async fn a_long_running_call_with_a_timeout_ends_after_it() -> TestResult {
     let mock = MockArm::start().await;
-    let status = operation_path("operationStatuses", "timeout");
-    Mock::given(method("PUT"))
-        .respond_with(
-            ResponseTemplate::new(201)
-                .insert_header(
-                    "azure-asyncoperation",
-                    mock.url(&with_api(&status)).as_str(),
-                )
-                .insert_header("retry-after-ms", "100"),
-        )
-        .mount(&mock.server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(status.as_str()))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("retry-after-ms", "100")
-                .set_body_json(json!({"status": "InProgress"})),
-        )
-        .mount(&mock.server)
-        .await;
+    mount_endless_operation(&mock, "timeout", "100", Duration::ZERO).await;
     let client = client(&mock, Retry::Off);
     let options = RegistriesCreateOptions {
         method_options: timeout_options(Duration::from_secs(1)),
@@ -1718,27 +1732,7 @@ async fn dot_segments_are_refused() -> TestResult {
 #[tokio::test]
 async fn poll_time_limit_stops_a_never_ending_operation() -> TestResult {
     let mock = MockArm::start().await;
-    let status = operation_path("operationStatuses", "forever");
-    Mock::given(method("PUT"))
-        .respond_with(
-            ResponseTemplate::new(201)
-                .insert_header(
-                    "azure-asyncoperation",
-                    mock.url(&with_api(&status)).as_str(),
-                )
-                .insert_header("retry-after-ms", "50"),
-        )
-        .mount(&mock.server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(status.as_str()))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("retry-after-ms", "50")
-                .set_body_json(json!({"status": "InProgress"})),
-        )
-        .mount(&mock.server)
-        .await;
+    let status = mount_endless_operation(&mock, "forever", "50", Duration::ZERO).await;
     let limit = Duration::from_millis(600);
     let client = client_with(
         &mock,
@@ -1832,27 +1826,7 @@ async fn poll_time_limit_bounds_a_long_retry_after() -> TestResult {
 #[tokio::test]
 async fn a_hanging_poll_ends_when_the_operations_time_is_up() -> TestResult {
     let mock = MockArm::start().await;
-    let status = operation_path("operationStatuses", "hang");
-    Mock::given(method("PUT"))
-        .respond_with(
-            ResponseTemplate::new(201)
-                .insert_header(
-                    "azure-asyncoperation",
-                    mock.url(&with_api(&status)).as_str(),
-                )
-                .insert_header("retry-after-ms", "50"),
-        )
-        .mount(&mock.server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(status.as_str()))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"status": "InProgress"}))
-                .set_delay(Duration::from_secs(60)),
-        )
-        .mount(&mock.server)
-        .await;
+    mount_endless_operation(&mock, "hang", "50", Duration::from_secs(60)).await;
     let limits = Limits {
         max_poll_duration: Duration::from_secs(2),
         ..Limits::default()
