@@ -319,13 +319,13 @@ async fn delete(args: DeleteArgs) -> Outcome<String> {
         })
         .collect();
     let parameters = TokenUpdateParameters {
-        properties: Some(TokenUpdateProperties {
-            credentials: Some(TokenCredentialsProperties {
+        properties: Some(Box::new(TokenUpdateProperties {
+            credentials: Some(Box::new(TokenCredentialsProperties {
                 passwords: Some(keep),
                 certificates: None,
-            }),
+            })),
             ..TokenUpdateProperties::default()
-        }),
+        })),
     };
     let what = format!(
         "cannot update token `{}` of registry `{}`",

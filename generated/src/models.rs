@@ -59,7 +59,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct AuthCredential {
         /// This provides data pertaining to the health of the auth credential.
-        pub credential_health: ::std::option::Option<crate::models::CredentialHealth> => ro "credentialHealth",
+        pub credential_health: ::std::option::Option<::std::boxed::Box<crate::models::CredentialHealth>> => ro "credentialHealth",
         /// The name of the credential.
         pub name: ::std::option::Option<crate::models::CredentialName> => opt "name",
         /// KeyVault Secret URI for accessing the password.
@@ -92,11 +92,11 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The properties of the cache rule.
-        pub properties: ::std::option::Option<crate::models::CacheRuleProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::CacheRuleProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -121,7 +121,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct CacheRuleUpdateParameters {
         /// The properties of the cache rule update parameters.
-        pub properties: ::std::option::Option<crate::models::CacheRuleUpdateProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::CacheRuleUpdateProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -177,11 +177,11 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The properties of the connected registry.
-        pub properties: ::std::option::Option<crate::models::ConnectedRegistryProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::ConnectedRegistryProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -208,7 +208,7 @@ crate::runtime::model! {
     #[derive(Clone, PartialEq)]
     pub struct ConnectedRegistryProperties {
         /// The activation properties of the connected registry.
-        pub activation: ::std::option::Option<crate::models::ActivationProperties> => ro "activation",
+        pub activation: ::std::option::Option<::std::boxed::Box<crate::models::ActivationProperties>> => ro "activation",
         /// The list of the ACR token resource IDs used to authenticate clients to the connected registry.
         pub client_token_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "clientTokenIds",
         /// The current connection state of the connected registry.
@@ -216,9 +216,9 @@ crate::runtime::model! {
         /// The last activity time of the connected registry.
         pub last_activity_time: ::std::option::Option<::time::OffsetDateTime> => ro "lastActivityTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
         /// The logging properties of the connected registry.
-        pub logging: ::std::option::Option<crate::models::LoggingProperties> => opt "logging",
+        pub logging: ::std::option::Option<::std::boxed::Box<crate::models::LoggingProperties>> => opt "logging",
         /// The login server properties of the connected registry.
-        pub login_server: ::std::option::Option<crate::models::LoginServerProperties> => opt "loginServer",
+        pub login_server: ::std::option::Option<::std::boxed::Box<crate::models::LoginServerProperties>> => opt "loginServer",
         /// The mode of the connected registry resource that indicates the permissions of the registry.
         pub mode: crate::models::ConnectedRegistryMode => req "mode",
         /// The list of notifications subscription information for the connected registry.
@@ -261,7 +261,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct ConnectedRegistryUpdateParameters {
         /// The properties of the connected registry update parameters.
-        pub properties: ::std::option::Option<crate::models::ConnectedRegistryUpdateProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::ConnectedRegistryUpdateProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -271,11 +271,11 @@ crate::runtime::model! {
         /// The list of the ACR token resource IDs used to authenticate clients to the connected registry.
         pub client_token_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "clientTokenIds",
         /// The logging properties of the connected registry.
-        pub logging: ::std::option::Option<crate::models::LoggingProperties> => opt "logging",
+        pub logging: ::std::option::Option<::std::boxed::Box<crate::models::LoggingProperties>> => opt "logging",
         /// The list of notifications subscription information for the connected registry.
         pub notifications_list: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "notificationsList",
         /// The sync properties of the connected registry with its parent.
-        pub sync_properties: ::std::option::Option<crate::models::SyncUpdateProperties> => opt "syncProperties",
+        pub sync_properties: ::std::option::Option<::std::boxed::Box<crate::models::SyncUpdateProperties>> => opt "syncProperties",
     }
 }
 crate::runtime::extensible_enum! {
@@ -345,13 +345,13 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// Identities associated with the resource. This is used to access the KeyVault secrets.
-        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        pub identity: ::std::option::Option<::std::boxed::Box<crate::models::IdentityProperties>> => opt "identity",
         /// The properties of the credential set.
-        pub properties: ::std::option::Option<crate::models::CredentialSetProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::CredentialSetProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -384,9 +384,9 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct CredentialSetUpdateParameters {
         /// Identities associated with the resource. This is used to access the KeyVault secrets.
-        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        pub identity: ::std::option::Option<::std::boxed::Box<crate::models::IdentityProperties>> => opt "identity",
         /// The properties of the credential set update parameters
-        pub properties: ::std::option::Option<crate::models::CredentialSetUpdateProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::CredentialSetUpdateProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -409,7 +409,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct EncryptionProperty {
         /// Key vault properties.
-        pub key_vault_properties: ::std::option::Option<crate::models::KeyVaultProperties> => opt "keyVaultProperties",
+        pub key_vault_properties: ::std::option::Option<::std::boxed::Box<crate::models::KeyVaultProperties>> => opt "keyVaultProperties",
         /// Indicates whether or not the encryption is enabled for container registry.
         pub status: ::std::option::Option<crate::models::EncryptionStatus> => opt "status",
     }
@@ -426,7 +426,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct ErrorResponse {
         /// Azure container registry build API error body.
-        pub error: ::std::option::Option<crate::models::ErrorResponseBody> => opt "error",
+        pub error: ::std::option::Option<::std::boxed::Box<crate::models::ErrorResponseBody>> => opt "error",
     }
 }
 crate::runtime::model! {
@@ -462,9 +462,9 @@ crate::runtime::model! {
         /// The event ID.
         pub id: ::std::option::Option<::std::string::String> => opt "id",
         /// The event request message sent to the service URI.
-        pub event_request_message: ::std::option::Option<crate::models::EventRequestMessage> => opt "eventRequestMessage",
+        pub event_request_message: ::std::option::Option<::std::boxed::Box<crate::models::EventRequestMessage>> => opt "eventRequestMessage",
         /// The event response message received from the service URI.
-        pub event_response_message: ::std::option::Option<crate::models::EventResponseMessage> => opt "eventResponseMessage",
+        pub event_response_message: ::std::option::Option<::std::boxed::Box<crate::models::EventResponseMessage>> => opt "eventResponseMessage",
     }
 }
 crate::runtime::model! {
@@ -474,15 +474,15 @@ crate::runtime::model! {
         /// The action that encompasses the provided event.
         pub action: ::std::option::Option<::std::string::String> => opt "action",
         /// The agent that initiated the event. For most situations, this could be from the authorization context of the request.
-        pub actor: ::std::option::Option<crate::models::Actor> => opt "actor",
+        pub actor: ::std::option::Option<::std::boxed::Box<crate::models::Actor>> => opt "actor",
         /// The event ID.
         pub id: ::std::option::Option<::std::string::String> => opt "id",
         /// The request that generated the event.
-        pub request: ::std::option::Option<crate::models::Request> => opt "request",
+        pub request: ::std::option::Option<::std::boxed::Box<crate::models::Request>> => opt "request",
         /// The registry node that generated the event. Put differently, while the actor initiates the event, the source generates it.
-        pub source: ::std::option::Option<crate::models::Source> => opt "source",
+        pub source: ::std::option::Option<::std::boxed::Box<crate::models::Source>> => opt "source",
         /// The target of the event.
-        pub target: ::std::option::Option<crate::models::Target> => opt "target",
+        pub target: ::std::option::Option<::std::boxed::Box<crate::models::Target>> => opt "target",
         /// The time at which the event occurred.
         pub timestamp: ::std::option::Option<::time::OffsetDateTime> => opt "timestamp" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
     }
@@ -510,7 +510,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct EventRequestMessage {
         /// The content of the event request message.
-        pub content: ::std::option::Option<crate::models::EventContent> => opt "content",
+        pub content: ::std::option::Option<::std::boxed::Box<crate::models::EventContent>> => opt "content",
         /// The headers of the event request message.
         pub headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => @hide opt "headers",
         /// The HTTP method used to send the event request message.
@@ -546,15 +546,15 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The identity of the export pipeline.
-        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        pub identity: ::std::option::Option<::std::boxed::Box<crate::models::IdentityProperties>> => opt "identity",
         /// The location of the export pipeline.
         pub location: ::std::option::Option<::std::string::String> => opt "location",
         /// The properties of the export pipeline.
-        pub properties: ::std::option::Option<crate::models::ExportPipelineProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::ExportPipelineProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -710,15 +710,15 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The identity of the import pipeline.
-        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        pub identity: ::std::option::Option<::std::boxed::Box<crate::models::IdentityProperties>> => opt "identity",
         /// The location of the import pipeline.
         pub location: ::std::option::Option<::std::string::String> => opt "location",
         /// The properties of the import pipeline.
-        pub properties: ::std::option::Option<crate::models::ImportPipelineProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::ImportPipelineProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -742,7 +742,7 @@ crate::runtime::model! {
         /// The source properties of the import pipeline.
         pub source: crate::models::ImportPipelineSourceProperties => req "source",
         /// The properties that describe the trigger of the import pipeline.
-        pub trigger: ::std::option::Option<crate::models::PipelineTriggerProperties> => opt "trigger",
+        pub trigger: ::std::option::Option<::std::boxed::Box<crate::models::PipelineTriggerProperties>> => opt "trigger",
     }
 }
 impl ImportPipelineProperties {
@@ -786,7 +786,7 @@ crate::runtime::model! {
     #[derive(Clone, PartialEq)]
     pub struct ImportSource {
         /// Credentials used when importing from a registry uri.
-        pub credentials: ::std::option::Option<crate::models::ImportSourceCredentials> => opt "credentials",
+        pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::ImportSourceCredentials>> => opt "credentials",
         /// The address of the source registry (e.g. 'mcr.microsoft.com').
         pub registry_uri: ::std::option::Option<::std::string::String> => @hide_query opt "registryUri",
         /// The resource identifier of the source Azure Container Registry.
@@ -923,7 +923,7 @@ crate::runtime::model! {
         /// The host of the connected registry. Can be FQDN or IP.
         pub host: ::std::option::Option<::std::string::String> => ro "host",
         /// The TLS properties of the connected registry login server.
-        pub tls: ::std::option::Option<crate::models::TlsProperties> => ro "tls",
+        pub tls: ::std::option::Option<::std::boxed::Box<crate::models::TlsProperties>> => ro "tls",
     }
 }
 crate::runtime::extensible_enum! {
@@ -958,7 +958,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct OperationDefinition {
         /// The display information for the container registry operation.
-        pub display: ::std::option::Option<crate::models::OperationDisplayDefinition> => opt "display",
+        pub display: ::std::option::Option<::std::boxed::Box<crate::models::OperationDisplayDefinition>> => opt "display",
         /// This property indicates if the operation is an action or a data action
         /// ref: <https://docs.microsoft.com/en-us/azure/role-based-access-control/role-definitions#management-and-data-operations>
         pub is_data_action: ::std::option::Option<bool> => opt "isDataAction",
@@ -967,7 +967,7 @@ crate::runtime::model! {
         /// The origin information of the container registry operation.
         pub origin: ::std::option::Option<::std::string::String> => opt "origin",
         /// The properties information for the container registry operation.
-        pub properties: ::std::option::Option<crate::models::OperationPropertiesDefinition> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::OperationPropertiesDefinition>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -1029,7 +1029,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct OperationPropertiesDefinition {
         /// The definition of Azure Monitoring service.
-        pub service_specification: ::std::option::Option<crate::models::OperationServiceSpecificationDefinition> => opt "serviceSpecification",
+        pub service_specification: ::std::option::Option<::std::boxed::Box<crate::models::OperationServiceSpecificationDefinition>> => opt "serviceSpecification",
     }
 }
 crate::runtime::model! {
@@ -1096,11 +1096,11 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The properties of a pipeline run.
-        pub properties: ::std::option::Option<crate::models::PipelineRunProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::PipelineRunProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -1122,9 +1122,9 @@ crate::runtime::model! {
         /// The provisioning state of a pipeline run.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
         /// The request parameters for a pipeline run.
-        pub request: ::std::option::Option<crate::models::PipelineRunRequest> => opt "request",
+        pub request: ::std::option::Option<::std::boxed::Box<crate::models::PipelineRunRequest>> => opt "request",
         /// The response of a pipeline run.
-        pub response: ::std::option::Option<crate::models::PipelineRunResponse> => ro "response",
+        pub response: ::std::option::Option<::std::boxed::Box<crate::models::PipelineRunResponse>> => ro "response",
     }
 }
 crate::runtime::model! {
@@ -1141,9 +1141,9 @@ crate::runtime::model! {
         /// The resource ID of the pipeline to run.
         pub pipeline_resource_id: ::std::option::Option<::std::string::String> => opt "pipelineResourceId",
         /// The source properties of the pipeline run.
-        pub source: ::std::option::Option<crate::models::PipelineRunSourceProperties> => opt "source",
+        pub source: ::std::option::Option<::std::boxed::Box<crate::models::PipelineRunSourceProperties>> => opt "source",
         /// The target properties of the pipeline run.
-        pub target: ::std::option::Option<crate::models::PipelineRunTargetProperties> => opt "target",
+        pub target: ::std::option::Option<::std::boxed::Box<crate::models::PipelineRunTargetProperties>> => opt "target",
     }
 }
 crate::runtime::model! {
@@ -1159,17 +1159,17 @@ crate::runtime::model! {
         /// The detailed error message for the pipeline run in the case of failure.
         pub pipeline_run_error_message: ::std::option::Option<::std::string::String> => opt "pipelineRunErrorMessage",
         /// The current progress of the copy operation.
-        pub progress: ::std::option::Option<crate::models::ProgressProperties> => opt "progress",
+        pub progress: ::std::option::Option<::std::boxed::Box<crate::models::ProgressProperties>> => opt "progress",
         /// The source of the pipeline run.
-        pub source: ::std::option::Option<crate::models::ImportPipelineSourceProperties> => opt "source",
+        pub source: ::std::option::Option<::std::boxed::Box<crate::models::ImportPipelineSourceProperties>> => opt "source",
         /// The time the pipeline run started.
         pub start_time: ::std::option::Option<::time::OffsetDateTime> => opt "startTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
         /// The current status of the pipeline run.
         pub status: ::std::option::Option<::std::string::String> => opt "status",
         /// The target of the pipeline run.
-        pub target: ::std::option::Option<crate::models::ExportPipelineTargetProperties> => opt "target",
+        pub target: ::std::option::Option<::std::boxed::Box<crate::models::ExportPipelineTargetProperties>> => opt "target",
         /// The trigger that caused the pipeline run.
-        pub trigger: ::std::option::Option<crate::models::PipelineTriggerDescriptor> => opt "trigger",
+        pub trigger: ::std::option::Option<::std::boxed::Box<crate::models::PipelineTriggerDescriptor>> => opt "trigger",
     }
 }
 crate::runtime::model! {
@@ -1233,14 +1233,14 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct PipelineTriggerDescriptor {
         /// The source trigger that caused the pipeline run.
-        pub source_trigger: ::std::option::Option<crate::models::PipelineSourceTriggerDescriptor> => opt "sourceTrigger",
+        pub source_trigger: ::std::option::Option<::std::boxed::Box<crate::models::PipelineSourceTriggerDescriptor>> => opt "sourceTrigger",
     }
 }
 crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct PipelineTriggerProperties {
         /// The source trigger properties of the pipeline.
-        pub source_trigger: ::std::option::Option<crate::models::PipelineSourceTriggerProperties> => opt "sourceTrigger",
+        pub source_trigger: ::std::option::Option<::std::boxed::Box<crate::models::PipelineSourceTriggerProperties>> => opt "sourceTrigger",
     }
 }
 crate::runtime::model! {
@@ -1248,17 +1248,17 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct Policies {
         /// The policy for using ARM audience token for a container registry.
-        pub azure_ad_authentication_as_arm_policy: ::std::option::Option<crate::models::AzureAdAuthenticationAsArmPolicy> => opt "azureADAuthenticationAsArmPolicy",
+        pub azure_ad_authentication_as_arm_policy: ::std::option::Option<::std::boxed::Box<crate::models::AzureAdAuthenticationAsArmPolicy>> => opt "azureADAuthenticationAsArmPolicy",
         /// The export policy for a container registry.
-        pub export_policy: ::std::option::Option<crate::models::ExportPolicy> => opt "exportPolicy",
+        pub export_policy: ::std::option::Option<::std::boxed::Box<crate::models::ExportPolicy>> => opt "exportPolicy",
         /// The quarantine policy for a container registry.
-        pub quarantine_policy: ::std::option::Option<crate::models::QuarantinePolicy> => opt "quarantinePolicy",
+        pub quarantine_policy: ::std::option::Option<::std::boxed::Box<crate::models::QuarantinePolicy>> => opt "quarantinePolicy",
         /// The retention policy for a container registry.
-        pub retention_policy: ::std::option::Option<crate::models::RetentionPolicy> => opt "retentionPolicy",
+        pub retention_policy: ::std::option::Option<::std::boxed::Box<crate::models::RetentionPolicy>> => opt "retentionPolicy",
         /// The soft delete policy for a container registry.
-        pub soft_delete_policy: ::std::option::Option<crate::models::SoftDeletePolicy> => opt "softDeletePolicy",
+        pub soft_delete_policy: ::std::option::Option<::std::boxed::Box<crate::models::SoftDeletePolicy>> => opt "softDeletePolicy",
         /// The content trust policy for a container registry.
-        pub trust_policy: ::std::option::Option<crate::models::TrustPolicy> => opt "trustPolicy",
+        pub trust_policy: ::std::option::Option<::std::boxed::Box<crate::models::TrustPolicy>> => opt "trustPolicy",
     }
 }
 crate::runtime::extensible_enum! {
@@ -1285,11 +1285,11 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The properties of a private endpoint connection.
-        pub properties: ::std::option::Option<crate::models::PrivateEndpointConnectionProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::PrivateEndpointConnectionProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -1307,9 +1307,9 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct PrivateEndpointConnectionProperties {
         /// The resource of private endpoint.
-        pub private_endpoint: ::std::option::Option<crate::models::PrivateEndpoint> => opt "privateEndpoint",
+        pub private_endpoint: ::std::option::Option<::std::boxed::Box<crate::models::PrivateEndpoint>> => opt "privateEndpoint",
         /// A collection of information about the state of the connection between service consumer and provider.
-        pub private_link_service_connection_state: ::std::option::Option<crate::models::PrivateLinkServiceConnectionState> => opt "privateLinkServiceConnectionState",
+        pub private_link_service_connection_state: ::std::option::Option<::std::boxed::Box<crate::models::PrivateLinkServiceConnectionState>> => opt "privateLinkServiceConnectionState",
         /// The provisioning state of private endpoint connection resource.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
     }
@@ -1323,7 +1323,7 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => opt "name",
         /// A resource that supports private link capabilities.
-        pub properties: ::std::option::Option<crate::models::PrivateLinkResourceProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::PrivateLinkResourceProperties>> => opt "properties",
         /// The resource type is private link resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
     }
@@ -1389,7 +1389,7 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
     }
@@ -1435,15 +1435,15 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The tags of the resource.
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The identity of the container registry.
-        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        pub identity: ::std::option::Option<::std::boxed::Box<crate::models::IdentityProperties>> => opt "identity",
         /// The properties of the container registry.
-        pub properties: ::std::option::Option<crate::models::RegistryProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::RegistryProperties>> => opt "properties",
         /// The SKU of the container registry.
         pub sku: crate::models::Sku => req "sku",
     }
@@ -1542,15 +1542,15 @@ crate::runtime::model! {
         /// List of host names that will serve data when dataEndpointEnabled is true.
         pub data_endpoint_host_names: ::std::option::Option<::std::vec::Vec<::std::string::String>> => ro "dataEndpointHostNames",
         /// The encryption settings of container registry.
-        pub encryption: ::std::option::Option<crate::models::EncryptionProperty> => opt "encryption",
+        pub encryption: ::std::option::Option<::std::boxed::Box<crate::models::EncryptionProperty>> => opt "encryption",
         /// The URL that can be used to log into the container registry.
         pub login_server: ::std::option::Option<::std::string::String> => ro "loginServer",
         /// Whether to allow trusted Azure services to access a network restricted registry.
         pub network_rule_bypass_options: ::std::option::Option<crate::models::NetworkRuleBypassOptions> => opt "networkRuleBypassOptions",
         /// The network rule set for a container registry.
-        pub network_rule_set: ::std::option::Option<crate::models::NetworkRuleSet> => opt "networkRuleSet",
+        pub network_rule_set: ::std::option::Option<::std::boxed::Box<crate::models::NetworkRuleSet>> => opt "networkRuleSet",
         /// The policies for a container registry.
-        pub policies: ::std::option::Option<crate::models::Policies> => opt "policies",
+        pub policies: ::std::option::Option<::std::boxed::Box<crate::models::Policies>> => opt "policies",
         /// List of private endpoint connections for a container registry.
         pub private_endpoint_connections: ::std::option::Option<::std::vec::Vec<crate::models::PrivateEndpointConnection>> => ro "privateEndpointConnections",
         /// The provisioning state of the container registry at the time the operation was called.
@@ -1558,7 +1558,7 @@ crate::runtime::model! {
         /// Whether or not public network access is allowed for the container registry.
         pub public_network_access: ::std::option::Option<crate::models::PublicNetworkAccess> => opt "publicNetworkAccess",
         /// The status of the container registry at the time the operation was called.
-        pub status: ::std::option::Option<crate::models::Status> => ro "status",
+        pub status: ::std::option::Option<::std::boxed::Box<crate::models::Status>> => ro "status",
         /// Whether or not zone redundancy is enabled for this container registry
         pub zone_redundancy: ::std::option::Option<crate::models::ZoneRedundancy> => opt "zoneRedundancy",
     }
@@ -1574,13 +1574,13 @@ crate::runtime::model! {
         /// Enable a single data endpoint per region for serving data.
         pub data_endpoint_enabled: ::std::option::Option<bool> => opt "dataEndpointEnabled",
         /// The encryption settings of container registry.
-        pub encryption: ::std::option::Option<crate::models::EncryptionProperty> => opt "encryption",
+        pub encryption: ::std::option::Option<::std::boxed::Box<crate::models::EncryptionProperty>> => opt "encryption",
         /// Whether to allow trusted Azure services to access a network restricted registry.
         pub network_rule_bypass_options: ::std::option::Option<crate::models::NetworkRuleBypassOptions> => opt "networkRuleBypassOptions",
         /// The network rule set for a container registry.
-        pub network_rule_set: ::std::option::Option<crate::models::NetworkRuleSet> => opt "networkRuleSet",
+        pub network_rule_set: ::std::option::Option<::std::boxed::Box<crate::models::NetworkRuleSet>> => opt "networkRuleSet",
         /// The policies for a container registry.
-        pub policies: ::std::option::Option<crate::models::Policies> => opt "policies",
+        pub policies: ::std::option::Option<::std::boxed::Box<crate::models::Policies>> => opt "policies",
         /// Whether or not public network access is allowed for the container registry.
         pub public_network_access: ::std::option::Option<crate::models::PublicNetworkAccess> => opt "publicNetworkAccess",
     }
@@ -1590,11 +1590,11 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct RegistryUpdateParameters {
         /// The identity of the container registry.
-        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        pub identity: ::std::option::Option<::std::boxed::Box<crate::models::IdentityProperties>> => opt "identity",
         /// The properties that the container registry will be updated with.
-        pub properties: ::std::option::Option<crate::models::RegistryPropertiesUpdateParameters> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::RegistryPropertiesUpdateParameters>> => opt "properties",
         /// The SKU of the container registry.
-        pub sku: ::std::option::Option<crate::models::Sku> => opt "sku",
+        pub sku: ::std::option::Option<::std::boxed::Box<crate::models::Sku>> => opt "sku",
         /// The tags for the container registry.
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
     }
@@ -1639,13 +1639,13 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The tags of the resource.
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The properties of the replication.
-        pub properties: ::std::option::Option<crate::models::ReplicationProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::ReplicationProperties>> => opt "properties",
     }
 }
 impl Replication {
@@ -1682,7 +1682,7 @@ crate::runtime::model! {
         /// Specifies whether the replication's regional endpoint is enabled. Requests will not be routed to a replication whose regional endpoint is disabled, however its data will continue to be synced with other replications.
         pub region_endpoint_enabled: ::std::option::Option<bool> => opt "regionEndpointEnabled",
         /// The status of the replication at the time the operation was called.
-        pub status: ::std::option::Option<crate::models::Status> => ro "status",
+        pub status: ::std::option::Option<::std::boxed::Box<crate::models::Status>> => ro "status",
         /// Whether or not zone redundancy is enabled for this container registry replication
         pub zone_redundancy: ::std::option::Option<crate::models::ZoneRedundancy> => opt "zoneRedundancy",
     }
@@ -1692,7 +1692,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct ReplicationUpdateParameters {
         /// The parameters for updating a replication's properties
-        pub properties: ::std::option::Option<crate::models::ReplicationUpdateParametersProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::ReplicationUpdateParametersProperties>> => opt "properties",
         /// The tags for the replication.
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
     }
@@ -1731,7 +1731,7 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The tags of the resource.
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
         /// The type of the resource.
@@ -1782,11 +1782,11 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The properties of the scope map.
-        pub properties: ::std::option::Option<crate::models::ScopeMapProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::ScopeMapProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -1847,7 +1847,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct ScopeMapUpdateParameters {
         /// The update parameters for scope map properties.
-        pub properties: ::std::option::Option<crate::models::ScopeMapPropertiesUpdateParameters> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::ScopeMapPropertiesUpdateParameters>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -2057,7 +2057,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct TlsProperties {
         /// The certificate used to configure HTTPS for the login server.
-        pub certificate: ::std::option::Option<crate::models::TlsCertificateProperties> => ro "certificate",
+        pub certificate: ::std::option::Option<::std::boxed::Box<crate::models::TlsCertificateProperties>> => ro "certificate",
         /// Indicates whether HTTPS is enabled for the login server.
         pub status: ::std::option::Option<crate::models::TlsStatus> => ro "status",
     }
@@ -2078,11 +2078,11 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The properties of the token.
-        pub properties: ::std::option::Option<crate::models::TokenProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::TokenProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -2150,7 +2150,7 @@ crate::runtime::model! {
         /// The creation date of scope map.
         pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
         /// The credentials that can be used for authenticating the token.
-        pub credentials: ::std::option::Option<crate::models::TokenCredentialsProperties> => opt "credentials",
+        pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::TokenCredentialsProperties>> => opt "credentials",
         /// Provisioning state of the resource.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
         /// The resource ID of the scope map to which the token will be associated with.
@@ -2171,7 +2171,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct TokenUpdateParameters {
         /// The properties of the token update parameters.
-        pub properties: ::std::option::Option<crate::models::TokenUpdateProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::TokenUpdateProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -2179,7 +2179,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct TokenUpdateProperties {
         /// The credentials that can be used for authenticating the token.
-        pub credentials: ::std::option::Option<crate::models::TokenCredentialsProperties> => opt "credentials",
+        pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::TokenCredentialsProperties>> => opt "credentials",
         /// The resource ID of the scope map to which the token will be associated with.
         pub scope_map_id: ::std::option::Option<::std::string::String> => opt "scopeMapId",
         /// The status of the token example enabled or disabled.
@@ -2229,13 +2229,13 @@ crate::runtime::model! {
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
-        pub system_data: ::std::option::Option<crate::models::SystemData> => ro "systemData",
+        pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => ro "systemData",
         /// The tags of the resource.
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The properties of the webhook.
-        pub properties: ::std::option::Option<crate::models::WebhookProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::WebhookProperties>> => opt "properties",
     }
 }
 impl Webhook {
@@ -2269,7 +2269,7 @@ crate::runtime::model! {
         /// The location of the webhook. This cannot be changed after the resource is created.
         pub location: ::std::string::String => req "location",
         /// The properties that the webhook will be created with.
-        pub properties: ::std::option::Option<crate::models::WebhookPropertiesCreateParameters> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::WebhookPropertiesCreateParameters>> => opt "properties",
         /// The tags for the webhook.
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
     }
@@ -2381,7 +2381,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct WebhookUpdateParameters {
         /// The properties that the webhook will be updated with.
-        pub properties: ::std::option::Option<crate::models::WebhookPropertiesUpdateParameters> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::WebhookPropertiesUpdateParameters>> => opt "properties",
         /// The tags for the webhook.
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
     }

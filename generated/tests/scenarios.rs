@@ -1548,18 +1548,18 @@ async fn read_only_fields_are_not_sent() -> TestResult {
     registry.id = Some(registry_path());
     registry.name = Some(REG.to_string());
     registry.type_ = Some("Microsoft.ContainerRegistry/registries".to_string());
-    registry.system_data = Some(SystemData {
+    registry.system_data = Some(Box::new(SystemData {
         created_by: Some("someone@example.com".to_string()),
         created_by_type: Some(CreatedByType::User),
         ..SystemData::default()
-    });
+    }));
     registry.sku.tier = Some(SkuTier::Standard);
-    registry.properties = Some(RegistryProperties {
+    registry.properties = Some(Box::new(RegistryProperties {
         admin_user_enabled: Some(true),
         login_server: Some("myregistry.azurecr.io".to_string()),
         provisioning_state: Some(ProvisioningState::Succeeded),
         ..RegistryProperties::default()
-    });
+    }));
 
     let created = client
         .registries_client()

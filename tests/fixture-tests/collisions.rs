@@ -35,8 +35,8 @@ fn colliding_properties_are_distinct_fields() {
     assert_eq!(widget.foo_bar, Some(7));
     assert_eq!(widget.foo_bar2.as_deref(), Some("camel"));
     assert_eq!(
-        widget.settings,
-        Some(WidgetSettings2 {
+        widget.settings.as_deref(),
+        Some(&WidgetSettings2 {
             enabled: Some(true)
         })
     );

@@ -35,16 +35,16 @@ fn types_from_every_file_round_trip() {
     let rule: &IpRule = &rules.ip_rules.as_ref().unwrap()[0];
     assert_eq!(rule.value, "10.0.0.0/24");
     // The entry file's Sku and the common types' Sku are different types.
-    assert_eq!(registry.sku, Some(Sku::new("Premium".into())));
+    assert_eq!(registry.sku.as_deref(), Some(&Sku::new("Premium".into())));
     assert_eq!(
-        props.sku,
-        Some(Sku2 {
+        props.sku.as_deref(),
+        Some(&Sku2 {
             tier: Some("Premium".into())
         })
     );
     assert_eq!(
-        registry.system_data,
-        Some(SystemData {
+        registry.system_data.as_deref(),
+        Some(&SystemData {
             created_by: Some("alice".into())
         })
     );

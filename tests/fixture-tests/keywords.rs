@@ -49,11 +49,11 @@ fn prelude_names_do_not_shadow_the_prelude() {
     };
     let boxed = models::Box { width: Some(1) };
     let mut k = Keywords::new("t".to_string());
-    k.string = Some(s);
+    k.string = Some(Box::new(s));
     k.vec = Some(list);
-    k.option = Some(option);
-    k.result = Some(result);
-    k.box_ = Some(boxed);
+    k.option = Some(Box::new(option));
+    k.result = Some(Box::new(result));
+    k.box_ = Some(Box::new(boxed));
     let back: Keywords = serde_json::from_value(serde_json::to_value(&k).unwrap()).unwrap();
     assert_eq!(back, k);
 }

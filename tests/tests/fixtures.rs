@@ -309,9 +309,9 @@ fn readonly() {
     // A `$ref` with siblings: the sibling description is the field's doc, the type is the target.
     assert!(field_attrs(registry, "system_data")
         .contains("/// Metadata pertaining to creation and last modification of the resource.\n"));
-    assert!(
-        registry.contains("pub system_data: ::std::option::Option<crate::models::SystemData> => ")
-    );
+    assert!(registry.contains(
+        "pub system_data: ::std::option::Option<::std::boxed::Box<crate::models::SystemData>> => "
+    ));
     // Required and read-only: still optional.
     assert!(registry
         .contains("pub provisioning_state: ::std::option::Option<::std::string::String> => "));
@@ -397,7 +397,7 @@ fn collisions() {
     assert!(widget.contains("pub foo_bar: ::std::option::Option<i32> => "));
     assert!(widget.contains("pub foo_bar2: ::std::option::Option<::std::string::String> => "));
     assert!(
-        widget.contains("pub settings: ::std::option::Option<crate::models::WidgetSettings2> => ")
+        widget.contains("pub settings: ::std::option::Option<::std::boxed::Box<crate::models::WidgetSettings2>> => ")
     );
     assert!(models.contains("ReadOnly2 = \"Read-Only\","));
     assert!(models.contains("UnknownValue2 = \"UnknownValue\","));
@@ -561,12 +561,14 @@ fn external_ref() {
     // Definitions of other files that nothing reaches are not types.
     assert!(!models.contains("Unused"));
     assert!(!models.contains("Unreachable"));
-    // Recursion across files is boxed; recursion through a Vec is not.
+    // Optional models across files are boxed (cycles and their limits: `lower::types`'s
+    // unit tests).
     assert!(item(&models, "struct", "RegistryProperties").contains(
         "pub webhook: ::std::option::Option<::std::boxed::Box<crate::models::Webhook>> => "
     ));
-    assert!(item(&models, "struct", "IpRule")
-        .contains("pub registry: ::std::option::Option<crate::models::RegistryProperties> => "));
+    assert!(item(&models, "struct", "IpRule").contains(
+        "pub registry: ::std::option::Option<::std::boxed::Box<crate::models::RegistryProperties>> => "
+    ));
     assert_eq!(
         warnings,
         ["external_ref/common/types.json:26:12: #/definitions/Sku: type name `Sku` is taken by `Sku`; `external_ref/common/types.json#/definitions/Sku` is named `Sku2`"]

@@ -177,7 +177,7 @@ crate::runtime::model! {
         /// the value of the item will be the registry credentials for accessing the registry.
         pub custom_registries: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, crate::models::CustomRegistryCredentials>> => opt "customRegistries",
         /// Describes the credential parameters for accessing the source registry.
-        pub source_registry: ::std::option::Option<crate::models::SourceRegistryCredentials> => opt "sourceRegistry",
+        pub source_registry: ::std::option::Option<::std::boxed::Box<crate::models::SourceRegistryCredentials>> => opt "sourceRegistry",
     }
 }
 crate::runtime::model! {
@@ -192,9 +192,9 @@ crate::runtime::model! {
         pub identity: ::std::option::Option<::std::string::String> => opt "identity",
         /// The password for logging into the custom registry. The password is a secret
         /// object that allows multiple ways of providing the value for it.
-        pub password: ::std::option::Option<crate::models::SecretObject> => opt "password",
+        pub password: ::std::option::Option<::std::boxed::Box<crate::models::SecretObject>> => opt "password",
         /// The username for logging into the custom registry.
-        pub user_name: ::std::option::Option<crate::models::SecretObject> => opt "userName",
+        pub user_name: ::std::option::Option<::std::boxed::Box<crate::models::SecretObject>> => opt "userName",
     }
 }
 crate::runtime::model! {
@@ -204,11 +204,11 @@ crate::runtime::model! {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
         /// The machine configuration of the run agent.
-        pub agent_configuration: ::std::option::Option<crate::models::AgentProperties> => opt "agentConfiguration",
+        pub agent_configuration: ::std::option::Option<::std::boxed::Box<crate::models::AgentProperties>> => opt "agentConfiguration",
         /// The collection of override arguments to be used when executing the run.
         pub arguments: ::std::option::Option<::std::vec::Vec<crate::models::Argument>> => opt "arguments",
         /// The properties that describes a set of credentials that will be used when this run is invoked.
-        pub credentials: ::std::option::Option<crate::models::Credentials> => opt "credentials",
+        pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::Credentials>> => opt "credentials",
         /// The Docker file path relative to the source location.
         pub docker_file_path: ::std::string::String => req "dockerFilePath",
         /// The fully qualified image names including the repository and tag.
@@ -321,9 +321,9 @@ crate::runtime::model! {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
         /// The machine configuration of the run agent.
-        pub agent_configuration: ::std::option::Option<crate::models::AgentProperties> => opt "agentConfiguration",
+        pub agent_configuration: ::std::option::Option<::std::boxed::Box<crate::models::AgentProperties>> => opt "agentConfiguration",
         /// The properties that describes a set of credentials that will be used when this run is invoked.
-        pub credentials: ::std::option::Option<crate::models::Credentials> => opt "credentials",
+        pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::Credentials>> => opt "credentials",
         /// Base64 encoded value of the template/definition file content.
         pub encoded_task_content: ::std::string::String => req "encodedTaskContent",
         /// Base64 encoded value of the parameters/values file content.
@@ -414,9 +414,9 @@ crate::runtime::model! {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
         /// The machine configuration of the run agent.
-        pub agent_configuration: ::std::option::Option<crate::models::AgentProperties> => opt "agentConfiguration",
+        pub agent_configuration: ::std::option::Option<::std::boxed::Box<crate::models::AgentProperties>> => opt "agentConfiguration",
         /// The properties that describes a set of credentials that will be used when this run is invoked.
-        pub credentials: ::std::option::Option<crate::models::Credentials> => opt "credentials",
+        pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::Credentials>> => opt "credentials",
         /// The platform properties against which the run has to happen.
         pub platform: crate::models::PlatformProperties => req "platform",
         /// The URL(absolute or relative) of the source context. It can be an URL to a tar or git repository.
@@ -657,7 +657,7 @@ crate::runtime::model! {
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// The properties of a run.
-        pub properties: ::std::option::Option<crate::models::RunProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::RunProperties>> => opt "properties",
     }
 }
 crate::runtime::model! {
@@ -706,7 +706,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct RunProperties {
         /// The machine configuration of the run agent.
-        pub agent_configuration: ::std::option::Option<crate::models::AgentProperties> => opt "agentConfiguration",
+        pub agent_configuration: ::std::option::Option<::std::boxed::Box<crate::models::AgentProperties>> => opt "agentConfiguration",
         /// The time the run was scheduled.
         pub create_time: ::std::option::Option<::time::OffsetDateTime> => opt "createTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
         /// The list of custom registries that were logged in during this run.
@@ -714,7 +714,7 @@ crate::runtime::model! {
         /// The time the run finished.
         pub finish_time: ::std::option::Option<::time::OffsetDateTime> => opt "finishTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
         /// The image update trigger that caused the run. This is applicable if the task has base image trigger configured.
-        pub image_update_trigger: ::std::option::Option<crate::models::ImageUpdateTrigger> => opt "imageUpdateTrigger",
+        pub image_update_trigger: ::std::option::Option<::std::boxed::Box<crate::models::ImageUpdateTrigger>> => opt "imageUpdateTrigger",
         /// The value that indicates whether archiving is enabled or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
         /// The last updated time for the run.
@@ -722,7 +722,7 @@ crate::runtime::model! {
         /// The list of all images that were generated from the run. This is applicable if the run generates base image dependencies.
         pub output_images: ::std::option::Option<::std::vec::Vec<crate::models::ImageDescriptor>> => opt "outputImages",
         /// The platform properties against which the run will happen.
-        pub platform: ::std::option::Option<crate::models::PlatformProperties> => opt "platform",
+        pub platform: ::std::option::Option<::std::boxed::Box<crate::models::PlatformProperties>> => opt "platform",
         /// The provisioning state of a run.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => opt "provisioningState",
         /// The error message received from backend systems after the run is scheduled.
@@ -734,7 +734,7 @@ crate::runtime::model! {
         /// The scope of the credentials that were used to login to the source registry during this run.
         pub source_registry_auth: ::std::option::Option<::std::string::String> => opt "sourceRegistryAuth",
         /// The source trigger that caused the run.
-        pub source_trigger: ::std::option::Option<crate::models::SourceTriggerDescriptor> => opt "sourceTrigger",
+        pub source_trigger: ::std::option::Option<::std::boxed::Box<crate::models::SourceTriggerDescriptor>> => opt "sourceTrigger",
         /// The time the run started.
         pub start_time: ::std::option::Option<::time::OffsetDateTime> => opt "startTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
         /// The current status of the run.
@@ -742,7 +742,7 @@ crate::runtime::model! {
         /// The task against which run was scheduled.
         pub task: ::std::option::Option<::std::string::String> => opt "task",
         /// The timer trigger that caused the run.
-        pub timer_trigger: ::std::option::Option<crate::models::TimerTriggerDescriptor> => opt "timerTrigger",
+        pub timer_trigger: ::std::option::Option<::std::boxed::Box<crate::models::TimerTriggerDescriptor>> => opt "timerTrigger",
         /// The update trigger token passed for the Run.
         pub update_trigger_token: ::std::option::Option<::std::string::String> => @hide opt "updateTriggerToken",
     }
@@ -899,7 +899,7 @@ crate::runtime::model! {
         pub repository_url: ::std::string::String => @hide_query req "repositoryUrl",
         /// The authorization properties for accessing the source code repository and to set up
         /// webhooks for notifications.
-        pub source_control_auth_properties: ::std::option::Option<crate::models::AuthInfo> => opt "sourceControlAuthProperties",
+        pub source_control_auth_properties: ::std::option::Option<::std::boxed::Box<crate::models::AuthInfo>> => opt "sourceControlAuthProperties",
         /// The type of source control service.
         pub source_control_type: crate::models::SourceControlType => req "sourceControlType",
     }
@@ -1001,7 +1001,7 @@ crate::runtime::model! {
         /// The name of the trigger.
         pub name: ::std::string::String => req "name",
         /// The properties that describes the source(code) for the task.
-        pub source_repository: ::std::option::Option<crate::models::SourceUpdateParameters> => opt "sourceRepository",
+        pub source_repository: ::std::option::Option<::std::boxed::Box<crate::models::SourceUpdateParameters>> => opt "sourceRepository",
         /// The source event corresponding to the trigger.
         pub source_trigger_events: ::std::option::Option<::std::vec::Vec<crate::models::SourceTriggerEvent>> => opt "sourceTriggerEvents",
         /// The current status of trigger.
@@ -1030,7 +1030,7 @@ crate::runtime::model! {
         pub repository_url: ::std::option::Option<::std::string::String> => @hide_query opt "repositoryUrl",
         /// The authorization properties for accessing the source code repository and to set up
         /// webhooks for notifications.
-        pub source_control_auth_properties: ::std::option::Option<crate::models::AuthInfoUpdateParameters> => opt "sourceControlAuthProperties",
+        pub source_control_auth_properties: ::std::option::Option<::std::boxed::Box<crate::models::AuthInfoUpdateParameters>> => opt "sourceControlAuthProperties",
         /// The type of source control service.
         pub source_control_type: ::std::option::Option<crate::models::SourceControlType> => opt "sourceControlType",
     }
@@ -1069,9 +1069,9 @@ crate::runtime::model! {
         /// The type of the resource.
         pub type_: ::std::option::Option<::std::string::String> => ro "type",
         /// Identity for the resource.
-        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        pub identity: ::std::option::Option<::std::boxed::Box<crate::models::IdentityProperties>> => opt "identity",
         /// The properties of a task.
-        pub properties: ::std::option::Option<crate::models::TaskProperties> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::TaskProperties>> => opt "properties",
     }
 }
 impl Task {
@@ -1104,11 +1104,11 @@ crate::runtime::model! {
     #[derive(Clone, PartialEq)]
     pub struct TaskProperties {
         /// The machine configuration of the run agent.
-        pub agent_configuration: ::std::option::Option<crate::models::AgentProperties> => opt "agentConfiguration",
+        pub agent_configuration: ::std::option::Option<::std::boxed::Box<crate::models::AgentProperties>> => opt "agentConfiguration",
         /// The creation date of task.
         pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
         /// The properties that describes a set of credentials that will be used when this run is invoked.
-        pub credentials: ::std::option::Option<crate::models::Credentials> => opt "credentials",
+        pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::Credentials>> => opt "credentials",
         /// The platform properties against which the run has to happen.
         pub platform: crate::models::PlatformProperties => req "platform",
         /// The provisioning state of the task.
@@ -1120,7 +1120,7 @@ crate::runtime::model! {
         /// Run timeout in seconds.
         pub timeout: ::std::option::Option<i32> => opt "timeout",
         /// The properties that describe all triggers for the task.
-        pub trigger: ::std::option::Option<crate::models::TriggerProperties> => opt "trigger",
+        pub trigger: ::std::option::Option<::std::boxed::Box<crate::models::TriggerProperties>> => opt "trigger",
     }
 }
 impl TaskProperties {
@@ -1148,19 +1148,19 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct TaskPropertiesUpdateParameters {
         /// The machine configuration of the run agent.
-        pub agent_configuration: ::std::option::Option<crate::models::AgentProperties> => opt "agentConfiguration",
+        pub agent_configuration: ::std::option::Option<::std::boxed::Box<crate::models::AgentProperties>> => opt "agentConfiguration",
         /// The parameters that describes a set of credentials that will be used when this run is invoked.
-        pub credentials: ::std::option::Option<crate::models::Credentials> => opt "credentials",
+        pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::Credentials>> => opt "credentials",
         /// The platform properties against which the run has to happen.
-        pub platform: ::std::option::Option<crate::models::PlatformUpdateParameters> => opt "platform",
+        pub platform: ::std::option::Option<::std::boxed::Box<crate::models::PlatformUpdateParameters>> => opt "platform",
         /// The current status of task.
         pub status: ::std::option::Option<crate::models::TaskStatus> => opt "status",
         /// The properties for updating a task step.
-        pub step: ::std::option::Option<crate::models::TaskStepUpdateParameters> => opt "step",
+        pub step: ::std::option::Option<::std::boxed::Box<crate::models::TaskStepUpdateParameters>> => opt "step",
         /// Run timeout in seconds.
         pub timeout: ::std::option::Option<i32> => opt "timeout",
         /// The properties for updating trigger properties.
-        pub trigger: ::std::option::Option<crate::models::TriggerUpdateParameters> => opt "trigger",
+        pub trigger: ::std::option::Option<::std::boxed::Box<crate::models::TriggerUpdateParameters>> => opt "trigger",
     }
 }
 crate::runtime::model! {
@@ -1306,9 +1306,9 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct TaskUpdateParameters {
         /// Identity for the resource.
-        pub identity: ::std::option::Option<crate::models::IdentityProperties> => opt "identity",
+        pub identity: ::std::option::Option<::std::boxed::Box<crate::models::IdentityProperties>> => opt "identity",
         /// The properties for updating a task.
-        pub properties: ::std::option::Option<crate::models::TaskPropertiesUpdateParameters> => opt "properties",
+        pub properties: ::std::option::Option<::std::boxed::Box<crate::models::TaskPropertiesUpdateParameters>> => opt "properties",
         /// The ARM resource tags.
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => opt "tags",
     }
@@ -1380,7 +1380,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct TriggerProperties {
         /// The trigger based on base image dependencies.
-        pub base_image_trigger: ::std::option::Option<crate::models::BaseImageTrigger> => opt "baseImageTrigger",
+        pub base_image_trigger: ::std::option::Option<::std::boxed::Box<crate::models::BaseImageTrigger>> => opt "baseImageTrigger",
         /// The collection of triggers based on source code repository.
         pub source_triggers: ::std::option::Option<::std::vec::Vec<crate::models::SourceTrigger>> => opt "sourceTriggers",
         /// The collection of timer triggers.
@@ -1399,7 +1399,7 @@ crate::runtime::model! {
     #[derive(Clone, Default, PartialEq)]
     pub struct TriggerUpdateParameters {
         /// The trigger based on base image dependencies.
-        pub base_image_trigger: ::std::option::Option<crate::models::BaseImageTriggerUpdateParameters> => opt "baseImageTrigger",
+        pub base_image_trigger: ::std::option::Option<::std::boxed::Box<crate::models::BaseImageTriggerUpdateParameters>> => opt "baseImageTrigger",
         /// The collection of triggers based on source code repository.
         pub source_triggers: ::std::option::Option<::std::vec::Vec<crate::models::SourceTriggerUpdateParameters>> => opt "sourceTriggers",
         /// The collection of timer triggers.

@@ -63,7 +63,8 @@ pub struct Field {
     pub secret: bool,
     /// What the model's `Debug` hides of the value (see `lower::secrets`).
     pub redact: Redact,
-    /// Boxed to break a cycle of by-value containment.
+    /// Boxed: to break a cycle of by-value containment, or an optional model (a struct or
+    /// union), so a model's size is not that of all it could hold (`lower::types::boxing`).
     pub boxed: bool,
     pub docs: Option<String>,
 }

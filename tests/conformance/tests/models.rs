@@ -45,12 +45,12 @@ mod model_flattening {
             id: s(id),
             location: s("Building 44"),
             name: s(name),
-            properties: Some(FlattenedProductProperties {
+            properties: Some(Box::new(FlattenedProductProperties {
                 provisioning_state: s("Succeeded"),
                 provisioning_state_values: Some(ProvisioningState::Ok),
                 p_name: s(p_name),
                 type_: s("Flat"),
-            }),
+            })),
             tags: tags(),
             type_: s("Microsoft.Web/sites"),
         }
@@ -122,11 +122,11 @@ mod model_flattening {
         FlattenedProduct {
             location: s(location),
             tags: if with_tags { tags() } else { None },
-            properties: Some(FlattenedProductProperties {
+            properties: Some(Box::new(FlattenedProductProperties {
                 p_name: s(p_name),
                 type_: s("Flat"),
                 ..Default::default()
-            }),
+            })),
             ..Default::default()
         }
     }
@@ -171,7 +171,7 @@ mod model_flattening {
                     short("5", "Resource5", Some("Building 44")),
                     short("6", "Resource6", None),
                 ]),
-                productresource: Some(short("7", "Resource7", Some("Building 44"))),
+                productresource: Some(Box::new(short("7", "Resource7", Some("Building 44")))),
             }
         );
         Ok(())
@@ -185,7 +185,7 @@ mod model_flattening {
                 to_put("East US", false, "Product2"),
             ]),
             dictionaryofresources: Some(dictionary_to_put()),
-            productresource: Some(to_put("India", false, "Azure")),
+            productresource: Some(Box::new(to_put("India", false, "Azure"))),
         };
         let options = PutResourceCollectionOptions {
             resource_complex_object: Some(&collection),
@@ -197,13 +197,13 @@ mod model_flattening {
 
     fn simple_product(generic_value: Option<&str>) -> SimpleProduct {
         let mut details = SimpleProductProperties::new(Capacity::Large, "max name".to_string());
-        details.max_product_image = Some(ProductUrl {
+        details.max_product_image = Some(Box::new(ProductUrl {
             odata_value: s("http://foo"),
             generic_value: generic_value.map(str::to_string),
-        });
+        }));
         let mut product = SimpleProduct::new("123".to_string());
         product.description = s("product description");
-        product.details = Some(details);
+        product.details = Some(Box::new(details));
         product
     }
 

@@ -139,19 +139,21 @@ mod tests {
     use crate::lower::types::testing::lower;
 
     #[test]
+    // Fields required, so that only the cycle can box them (`boxing` boxes optional models).
     fn self_and_mutual_containment_is_boxed() {
         let l = lower(json!({
             "Node": {
                 "type": "object",
+                "required": ["next"],
                 "properties": {
                     "next": { "$ref": "#/definitions/Node" },
                     "children": { "type": "array", "items": { "$ref": "#/definitions/Node" } },
                     "byName": { "type": "object", "additionalProperties": { "$ref": "#/definitions/Node" } }
                 }
             },
-            "A": { "type": "object", "properties": { "b": { "$ref": "#/definitions/B" } } },
-            "B": { "type": "object", "properties": { "a": { "$ref": "#/definitions/A" } } },
-            "Holder": { "type": "object", "properties": { "a": { "$ref": "#/definitions/A" } } }
+            "A": { "type": "object", "required": ["b"], "properties": { "b": { "$ref": "#/definitions/B" } } },
+            "B": { "type": "object", "required": ["a"], "properties": { "a": { "$ref": "#/definitions/A" } } },
+            "Holder": { "type": "object", "required": ["a"], "properties": { "a": { "$ref": "#/definitions/A" } } }
         }));
         let boxed = |t: &str, f: &str| l.field(t, f).boxed;
         assert!(boxed("Node", "next"));
@@ -175,13 +177,14 @@ mod tests {
             },
             "Group": {
                 "allOf": [{ "$ref": "#/definitions/Shape" }],
+                "required": ["first", "label"],
                 "properties": {
                     "first": { "$ref": "#/definitions/Shape" },
                     "label": { "$ref": "#/definitions/Label" }
                 }
             },
             "Label": { "$ref": "#/definitions/Text" },
-            "Text": { "type": "object", "properties": { "group": { "$ref": "#/definitions/Group" } } }
+            "Text": { "type": "object", "required": ["group"], "properties": { "group": { "$ref": "#/definitions/Group" } } }
         }));
         // Group → Shape (a union with Group as a variant) → Group.
         assert!(l.field("Group", "first").boxed);

@@ -22,6 +22,7 @@
 //! - [`view`]: a uniform view of any schema kind.
 
 mod allof;
+mod boxing;
 mod cycles;
 mod definitions;
 mod discriminator;
@@ -213,7 +214,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Breaks containment cycles with `Box`, checks settings were used, and returns the types.
+    /// Boxes what closes a containment cycle and optional models, checks settings were used, and returns the types.
     pub fn finish(mut self) -> Result<(TypeSpace, BTreeMap<String, TypeId>, Vec<Warning>)> {
         for secret in &self.settings.secrets {
             if !self.secrets_used.contains(secret) {
@@ -230,6 +231,7 @@ impl<'a> Builder<'a> {
             }
         }
         cycles::box_cycles(&mut self.types);
+        boxing::box_optional_models(&mut self.types);
         if !self.errors.is_empty() {
             let mut errors = std::mem::take(&mut self.errors);
             errors.sort_by(|a, b| a.location().cmp(&b.location()));
