@@ -29,7 +29,7 @@ macro_rules! extensible_enum {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum $name {
-            $($(#[$vmeta])* $variant,)*
+            $($(#[$vmeta])* #[doc = ""] #[doc = ::std::concat!("On the wire: `", $value, "`.")] $variant,)*
             /// A value this version of the crate does not know, kept as sent.
             UnknownValue(::std::string::String),
         }
@@ -51,6 +51,12 @@ macro_rules! extensible_enum {
                     $($value => Self::$variant,)*
                     other => Self::UnknownValue(::std::string::ToString::to_string(other)),
                 })
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
 
@@ -84,7 +90,7 @@ macro_rules! closed_enum {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $value)] $variant,)*
+            $($(#[$vmeta])* #[doc = ""] #[doc = ::std::concat!("On the wire: `", $value, "`.")] #[serde(rename = $value)] $variant,)*
         }
 
         impl $name {
@@ -106,6 +112,12 @@ macro_rules! closed_enum {
                         value: ::std::string::ToString::to_string(other),
                     }),
                 }
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
 
@@ -134,6 +146,7 @@ mod tests {
         assert_eq!(unknown, Tier::UnknownValue("Ultra".into()));
         assert_eq!(serde_json::to_string(&unknown).unwrap(), r#""Ultra""#);
         assert_eq!(Tier::Basic.to_string(), "Basic");
+        assert_eq!(unknown.as_ref(), "Ultra");
     }
 
     #[test]
@@ -143,5 +156,6 @@ mod tests {
         assert_eq!(error.to_string(), "`Maybe` is not a value of Action");
         assert!(serde_json::from_str::<Action>(r#""Maybe""#).is_err());
         assert_eq!(serde_json::to_string(&Action::Allow).unwrap(), r#""Allow""#);
+        assert_eq!(Action::Allow.as_ref(), "Allow");
     }
 }

@@ -29,7 +29,10 @@ use serde::{Deserialize, Deserializer};
 /// `req`, required: always written, and an error when missing. `as Format` writes and
 /// reads the value in a wire format of [`codec`](crate::codec). The properties after `..` take every
 /// other key of the object. Keys are read as serde's derive reads them: a repeated
-/// one is an error, unknown ones are ignored. (Names in the expansion that a model
+/// one is an error, unknown ones are ignored. A model without a catch-all map reads
+/// through `deserialize_struct` with its wire names, so inside a user's
+/// `#[serde(flatten)]` it takes its own keys only and leaves the others to the fields
+/// beside it. (Names in the expansion that a model
 /// could also have, such as generic parameters, start with `__`, which no model's does.)
 #[macro_export]
 macro_rules! model {
@@ -72,6 +75,20 @@ macro_rules! model {
         }
     };
     (@finish $mode:ident, $field:ident, $wire:literal) => { ::std::option::Option::flatten($field) };
+    // What a field's docs say of its wire form.
+    (@wire_doc opt $wire:literal) => { ::std::concat!("JSON `", $wire, "`, optional.") };
+    (@wire_doc req $wire:literal) => { ::std::concat!("JSON `", $wire, "`, required.") };
+    (@wire_doc ro $wire:literal) => {
+        ::std::concat!("JSON `", $wire, "`, read-only: the service sets it, and it is not sent in requests.")
+    };
+    // A model claims its own keys (inside a `#[serde(flatten)]`, the others are left to
+    // the fields beside it); one with a catch-all map takes every key.
+    (@entry $de:ident, $visitor:ident, $name:ident, [$($wire:literal),*]) => {
+        ::serde::Deserializer::deserialize_struct($de, ::std::stringify!($name), &[$($wire),*], $visitor)
+    };
+    (@entry $de:ident, $visitor:ident, $name:ident, [$($wire:literal),*], $extra:ident) => {
+        ::serde::Deserializer::deserialize_map($de, $visitor)
+    };
     // The marked arms first: `hide &self.x` would also parse as one expression.
     (@debug hide $value:expr) => { &$crate::redact::Hidden($value) };
     (@debug hide_query $value:expr) => { &$crate::redact::QueryHidden($value) };
@@ -85,7 +102,7 @@ macro_rules! model {
     ) => {
         $(#[$meta])*
         pub struct $name {
-            $($(#[$fmeta])* pub $field: $ty,)*
+            $($(#[$fmeta])* #[doc = ""] #[doc = $crate::model!(@wire_doc $mode $wire)] pub $field: $ty,)*
             $($(#[$emeta])* pub $extra: $ety,)?
         }
 
@@ -137,7 +154,7 @@ macro_rules! model {
                         })
                     }
                 }
-                deserializer.deserialize_map(__Visitor)
+                $crate::model!(@entry deserializer, __Visitor, $name, [$($wire),*] $(, $extra)?)
             }
         }
     };
@@ -250,6 +267,34 @@ mod tests {
             repeated.to_string().contains("duplicate field `name`"),
             "{repeated}"
         );
+    }
+
+    crate::model! {
+        #[derive(Clone, Default, PartialEq)]
+        pub struct Plain {
+            pub name: Option<String> => opt "name",
+            pub size: Option<i32> => opt "size",
+        }
+    }
+
+    /// A user's struct: a model and, beside it, every other key.
+    #[derive(serde::Deserialize, serde::Serialize)]
+    struct Mine {
+        #[serde(flatten)]
+        plain: Plain,
+        #[serde(flatten)]
+        rest: BTreeMap<String, serde_json::Value>,
+    }
+
+    #[test]
+    fn flattened_into_a_users_struct_it_takes_only_its_own_keys() {
+        let wire = json!({"name": "a", "size": 1, "extra": true});
+        let mine: Mine = serde_json::from_value(wire.clone()).unwrap();
+        assert_eq!(mine.plain.name.as_deref(), Some("a"));
+        assert_eq!(mine.rest, [("extra".to_string(), json!(true))].into());
+        assert_eq!(serde_json::to_value(&mine).unwrap(), wire);
+        // Not a JSON array, as serde's derive would also read.
+        assert!(serde_json::from_str::<Plain>(r#"["a", 1]"#).is_err());
     }
 
     #[test]
