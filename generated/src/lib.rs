@@ -13,6 +13,17 @@
 //! The runtime's types a program uses are here too: [`Limits`] (in the client's options),
 //! [`Timeout`] (for one call), [`LroPoller`] (what long-running operations return) and
 //! [`InvalidArgument`] (a value the client refused); [`runtime::Secret`] wraps secret values.
+//!
+//! # Errors
+//!
+//! A call the service answers with a status the operation does not document fails with an
+//! `azure_core::Error` of kind `HttpResponse`: the status, the ARM error code (`error_code`)
+//! and, as the error's text, the ARM message, bounded in length and with anything that looks
+//! like a credential left out. A long-running operation that ends `Failed` or `Canceled` is
+//! such an error too, with the status of the answer that said so (usually 200) and its ARM code.
+//! An argument refused before sending is an error of kind `Other` whose source is an
+//! [`InvalidArgument`].
+//! The service's error body is read into the spec's error model with `TryFrom`: [`ErrorResponse`](models::ErrorResponse) (`ErrorResponse::try_from(error)`).
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #[rustfmt::skip]

@@ -429,6 +429,15 @@ crate::runtime::model! {
         pub error: ::std::option::Option<::std::boxed::Box<crate::models::ErrorResponseBody>> => opt "error",
     }
 }
+/// Reads a failed call's answer into a `ErrorResponse`: the error itself back when it carries no answer (a refused argument, a transport error), a `DataConversion` error when the body is not this model. The body is as the service sent it: unlike the error's text, nothing in it is redacted.
+impl ::std::convert::TryFrom<::azure_core::Error> for ErrorResponse {
+    type Error = ::azure_core::Error;
+    fn try_from(
+        error: ::azure_core::Error,
+    ) -> ::std::result::Result<Self, ::azure_core::Error> {
+        crate::runtime::http::error_model(error)
+    }
+}
 crate::runtime::model! {
     /// An error response from the Azure Container Registry service.
     #[derive(Clone, PartialEq)]

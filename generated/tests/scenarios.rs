@@ -1323,12 +1323,12 @@ async fn bad_request_carries_status_code_and_message() -> TestResult {
         error.to_string(),
         "The resource name 'myRegistry' is invalid."
     );
-    let detail = ErrorResponse::try_from(error)?.error.expect("an ARM error");
-    assert_eq!(detail.code.as_deref(), Some("InvalidResourceName"));
-    assert_eq!(
-        detail.message.as_deref(),
-        Some("The resource name 'myRegistry' is invalid.")
-    );
+    // The spec's own error model reads the body, as azure_core's `ErrorResponse` does.
+    let detail = acr_mgmt::models::ErrorResponse::try_from(error)?
+        .error
+        .expect("an ARM error");
+    assert_eq!(detail.code, "InvalidResourceName");
+    assert_eq!(detail.message, "The resource name 'myRegistry' is invalid.");
     let requests = mock.authorized_requests().await;
     assert_eq!(requests.len(), 1);
     assert_request(&requests[0], "GET", &registry_path(), None);

@@ -114,6 +114,42 @@ fn toml_str(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// What a failed call returns, and how to read the spec's error model from it.
+fn errors_doc(doc: &mut Vec<String>, krate: &Crate) {
+    let lines = [
+        "",
+        " # Errors",
+        "",
+        " A call the service answers with a status the operation does not document fails with an",
+        " `azure_core::Error` of kind `HttpResponse`: the status, the ARM error code (`error_code`)",
+        " and, as the error's text, the ARM message, bounded in length and with anything that looks",
+        " like a credential left out. A long-running operation that ends `Failed` or `Canceled` is",
+        " such an error too, with the status of the answer that said so (usually 200) and its ARM code.",
+        " An argument refused before sending is an error of kind `Other` whose source is an",
+        " [`InvalidArgument`].",
+    ];
+    doc.extend(lines.iter().map(|l| l.to_string()));
+    let mut models: Vec<&str> = krate
+        .types
+        .types
+        .iter()
+        .filter(|t| t.error_model)
+        .map(|t| t.name.as_str())
+        .collect();
+    models.sort_unstable();
+    if !models.is_empty() {
+        let links: Vec<String> = models
+            .iter()
+            .map(|m| format!("[`{m}`](models::{m})"))
+            .collect();
+        doc.push(format!(
+            " The service's error body is read into the spec's error model with `TryFrom`: {} (`{}::try_from(error)`).",
+            links.join(", "),
+            models.first().copied().unwrap_or_default()
+        ));
+    }
+}
+
 /// `src/lib.rs`.
 pub fn lib(krate: &Crate, settings: &Settings) -> Result<String> {
     let (title, version) = (&krate.title, &krate.api_version);
@@ -160,6 +196,7 @@ pub fn lib(krate: &Crate, settings: &Settings) -> Result<String> {
             " [`InvalidArgument`] (a value the client refused); [`runtime::Secret`] wraps secret values."
                 .to_string(),
         );
+        errors_doc(&mut doc, krate);
     }
     let docs = doc.iter().map(|l| quote!(#![doc = #l]));
     let extra = settings.extra_docs.iter().map(|path| {

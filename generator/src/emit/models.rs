@@ -146,6 +146,28 @@ fn constructor_tokens(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> Option<T
     })
 }
 
+/// `TryFrom<azure_core::Error>` for the model of an operation's error answers, as
+/// azure_core's own `ErrorResponse` has it.
+fn error_model_tokens(t: &TypeDef) -> TokenStream {
+    let name = ident(&t.name);
+    let doc = format!(
+        " Reads a failed call's answer into a `{}`: the error itself back when it carries \
+         no answer (a refused argument, a transport error), a `DataConversion` error when the \
+         body is not this model. The body is as the service sent it: unlike the error's \
+         text, nothing in it is redacted.",
+        t.name
+    );
+    quote! {
+        #[doc = #doc]
+        impl ::std::convert::TryFrom<::azure_core::Error> for #name {
+            type Error = ::azure_core::Error;
+            fn try_from(error: ::azure_core::Error) -> ::std::result::Result<Self, ::azure_core::Error> {
+                crate::runtime::http::error_model(error)
+            }
+        }
+    }
+}
+
 /// A discriminated union: serialized as serde's internally tagged enum (the fallback
 /// variant as the map it holds); deserialized by hand, so that only an unknown (or
 /// missing) tag lands in the fallback, while a known tag with a body that does not
@@ -228,6 +250,7 @@ pub fn models(space: &TypeSpace, title: &str) -> Result<String> {
                 flush(&mut run, &mut body)?;
                 body.push_str(&struct_text(space, t, s));
                 run.extend(constructor_tokens(space, t, s));
+                run.extend(t.error_model.then(|| error_model_tokens(t)));
             }
             TypeKind::Union(u) => run.push(union_tokens(space, t, u)),
             TypeKind::Alias(target) => {

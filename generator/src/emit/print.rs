@@ -393,6 +393,7 @@ mod tests {
             name: name.to_string(),
             docs: None,
             kind: TypeKind::Alias(TypeRef::Any),
+            error_model: false,
         };
         let space = TypeSpace {
             types: vec![def("Plain"), def("type")],

@@ -35,6 +35,9 @@ pub struct TypeDef {
     pub name: String,
     pub docs: Option<String>,
     pub kind: TypeKind,
+    /// The model of an operation's error answers (`default`, `x-ms-error-response`): it
+    /// gets `TryFrom<azure_core::Error>`, which reads a failed call's body into it.
+    pub error_model: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -160,6 +160,20 @@ pub(crate) fn response_error(raw: RawResponse, sent: &[String]) -> Error {
     Error::with_message(kind, text)
 }
 
+/// The body of a failed call's answer read as the spec's error model `T` (what each
+/// generated crate's `TryFrom<azure_core::Error>` for that model calls), as azure_core's
+/// `ErrorResponse::try_from` reads its own: `error` itself back when it carries no
+/// answer, the JSON error when the body is not a `T`.
+pub fn error_model<T: serde::de::DeserializeOwned>(error: Error) -> Result<T, Error> {
+    match error.kind() {
+        ErrorKind::HttpResponse {
+            raw_response: Some(raw),
+            ..
+        } => serde_json::from_slice::<T>(raw.body().as_ref()).map_err(Error::from),
+        _ => Err(error),
+    }
+}
+
 /// The ARM error of a body (`{"error": {..}}`, or its `code` and `message` at the top),
 /// bounded and redacted; empty when there is none.
 fn arm_detail(body: &[u8], sent: &[String]) -> Detail {
@@ -252,6 +266,34 @@ mod tests {
             body.as_bytes().to_vec(),
         );
         response_error(raw, &["s3cr3t-token-value".to_string()])
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Model {
+        error: Inner,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Inner {
+        code: String,
+    }
+
+    #[test]
+    fn reads_the_body_as_the_specs_error_model() {
+        let e = error(409, r#"{"error": {"code": "Conflict", "message": "busy"}}"#);
+        let model: Model = error_model(e).unwrap();
+        assert_eq!(model.error.code, "Conflict");
+        let e = error(500, "<html>oops</html>");
+        assert_eq!(
+            error_model::<Model>(e).unwrap_err().kind(),
+            &ErrorKind::DataConversion
+        );
+        let other = Error::with_message(ErrorKind::Io, "reset");
+        let back = error_model::<Model>(other).unwrap_err();
+        assert_eq!(
+            (back.kind(), back.to_string().as_str()),
+            (&ErrorKind::Io, "reset")
+        );
     }
 
     #[test]

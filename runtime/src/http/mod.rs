@@ -17,6 +17,7 @@ mod wire;
 // status items, the tokens' scopes, whole-body wire formats.
 pub use auth::{ArmAudience, Scopes};
 pub use checks::InvalidArgument;
+pub use errors::error_model;
 pub use limits::{Limits, Timeout};
 pub use lro::{LroPoller, Operation};
 pub use wire::Wire;

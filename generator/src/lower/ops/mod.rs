@@ -486,6 +486,48 @@ mod tests {
         build(&spec, &mut builder, &settings)
     }
 
+    #[test]
+    fn the_models_of_error_answers_are_marked() {
+        let object =
+            serde_json::json!({ "type": "object", "properties": { "code": { "type": "string" } } });
+        let spec = serde_json::json!({
+            "swagger": "2.0",
+            "info": { "title": "T", "version": "1" },
+            "paths": {
+                "/things": { "get": { "operationId": "Things_Get", "responses": {
+                    "200": { "description": "ok", "schema": { "$ref": "#/definitions/Thing" } },
+                    "default": { "description": "error", "schema": { "$ref": "#/definitions/Failure" } }
+                } } },
+                "/others": { "get": { "operationId": "Others_Get", "responses": {
+                    "200": { "description": "ok", "schema": { "$ref": "#/definitions/Thing" } },
+                    "404": { "description": "gone", "x-ms-error-response": true, "schema": { "$ref": "#/definitions/Gone" } },
+                    "default": { "description": "inline", "schema": object }
+                } } }
+            },
+            "definitions": { "Thing": object, "Failure": object, "Gone": object },
+        });
+        let source = crate::MemorySource([("spec.json".to_string(), spec.to_string())].into());
+        let spec = crate::load(&["spec.json".to_string()], &source).unwrap();
+        let settings = crate::Settings::default();
+        let mut builder = Builder::new(&spec, &settings);
+        builder.add_definitions();
+        build(&spec, &mut builder, &settings);
+        let (space, _, _) = builder.finish().unwrap();
+        let marked = |name: &str| {
+            space
+                .types
+                .iter()
+                .find(|t| t.name == name)
+                .unwrap()
+                .error_model
+        };
+        assert!(marked("Failure"));
+        assert!(marked("Gone"));
+        assert!(!marked("Thing"));
+        // An inline error schema makes no type.
+        assert_eq!(space.types.len(), 3);
+    }
+
     fn shared() -> serde_json::Value {
         serde_json::json!({
             "Sub": { "name": "subscriptionId", "in": "path", "required": true, "type": "string" },

@@ -25,18 +25,20 @@ impl<'a> Cx<'a, '_> {
     ) {
         let mut result: Option<(u16, TypeRef)> = None;
         let mut headers: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let default_at = format!("{pointer}/responses/default");
+        let default = op.responses.default.as_ref();
+        if let Some((rfile, rpointer, r)) =
+            default.and_then(|d| self.response(d, file, &default_at))
+        {
+            self.error_answer(r, rfile, &rpointer, ctx);
+        }
         for (status, response) in &op.responses.responses {
             let StatusCode::Code(code) = status else {
                 continue;
             };
-            let (rfile, rpointer, response) = match response {
-                ReferenceOr::Item(r) => (file, format!("{pointer}/responses/{code}"), r),
-                ReferenceOr::Reference { reference } => match self.spec.response(reference) {
-                    Some((f, ReferenceOr::Item(r))) => {
-                        (f, crate::pointer::split_ref(reference).1.to_string(), r)
-                    }
-                    _ => continue,
-                },
+            let at = format!("{pointer}/responses/{code}");
+            let Some((rfile, rpointer, response)) = self.response(response, file, &at) else {
+                continue;
             };
             // Every documented status is an answer the method returns, as in Azure's
             // generators, unless marked `x-ms-error-response` (`default` is the error).
@@ -46,6 +48,7 @@ impl<'a> Cx<'a, '_> {
                 .and_then(Value::as_bool)
                 == Some(true);
             if error_response {
+                self.error_answer(response, rfile, &rpointer, ctx);
                 continue;
             }
             operation.success.push(*code);
@@ -54,42 +57,10 @@ impl<'a> Cx<'a, '_> {
                 // its body not the result's model.
                 continue;
             }
-            for (name, header) in &response.headers {
-                if !is_http_token(name) {
-                    self.warnings.push(Warning {
-                        location: self
-                            .spec
-                            .locate(rfile, &format!("{rpointer}/headers/{}", escape_token(name))),
-                        message: format!("response header `{name}` is not an HTTP header name; no accessor for it"),
-                    });
-                    continue;
-                }
-                let docs = match header {
-                    ReferenceOr::Item(h) => {
-                        h.description.as_deref().map(crate::lower::docs::markdown)
-                    }
-                    ReferenceOr::Reference { .. } => None,
-                };
-                headers.entry(name.to_ascii_lowercase()).or_insert(docs);
-            }
-            let Some((media, content)) = response
-                .content
-                .iter()
-                .find(|(m, _)| m.contains("json"))
-                .or_else(|| response.content.first())
-            else {
+            self.response_headers(&mut headers, response, rfile, &rpointer);
+            let Some(ty) = self.body_type(response, rfile, &rpointer, ctx) else {
                 continue;
             };
-            let Some(schema) = &content.schema else {
-                continue;
-            };
-            let ty = self.builder.type_ref(
-                SRef::from(schema),
-                &format!("{ctx}Response"),
-                ctx,
-                rfile,
-                &format!("{rpointer}/content/{}/schema", escape_token(media)),
-            );
             match &result {
                 None => result = Some((*code, ty)),
                 Some((first, existing)) if *existing != ty => self.warnings.push(Warning {
@@ -116,6 +87,99 @@ impl<'a> Cx<'a, '_> {
                 wire_name: wire,
                 docs,
             });
+        }
+    }
+
+    /// A response, where it is written (its file and pointer): inline, or a shared one
+    /// (`#/responses/..`).
+    fn response(
+        &self,
+        response: &'a ReferenceOr<openapiv3::Response>,
+        file: &'a str,
+        pointer: &str,
+    ) -> Option<(&'a str, String, &'a openapiv3::Response)> {
+        match response {
+            ReferenceOr::Item(r) => Some((file, pointer.to_string(), r)),
+            ReferenceOr::Reference { reference } => match self.spec.response(reference) {
+                Some((f, ReferenceOr::Item(r))) => {
+                    Some((f, crate::pointer::split_ref(reference).1.to_string(), r))
+                }
+                _ => None,
+            },
+        }
+    }
+
+    /// The type of a response's body (its JSON media type, else its first), if it has one.
+    fn body_type(
+        &mut self,
+        response: &openapiv3::Response,
+        file: &str,
+        pointer: &str,
+        ctx: &str,
+    ) -> Option<TypeRef> {
+        let (media, content) = response
+            .content
+            .iter()
+            .find(|(m, _)| m.contains("json"))
+            .or_else(|| response.content.first())?;
+        let schema = content.schema.as_ref()?;
+        Some(self.builder.type_ref(
+            SRef::from(schema),
+            &format!("{ctx}Response"),
+            ctx,
+            file,
+            &format!("{pointer}/content/{}/schema", escape_token(media)),
+        ))
+    }
+
+    /// An error answer (`default`, or marked `x-ms-error-response`): its model, if it
+    /// has one, is marked as an error model.
+    /// Only a named definition: an inline error schema is no model of the crate.
+    fn error_answer(
+        &mut self,
+        response: &openapiv3::Response,
+        file: &str,
+        pointer: &str,
+        ctx: &str,
+    ) {
+        let named = response
+            .content
+            .values()
+            .any(|c| matches!(c.schema, Some(ReferenceOr::Reference { .. })));
+        if !named {
+            return;
+        }
+        if let Some(ty) = self.body_type(response, file, pointer, ctx) {
+            self.builder.mark_error_model(&ty);
+        }
+    }
+
+    /// Records a success answer's headers (lowercased names, their docs), warning of
+    /// names that are not HTTP header names.
+    fn response_headers(
+        &mut self,
+        headers: &mut BTreeMap<String, Option<String>>,
+        response: &openapiv3::Response,
+        file: &str,
+        pointer: &str,
+    ) {
+        for (name, header) in &response.headers {
+            if !is_http_token(name) {
+                self.warnings.push(Warning {
+                    location: self
+                        .spec
+                        .locate(file, &format!("{pointer}/headers/{}", escape_token(name))),
+                    message: format!(
+                        "response header `{name}` is not an HTTP header name; no accessor for it"
+                    ),
+                });
+                continue;
+            }
+            let docs = match header {
+                ReferenceOr::Item(h) => h.description.as_deref().map(crate::lower::docs::markdown),
+                ReferenceOr::Reference { .. } => None,
+            };
+            headers.entry(name.to_ascii_lowercase()).or_insert(docs);
         }
     }
 

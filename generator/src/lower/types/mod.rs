@@ -148,7 +148,12 @@ impl<'a> Builder<'a> {
 
     fn push(&mut self, name: String, docs: Option<String>, kind: TypeKind) -> TypeId {
         let id = TypeId(self.types.len());
-        self.types.push(TypeDef { name, docs, kind });
+        self.types.push(TypeDef {
+            name,
+            docs,
+            kind,
+            error_model: false,
+        });
         id
     }
 
@@ -167,6 +172,15 @@ impl<'a> Builder<'a> {
         self.reserve_definitions(&refs);
         self.find_hierarchies(&refs);
         self.convert_definitions(&refs);
+    }
+
+    /// Marks the model of an error answer (a struct: what `TryFrom<azure_core::Error>` reads).
+    pub fn mark_error_model(&mut self, ty: &TypeRef) {
+        if let TypeRef::Named(id) = ty {
+            if let Some(t) = self.types.get_mut(id.0) {
+                t.error_model = matches!(t.kind, TypeKind::Struct(_));
+            }
+        }
     }
 
     /// The type of a schema used somewhere: a named definition, a primitive, or a new inline type.
