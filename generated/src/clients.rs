@@ -7,7 +7,7 @@ use ::azure_core::credentials::TokenCredential;
 use ::std::sync::Arc;
 use ::azure_core::http::headers::HeaderName;
 use ::std::future::Future;
-use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, Url, Pager, Response};
+use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, Url, Pager, pager::PagerOptions, poller::PollerOptions, Response};
 use ::azure_core::Result;
 use crate::runtime::http::{self, FinalState, LroPoller, Limits};
 
@@ -2556,8 +2556,8 @@ impl WebhooksClient {
 /// Options for [`CacheRulesClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct CacheRulesListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`CacheRulesClient::get`].
@@ -2570,22 +2570,25 @@ pub struct CacheRulesGetOptions<'a> {
 /// Options for [`CacheRulesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct CacheRulesCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`CacheRulesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct CacheRulesDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`CacheRulesClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct CacheRulesUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ConnectedRegistriesClient::list`].
@@ -2593,8 +2596,8 @@ pub struct CacheRulesUpdateOptions<'a> {
 pub struct ConnectedRegistriesListOptions<'a> {
     /// An OData filter expression that describes a subset of connectedRegistries to return. The parameters that can be filtered are parent.id (the resource id of the connectedRegistry parent), mode, and connectionState. The supported operator is eq.
     pub filter: Option<::std::string::String>,
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`ConnectedRegistriesClient::get`].
@@ -2607,36 +2610,40 @@ pub struct ConnectedRegistriesGetOptions<'a> {
 /// Options for [`ConnectedRegistriesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ConnectedRegistriesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ConnectedRegistriesClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ConnectedRegistriesClient::begin_deactivate`].
 #[derive(Clone, Debug, Default)]
 pub struct ConnectedRegistriesDeactivateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`CredentialSetsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct CredentialSetsListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`CredentialSetsClient::get`].
@@ -2649,29 +2656,32 @@ pub struct CredentialSetsGetOptions<'a> {
 /// Options for [`CredentialSetsClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct CredentialSetsCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`CredentialSetsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct CredentialSetsDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`CredentialSetsClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct CredentialSetsUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ExportPipelinesClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct ExportPipelinesListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`ExportPipelinesClient::get`].
@@ -2684,22 +2694,24 @@ pub struct ExportPipelinesGetOptions<'a> {
 /// Options for [`ExportPipelinesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ExportPipelinesCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ExportPipelinesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ExportPipelinesDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ImportPipelinesClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct ImportPipelinesListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`ImportPipelinesClient::get`].
@@ -2712,29 +2724,31 @@ pub struct ImportPipelinesGetOptions<'a> {
 /// Options for [`ImportPipelinesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ImportPipelinesCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ImportPipelinesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ImportPipelinesDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`OperationsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct OperationsListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`PipelineRunsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineRunsListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`PipelineRunsClient::get`].
@@ -2747,22 +2761,24 @@ pub struct PipelineRunsGetOptions<'a> {
 /// Options for [`PipelineRunsClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineRunsCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`PipelineRunsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineRunsDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`PrivateEndpointConnectionsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct PrivateEndpointConnectionsListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`PrivateEndpointConnectionsClient::get`].
@@ -2775,15 +2791,17 @@ pub struct PrivateEndpointConnectionsGetOptions<'a> {
 /// Options for [`PrivateEndpointConnectionsClient::begin_create_or_update`].
 #[derive(Clone, Debug, Default)]
 pub struct PrivateEndpointConnectionsCreateOrUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`PrivateEndpointConnectionsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct PrivateEndpointConnectionsDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`RegistriesClient::check_name_availability`].
@@ -2796,15 +2814,15 @@ pub struct RegistriesCheckNameAvailabilityOptions<'a> {
 /// Options for [`RegistriesClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`RegistriesClient::list_by_resource_group`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesListByResourceGroupOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`RegistriesClient::get`].
@@ -2817,36 +2835,41 @@ pub struct RegistriesGetOptions<'a> {
 /// Options for [`RegistriesClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`RegistriesClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`RegistriesClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`RegistriesClient::begin_generate_credentials`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesGenerateCredentialsOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`RegistriesClient::begin_import_image`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesImportImageOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`RegistriesClient::list_credentials`].
@@ -2866,8 +2889,8 @@ pub struct RegistriesListUsagesOptions<'a> {
 /// Options for [`RegistriesClient::list_private_link_resources`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesListPrivateLinkResourcesOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`RegistriesClient::get_private_link_resource`].
@@ -2887,8 +2910,8 @@ pub struct RegistriesRegenerateCredentialOptions<'a> {
 /// Options for [`ReplicationsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct ReplicationsListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`ReplicationsClient::get`].
@@ -2901,29 +2924,32 @@ pub struct ReplicationsGetOptions<'a> {
 /// Options for [`ReplicationsClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ReplicationsCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ReplicationsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ReplicationsDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ReplicationsClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct ReplicationsUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ScopeMapsClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct ScopeMapsListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`ScopeMapsClient::get`].
@@ -2936,29 +2962,32 @@ pub struct ScopeMapsGetOptions<'a> {
 /// Options for [`ScopeMapsClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct ScopeMapsCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ScopeMapsClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct ScopeMapsDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`ScopeMapsClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct ScopeMapsUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`TokensClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct TokensListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`TokensClient::get`].
@@ -2971,29 +3000,32 @@ pub struct TokensGetOptions<'a> {
 /// Options for [`TokensClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct TokensCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`TokensClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct TokensDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`TokensClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct TokensUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`WebhooksClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`WebhooksClient::get`].
@@ -3006,22 +3038,25 @@ pub struct WebhooksGetOptions<'a> {
 /// Options for [`WebhooksClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`WebhooksClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`WebhooksClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`WebhooksClient::get_callback_config`].
@@ -3034,8 +3069,8 @@ pub struct WebhooksGetCallbackConfigOptions<'a> {
 /// Options for [`WebhooksClient::list_events`].
 #[derive(Clone, Debug, Default)]
 pub struct WebhooksListEventsOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`WebhooksClient::ping`].

@@ -11,7 +11,7 @@ mod mock;
 
 use std::time::{Duration, Instant};
 
-use acr_mgmt::clients::{RegistriesCreateOptions, RegistriesGetOptions};
+use acr_mgmt::clients::{RegistriesCreateOptions, RegistriesGetOptions, RegistriesListOptions};
 use acr_mgmt::models::{
     CreatedByType, GenerateCredentialsParameters, GenerateCredentialsResult, ProvisioningState,
     Registry, RegistryProperties, Sku, SkuName, SkuTier, SystemData, TokenPasswordName,
@@ -19,7 +19,8 @@ use acr_mgmt::models::{
 use acr_mgmt::runtime::http::{InvalidArgument, Limits, Timeout};
 use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};
 use azure_core::error::{ErrorKind, ErrorResponse};
-use azure_core::http::poller::PollerStatus;
+use azure_core::http::pager::{PagerContinuation, PagerOptions};
+use azure_core::http::poller::{PollerOptions, PollerStatus};
 use azure_core::http::{ClientMethodOptions, Context, StatusCode};
 use futures::{StreamExt as _, TryStreamExt as _};
 use mock::{MockArm, Retry, Sequence};
@@ -775,6 +776,85 @@ async fn list_follows_next_links_across_three_pages() -> TestResult {
     Ok(())
 }
 
+/// Two pages; a pager read to the end of the first gives its continuation, and a new
+/// pager given it (`PagerOptions::continuation`) starts at the second page, without
+/// asking for the first again. A continuation to another origin is refused unsent.
+#[tokio::test]
+async fn a_pager_resumes_from_another_pagers_continuation() -> TestResult {
+    let mock = MockArm::start().await;
+    let list_path =
+        format!("/subscriptions/{SUB}/providers/Microsoft.ContainerRegistry/registries");
+    let item = |name: &str| {
+        let mut registry = registry_json("Succeeded");
+        registry["name"] = json!(name);
+        registry
+    };
+    Mock::given(method("GET"))
+        .and(path(list_path.as_str()))
+        .and(query_param("$skipToken", "page2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"value": [item("b")]})))
+        .with_priority(1)
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(list_path.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [item("a")],
+            "nextLink": mock.url(&format!("{list_path}?api-version={API}&$skipToken=page2")),
+        })))
+        .with_priority(2)
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let mut pages = client.registries_client().list(None)?.into_pages();
+    let first = pages
+        .try_next()
+        .await?
+        .expect("a first page")
+        .into_model()?;
+    assert_eq!(first.value.expect("items")[0].name.as_deref(), Some("a"));
+    let continuation = pages.into_continuation().expect("a continuation");
+    let options = RegistriesListOptions {
+        method_options: PagerOptions {
+            continuation: Some(continuation),
+            ..PagerOptions::default()
+        },
+    };
+    let names: Vec<String> = client
+        .registries_client()
+        .list(Some(options))?
+        .map_ok(|r| r.name.unwrap_or_default())
+        .try_collect()
+        .await?;
+
+    assert_eq!(names, ["b"]);
+    let skip_tokens: Vec<Vec<String>> = mock
+        .authorized_requests()
+        .await
+        .iter()
+        .map(|r| mock::query_values(r, "$skipToken"))
+        .collect();
+    assert_eq!(skip_tokens, [vec![], vec!["page2".to_string()]]);
+
+    let elsewhere = PagerContinuation::Link("https://elsewhere.example/registries".parse()?);
+    let options = RegistriesListOptions {
+        method_options: PagerOptions {
+            continuation: Some(elsewhere),
+            ..PagerOptions::default()
+        },
+    };
+    let mut pager = client.registries_client().list(Some(options))?;
+    let error = pager.try_next().await.expect_err("another origin");
+    assert!(
+        error.to_string().contains("another host"),
+        "{}",
+        chain(&error)
+    );
+    assert_eq!(mock.authorized_requests().await.len(), 2);
+    Ok(())
+}
+
 /// list: a next link the service sent before ends the pager with an error (after the
 /// items of the pages before it), instead of paging forever.
 #[tokio::test]
@@ -1244,7 +1324,10 @@ async fn a_long_running_call_with_a_timeout_ends_after_it() -> TestResult {
     mount_endless_operation(&mock, "timeout", "100", Duration::ZERO).await;
     let client = client(&mock, Retry::Off);
     let options = RegistriesCreateOptions {
-        method_options: timeout_options(Duration::from_secs(1)),
+        method_options: PollerOptions {
+            context: Context::new().with_value(Timeout(Duration::from_secs(1))),
+            ..PollerOptions::default()
+        },
     };
 
     let started = Instant::now();
@@ -1286,6 +1369,65 @@ fn a_poll_interval_under_a_second_is_refused() {
     )
     .expect_err("the interval is refused");
     assert!(error.to_string().contains("poll_interval"), "{error}");
+}
+
+/// The client polls every 30 s by default; one call asks for 1 s
+/// (`PollerOptions::frequency`) and its operation, which names no wait, ends after one
+/// poll within seconds. A frequency under a second is refused before anything is sent.
+#[tokio::test]
+async fn a_call_sets_its_own_poll_frequency() -> TestResult {
+    let mock = MockArm::start().await;
+    let status = operation_path("operationStatuses", "frequency");
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(201).insert_header(
+            "azure-asyncoperation",
+            mock.url(&with_api(&status)).as_str(),
+        ))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(status.as_str()))
+        .respond_with(Sequence::new(vec![
+            ResponseTemplate::new(200).set_body_json(json!({"status": "InProgress"})),
+            ResponseTemplate::new(200).set_body_json(json!({"status": "Succeeded"})),
+        ]))
+        .mount(&mock.server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+    let every = |seconds| RegistriesCreateOptions {
+        method_options: PollerOptions {
+            frequency: azure_core::time::Duration::seconds(seconds),
+            ..PollerOptions::default()
+        },
+    };
+
+    let refused = client
+        .registries_client()
+        .begin_create(RG, REG, &new_registry(), Some(every(0)))
+        .expect_err("under a second is refused");
+    let argument = refused
+        .downcast_ref::<InvalidArgument>()
+        .expect("an InvalidArgument");
+    assert_eq!(argument.parameter, "PollerOptions::frequency");
+    assert!(mock.authorized_requests().await.is_empty());
+
+    let started = Instant::now();
+    let poller =
+        client
+            .registries_client()
+            .begin_create(RG, REG, &new_registry(), Some(every(1)))?;
+    let registry = tokio::time::timeout(Duration::from_secs(20), poller)
+        .await
+        .expect("polled every second, not every 30 s")?
+        .into_model()?;
+    assert_eq!(registry.name.as_deref(), Some(REG));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    Ok(())
 }
 
 // ------------------------------------------------------------------ errors

@@ -6,7 +6,7 @@
 use ::azure_core::credentials::TokenCredential;
 use ::std::sync::Arc;
 use ::std::future::Future;
-use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, Url, Pager, Response};
+use ::azure_core::http::{ClientMethodOptions, ClientOptions, Method, Url, Pager, pager::PagerOptions, poller::PollerOptions, Response};
 use ::azure_core::Result;
 use crate::runtime::http::{self, FinalState, LroPoller, Limits};
 
@@ -549,8 +549,9 @@ pub struct RegistriesGetBuildSourceUploadUrlOptions<'a> {
 /// Options for [`RegistriesClient::begin_schedule_run`].
 #[derive(Clone, Debug, Default)]
 pub struct RegistriesScheduleRunOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`RunsClient::list`].
@@ -560,8 +561,8 @@ pub struct RunsListOptions<'a> {
     pub filter: Option<::std::string::String>,
     /// $top is supported for get list of runs, which limits the maximum number of runs to return.
     pub top: Option<i32>,
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`RunsClient::get`].
@@ -574,15 +575,17 @@ pub struct RunsGetOptions<'a> {
 /// Options for [`RunsClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct RunsUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`RunsClient::begin_cancel`].
 #[derive(Clone, Debug, Default)]
 pub struct RunsCancelOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`RunsClient::get_log_sas_url`].
@@ -595,8 +598,8 @@ pub struct RunsGetLogSasUrlOptions<'a> {
 /// Options for [`TasksClient::list`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksListOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and where to resume: another pager's `continuation()`.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`TasksClient::get`].
@@ -609,22 +612,25 @@ pub struct TasksGetOptions<'a> {
 /// Options for [`TasksClient::begin_create`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksCreateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`TasksClient::begin_delete`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksDeleteOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`TasksClient::begin_update`].
 #[derive(Clone, Debug, Default)]
 pub struct TasksUpdateOptions<'a> {
-    /// The call's context (cancellation, per-call policies).
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's context, and the wait between polls when the service names none (the
+    /// client's `Limits::poll_interval` unless changed here; at least 1 s).
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`TasksClient::get_details`].

@@ -797,7 +797,17 @@ fn options_struct(cx: &MethodCx<'_>, op: &Operation, out: &mut String) {
             ident_str(&body.name)
         ));
     }
-    out.push_str("    /// The call's context (cancellation, per-call policies).\n    pub method_options: ClientMethodOptions<'a>,\n}\n");
+    out.push_str(method_options_field(&op.kind));
+    out.push_str("}\n");
+}
+
+/// The options struct's last field: azure_core's per-call options for the method's kind.
+fn method_options_field(kind: &OpKind) -> &'static str {
+    match kind {
+        OpKind::Plain => "    /// The call's context (cancellation, per-call policies).\n    pub method_options: ClientMethodOptions<'a>,\n",
+        OpKind::Pageable { .. } => "    /// The call's context, and where to resume: another pager's `continuation()`.\n    pub method_options: PagerOptions<'a>,\n",
+        OpKind::LongRunning { .. } => "    /// The call's context, and the wait between polls when the service names none (the\n    /// client's `Limits::poll_interval` unless changed here; at least 1 s).\n    pub method_options: PollerOptions<'a>,\n",
+    }
 }
 
 /// The spec's rules for a parameter, as its docs say them (the client checks them
@@ -1038,12 +1048,18 @@ fn imports(client: &Client) -> String {
     if plain {
         out.push_str("use ::std::future::Future;\n");
     }
-    let mut http_imports = vec!["ClientMethodOptions", "ClientOptions", "Method"];
+    let mut http_imports = vec!["ClientOptions", "Method"];
+    if plain {
+        http_imports.insert(0, "ClientMethodOptions");
+    }
     if client.host.is_none() {
         http_imports.push("Url");
     }
     if paged {
-        http_imports.push("Pager");
+        http_imports.extend(["Pager", "pager::PagerOptions"]);
+    }
+    if lro {
+        http_imports.push("poller::PollerOptions");
     }
     if plain || with_headers {
         http_imports.push("Response");

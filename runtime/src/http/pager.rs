@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use azure_core::error::ErrorKind;
 use azure_core::http::pager::{Page, PagerContinuation, PagerOptions, PagerResult, PagerState};
-use azure_core::http::{ClientMethodOptions, Method, Pager, RawResponse, Request, Response, Url};
+use azure_core::http::{Method, Pager, RawResponse, Request, Response, Url};
 use azure_core::{Error, Result};
 use serde::de::DeserializeOwned;
 
@@ -24,10 +24,12 @@ use super::ClientCore;
 impl ClientCore {
     /// A pager over a list operation: follows `nextLink` (absent or null → one page);
     /// every next link must be on the endpoint's host, and gets the api-version of the
-    /// first request when it has none.
+    /// first request when it has none. `options.continuation` (another pager's
+    /// `continuation()`) resumes there: at that next link (on the endpoint's origin
+    /// only), or that next-page token.
     pub fn pager<P>(
         &self,
-        options: &ClientMethodOptions<'_>,
+        options: &PagerOptions<'_>,
         request: Request,
         next_link: Option<&'static str>,
         items: &'static str,
@@ -43,7 +45,7 @@ impl ClientCore {
     /// which is then a token for that operation, not a URL.
     pub fn pager_via<P>(
         &self,
-        options: &ClientMethodOptions<'_>,
+        options: &PagerOptions<'_>,
         request: Request,
         next_link: Option<&'static str>,
         items: &'static str,
@@ -64,7 +66,7 @@ impl ClientCore {
         });
         let options = PagerOptions {
             context: options.context.clone().into_owned(),
-            ..PagerOptions::default()
+            continuation: options.continuation.clone(),
         };
         // Only the page's type is generic: fetching is compiled once.
         Ok(Pager::new(

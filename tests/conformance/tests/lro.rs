@@ -10,8 +10,9 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
+use azure_core::http::poller::PollerOptions;
 use azure_core::http::request::options::ClientRequestId;
-use azure_core::http::{ClientMethodOptions, StatusCode};
+use azure_core::http::StatusCode;
 use common::{server, CookieJar, TestResult};
 use conf_lro::clients::*;
 use conf_lro::models::{Product, Sku, SubProduct};
@@ -43,8 +44,8 @@ fn client() -> Client {
 }
 
 /// Method options carrying the `x-ms-client-request-id` the CustomHeader scenarios require.
-fn with_request_id() -> ClientMethodOptions<'static> {
-    let mut options = ClientMethodOptions::default();
+fn with_request_id() -> PollerOptions<'static> {
+    let mut options = PollerOptions::default();
     options
         .context
         .insert(ClientRequestId::from_static(REQUEST_ID));

@@ -10,9 +10,7 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 
 use azure_core::http::poller::{PollerOptions, PollerState, PollerStatus, StatusMonitor};
-use azure_core::http::{
-    ClientMethodOptions, JsonFormat, Poller, RawResponse, Request, Response, Url,
-};
+use azure_core::http::{JsonFormat, Poller, RawResponse, Request, Response, Url};
 use azure_core::time::Duration;
 use azure_core::Result;
 use futures::future;
@@ -50,16 +48,22 @@ impl ClientCore {
     /// unanswered then is abandoned. A [`Timeout`](super::Timeout) in the call's context
     /// shortens that time.
     ///
+    /// `options.frequency` is the wait between polls when the service names none: the
+    /// client's [`Limits::poll_interval`](super::Limits::poll_interval) unless this call
+    /// changes it from azure_core's default (30 s); under a second it is refused, before
+    /// anything is sent, with an [`InvalidArgument`](super::InvalidArgument).
+    ///
     /// Only the result's type is generic: the polling is compiled once, whatever the
     /// operation returns.
     pub fn begin<T>(
         &self,
-        options: &ClientMethodOptions<'_>,
+        options: &PollerOptions<'_>,
         request: Request,
         success: &'static [u16],
         final_state: FinalState,
     ) -> Result<LroPoller<T>> {
-        let (poller, lro) = self.poller(options, request, success, final_state);
+        let frequency = self.poll_frequency(options)?;
+        let (poller, lro) = self.poller(options, frequency, request, success, final_state);
         Ok(LroPoller {
             poller: poller.fuse(),
             lro,
@@ -67,9 +71,25 @@ impl ClientCore {
         })
     }
 
+    /// The call's poll frequency (see [`ClientCore::begin`]).
+    fn poll_frequency(&self, options: &PollerOptions<'_>) -> Result<Duration> {
+        let frequency = match options.frequency == PollerOptions::default().frequency {
+            true => Duration::try_from(self.limits.poll_interval).unwrap_or(Duration::seconds(30)),
+            false => options.frequency,
+        };
+        if frequency < Duration::seconds(1) {
+            return Err(super::checks::invalid(
+                "PollerOptions::frequency",
+                "must be at least 1 second (azure_core's poller panics below that)",
+            ));
+        }
+        Ok(frequency)
+    }
+
     fn poller(
         &self,
-        options: &ClientMethodOptions<'_>,
+        options: &PollerOptions<'_>,
+        frequency: Duration,
         request: Request,
         success: &'static [u16],
         final_state: FinalState,
@@ -83,8 +103,7 @@ impl ClientCore {
         ));
         let options = PollerOptions {
             context: options.context.clone().into_owned(),
-            frequency: Duration::try_from(self.limits.poll_interval)
-                .unwrap_or(Duration::seconds(30)),
+            frequency,
         };
         let polled = lro.clone();
         let poller = Poller::new(
