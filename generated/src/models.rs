@@ -144,21 +144,21 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The configuration of service URI and custom headers for the webhook.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct CallbackConfig {
         /// Custom headers that will be added to the webhook notifications.
         pub custom_headers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>> => @hide opt "customHeaders",
         /// The service URI for the webhook to post notifications.
-        pub service_uri: ::std::string::String => @hide_query req "serviceUri",
+        pub service_uri: ::std::option::Option<::std::string::String> => @hide_query req "serviceUri",
     }
 }
 impl CallbackConfig {
-    /// A `CallbackConfig` with its required properties; the others are `None`.
+    /// A `CallbackConfig` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(service_uri: ::std::string::String) -> Self {
+    pub fn new(service_uri: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             custom_headers: ::std::option::Option::None,
-            service_uri,
+            service_uri: ::std::option::Option::Some(service_uri.into()),
         }
     }
 }
@@ -205,7 +205,7 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a connected registry.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ConnectedRegistryProperties {
         /// The activation properties of the connected registry.
         pub activation: ::std::option::Option<::std::boxed::Box<crate::models::ActivationProperties>> => ro "activation",
@@ -220,11 +220,11 @@ crate::runtime::model! {
         /// The login server properties of the connected registry.
         pub login_server: ::std::option::Option<::std::boxed::Box<crate::models::LoginServerProperties>> => opt "loginServer",
         /// The mode of the connected registry resource that indicates the permissions of the registry.
-        pub mode: crate::models::ConnectedRegistryMode => req "mode",
+        pub mode: ::std::option::Option<crate::models::ConnectedRegistryMode> => req "mode",
         /// The list of notifications subscription information for the connected registry.
         pub notifications_list: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "notificationsList",
         /// The parent of the connected registry.
-        pub parent: crate::models::ParentProperties => req "parent",
+        pub parent: ::std::option::Option<crate::models::ParentProperties> => req "parent",
         /// Provisioning state of the resource.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
         /// The list of current statuses of the connected registry.
@@ -234,7 +234,7 @@ crate::runtime::model! {
     }
 }
 impl ConnectedRegistryProperties {
-    /// A `ConnectedRegistryProperties` with its required properties; the others are `None`.
+    /// A `ConnectedRegistryProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         mode: crate::models::ConnectedRegistryMode,
@@ -247,9 +247,9 @@ impl ConnectedRegistryProperties {
             last_activity_time: ::std::option::Option::None,
             logging: ::std::option::Option::None,
             login_server: ::std::option::Option::None,
-            mode,
+            mode: ::std::option::Option::Some(mode),
             notifications_list: ::std::option::Option::None,
-            parent,
+            parent: ::std::option::Option::Some(parent),
             provisioning_state: ::std::option::Option::None,
             status_details: ::std::option::Option::None,
             version: ::std::option::Option::None,
@@ -440,26 +440,29 @@ impl ::std::convert::TryFrom<::azure_core::Error> for ErrorResponse {
 }
 crate::runtime::model! {
     /// An error response from the Azure Container Registry service.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ErrorResponseBody {
         /// error code.
-        pub code: ::std::string::String => req "code",
+        pub code: ::std::option::Option<::std::string::String> => req "code",
         /// an array of additional nested error response info objects, as described by this contract.
         pub details: ::std::option::Option<::std::vec::Vec<crate::models::InnerErrorDescription>> => opt "details",
         /// error message.
-        pub message: ::std::string::String => req "message",
+        pub message: ::std::option::Option<::std::string::String> => req "message",
         /// target of the particular error.
         pub target: ::std::option::Option<::std::string::String> => opt "target",
     }
 }
 impl ErrorResponseBody {
-    /// A `ErrorResponseBody` with its required properties; the others are `None`.
+    /// A `ErrorResponseBody` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(code: ::std::string::String, message: ::std::string::String) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<::std::string::String>,
+        message: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
-            code,
+            code: ::std::option::Option::Some(code.into()),
             details: ::std::option::Option::None,
-            message,
+            message: ::std::option::Option::Some(message.into()),
             target: ::std::option::Option::None,
         }
     }
@@ -578,33 +581,33 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of an export pipeline.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ExportPipelineProperties {
         /// The list of all options configured for the pipeline.
         pub options: ::std::option::Option<::std::vec::Vec<crate::models::PipelineOptions>> => opt "options",
         /// The provisioning state of the pipeline at the time the operation was called.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
         /// The target properties of the export pipeline.
-        pub target: crate::models::ExportPipelineTargetProperties => req "target",
+        pub target: ::std::option::Option<crate::models::ExportPipelineTargetProperties> => req "target",
     }
 }
 impl ExportPipelineProperties {
-    /// A `ExportPipelineProperties` with its required properties; the others are `None`.
+    /// A `ExportPipelineProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(target: crate::models::ExportPipelineTargetProperties) -> Self {
         Self {
             options: ::std::option::Option::None,
             provisioning_state: ::std::option::Option::None,
-            target,
+            target: ::std::option::Option::Some(target),
         }
     }
 }
 crate::runtime::model! {
     /// The properties of the export pipeline target.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ExportPipelineTargetProperties {
         /// They key vault secret uri to obtain the target storage SAS token.
-        pub key_vault_uri: ::std::string::String => @hide_query req "keyVaultUri",
+        pub key_vault_uri: ::std::option::Option<::std::string::String> => @hide_query req "keyVaultUri",
         /// The type of target for the export pipeline.
         pub type_: ::std::option::Option<::std::string::String> => opt "type",
         /// The target uri of the export pipeline.
@@ -614,11 +617,11 @@ crate::runtime::model! {
     }
 }
 impl ExportPipelineTargetProperties {
-    /// A `ExportPipelineTargetProperties` with its required properties; the others are `None`.
+    /// A `ExportPipelineTargetProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(key_vault_uri: ::std::string::String) -> Self {
+    pub fn new(key_vault_uri: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            key_vault_uri,
+            key_vault_uri: ::std::option::Option::Some(key_vault_uri.into()),
             type_: ::std::option::Option::None,
             uri: ::std::option::Option::None,
         }
@@ -679,12 +682,12 @@ crate::runtime::model! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ImportImageParameters {
         /// When Force, any existing target tags will be overwritten. When NoForce, any existing target tags will fail the operation before any copying begins.
         pub mode: ::std::option::Option<crate::models::ImportMode> => opt "mode",
         /// The source of the image.
-        pub source: crate::models::ImportSource => req "source",
+        pub source: ::std::option::Option<crate::models::ImportSource> => req "source",
         /// List of strings of the form repo\[:tag\]. When tag is omitted the source will be used (or 'latest' if source tag is also omitted).
         pub target_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "targetTags",
         /// List of strings of repository names to do a manifest only copy. No tag will be created.
@@ -692,12 +695,12 @@ crate::runtime::model! {
     }
 }
 impl ImportImageParameters {
-    /// A `ImportImageParameters` with its required properties; the others are `None`.
+    /// A `ImportImageParameters` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(source: crate::models::ImportSource) -> Self {
         Self {
             mode: ::std::option::Option::None,
-            source,
+            source: ::std::option::Option::Some(source),
             target_tags: ::std::option::Option::None,
             untagged_target_repositories: ::std::option::Option::None,
         }
@@ -742,36 +745,36 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of an import pipeline.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ImportPipelineProperties {
         /// The list of all options configured for the pipeline.
         pub options: ::std::option::Option<::std::vec::Vec<crate::models::PipelineOptions>> => opt "options",
         /// The provisioning state of the pipeline at the time the operation was called.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
         /// The source properties of the import pipeline.
-        pub source: crate::models::ImportPipelineSourceProperties => req "source",
+        pub source: ::std::option::Option<crate::models::ImportPipelineSourceProperties> => req "source",
         /// The properties that describe the trigger of the import pipeline.
         pub trigger: ::std::option::Option<::std::boxed::Box<crate::models::PipelineTriggerProperties>> => opt "trigger",
     }
 }
 impl ImportPipelineProperties {
-    /// A `ImportPipelineProperties` with its required properties; the others are `None`.
+    /// A `ImportPipelineProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(source: crate::models::ImportPipelineSourceProperties) -> Self {
         Self {
             options: ::std::option::Option::None,
             provisioning_state: ::std::option::Option::None,
-            source,
+            source: ::std::option::Option::Some(source),
             trigger: ::std::option::Option::None,
         }
     }
 }
 crate::runtime::model! {
     /// The properties of the import pipeline source.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ImportPipelineSourceProperties {
         /// They key vault secret uri to obtain the source storage SAS token.
-        pub key_vault_uri: ::std::string::String => @hide_query req "keyVaultUri",
+        pub key_vault_uri: ::std::option::Option<::std::string::String> => @hide_query req "keyVaultUri",
         /// The type of source for the import pipeline.
         pub type_: ::std::option::Option<crate::models::PipelineSourceType> => opt "type",
         /// The source uri of the import pipeline.
@@ -781,18 +784,18 @@ crate::runtime::model! {
     }
 }
 impl ImportPipelineSourceProperties {
-    /// A `ImportPipelineSourceProperties` with its required properties; the others are `None`.
+    /// A `ImportPipelineSourceProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(key_vault_uri: ::std::string::String) -> Self {
+    pub fn new(key_vault_uri: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            key_vault_uri,
+            key_vault_uri: ::std::option::Option::Some(key_vault_uri.into()),
             type_: ::std::option::Option::None,
             uri: ::std::option::Option::None,
         }
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ImportSource {
         /// Credentials used when importing from a registry uri.
         pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::ImportSourceCredentials>> => opt "credentials",
@@ -804,80 +807,85 @@ crate::runtime::model! {
         /// Specify an image by repository ('hello-world'). This will use the 'latest' tag.
         /// Specify an image by tag ('hello-world:latest').
         /// Specify an image by sha256-based manifest digest ('hello-world@sha256:abc123').
-        pub source_image: ::std::string::String => req "sourceImage",
+        pub source_image: ::std::option::Option<::std::string::String> => req "sourceImage",
     }
 }
 impl ImportSource {
-    /// A `ImportSource` with its required properties; the others are `None`.
+    /// A `ImportSource` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(source_image: ::std::string::String) -> Self {
+    pub fn new(source_image: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             credentials: ::std::option::Option::None,
             registry_uri: ::std::option::Option::None,
             resource_id: ::std::option::Option::None,
-            source_image,
+            source_image: ::std::option::Option::Some(source_image.into()),
         }
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ImportSourceCredentials {
         /// The password used to authenticate with the source registry.
-        pub password: ::std::string::String => @hide req "password",
+        pub password: ::std::option::Option<::std::string::String> => @hide req "password",
         /// The username to authenticate with the source registry.
         pub username: ::std::option::Option<::std::string::String> => opt "username",
     }
 }
 impl ImportSourceCredentials {
-    /// A `ImportSourceCredentials` with its required properties; the others are `None`.
+    /// A `ImportSourceCredentials` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(password: ::std::string::String) -> Self {
+    pub fn new(password: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            password,
+            password: ::std::option::Option::Some(password.into()),
             username: ::std::option::Option::None,
         }
     }
 }
 crate::runtime::model! {
     /// inner error.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct InnerErrorDescription {
         /// error code.
-        pub code: ::std::string::String => req "code",
+        pub code: ::std::option::Option<::std::string::String> => req "code",
         /// error message.
-        pub message: ::std::string::String => req "message",
+        pub message: ::std::option::Option<::std::string::String> => req "message",
         /// target of the particular error.
         pub target: ::std::option::Option<::std::string::String> => opt "target",
     }
 }
 impl InnerErrorDescription {
-    /// A `InnerErrorDescription` with its required properties; the others are `None`.
+    /// A `InnerErrorDescription` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(code: ::std::string::String, message: ::std::string::String) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<::std::string::String>,
+        message: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
-            code,
-            message,
+            code: ::std::option::Option::Some(code.into()),
+            message: ::std::option::Option::Some(message.into()),
             target: ::std::option::Option::None,
         }
     }
 }
 crate::runtime::model! {
     /// IP rule with specific IP or IP range in CIDR format.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct IpRule {
         /// The action of IP ACL rule.
         pub action: ::std::option::Option<crate::models::Action> => opt "action",
         /// Specifies the IP or IP range in CIDR format. Only IPV4 address is allowed.
-        pub ip_address_or_range: ::std::string::String => req "value",
+        pub ip_address_or_range: ::std::option::Option<::std::string::String> => req "value",
     }
 }
 impl IpRule {
-    /// A `IpRule` with its required properties; the others are `None`.
+    /// A `IpRule` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(ip_address_or_range: ::std::string::String) -> Self {
+    pub fn new(
+        ip_address_or_range: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
             action: ::std::option::Option::None,
-            ip_address_or_range,
+            ip_address_or_range: ::std::option::Option::Some(ip_address_or_range.into()),
         }
     }
 }
@@ -944,20 +952,20 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The network rule set for a container registry.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct NetworkRuleSet {
         /// The default action of allow or deny when no other rules match.
-        pub default_action: crate::models::DefaultAction => req "defaultAction",
+        pub default_action: ::std::option::Option<crate::models::DefaultAction> => req "defaultAction",
         /// The IP ACL rules.
         pub ip_rules: ::std::option::Option<::std::vec::Vec<crate::models::IpRule>> => opt "ipRules",
     }
 }
 impl NetworkRuleSet {
-    /// A `NetworkRuleSet` with its required properties; the others are `None`.
+    /// A `NetworkRuleSet` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(default_action: crate::models::DefaultAction) -> Self {
         Self {
-            default_action,
+            default_action: ::std::option::Option::Some(default_action),
             ip_rules: ::std::option::Option::None,
         }
     }
@@ -1063,21 +1071,21 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of the connected registry parent.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ParentProperties {
         /// The resource ID of the parent to which the connected registry will be associated.
         pub id: ::std::option::Option<::std::string::String> => opt "id",
         /// The sync properties of the connected registry with its parent.
-        pub sync_properties: crate::models::SyncProperties => req "syncProperties",
+        pub sync_properties: ::std::option::Option<crate::models::SyncProperties> => req "syncProperties",
     }
 }
 impl ParentProperties {
-    /// A `ParentProperties` with its required properties; the others are `None`.
+    /// A `ParentProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(sync_properties: crate::models::SyncProperties) -> Self {
         Self {
             id: ::std::option::Option::None,
-            sync_properties,
+            sync_properties: ::std::option::Option::Some(sync_properties),
         }
     }
 }
@@ -1219,17 +1227,19 @@ crate::runtime::model! {
     }
 }
 crate::runtime::model! {
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PipelineSourceTriggerProperties {
         /// The current status of the source trigger.
-        pub status: crate::models::TriggerStatus => req "status",
+        pub status: ::std::option::Option<crate::models::TriggerStatus> => req "status",
     }
 }
 impl PipelineSourceTriggerProperties {
-    /// A `PipelineSourceTriggerProperties` with its required properties; the others are `None`.
+    /// A `PipelineSourceTriggerProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(status: crate::models::TriggerStatus) -> Self {
-        Self { status }
+        Self {
+            status: ::std::option::Option::Some(status),
+        }
     }
 }
 crate::runtime::extensible_enum! {
@@ -1420,27 +1430,29 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters used to regenerate the login credential.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegenerateCredentialParameters {
         /// Specifies name of the password which should be regenerated -- password or password2.
-        pub name: crate::models::PasswordName => req "name",
+        pub name: ::std::option::Option<crate::models::PasswordName> => req "name",
     }
 }
 impl RegenerateCredentialParameters {
-    /// A `RegenerateCredentialParameters` with its required properties; the others are `None`.
+    /// A `RegenerateCredentialParameters` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(name: crate::models::PasswordName) -> Self {
-        Self { name }
+        Self {
+            name: ::std::option::Option::Some(name),
+        }
     }
 }
 crate::runtime::model! {
     /// An object that represents a container registry.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Registry {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
         /// The location of the resource. This cannot be changed after the resource is created.
-        pub location: ::std::string::String => req "location",
+        pub location: ::std::option::Option<::std::string::String> => req "location",
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
@@ -1454,23 +1466,26 @@ crate::runtime::model! {
         /// The properties of the container registry.
         pub properties: ::std::option::Option<::std::boxed::Box<crate::models::RegistryProperties>> => opt "properties",
         /// The SKU of the container registry.
-        pub sku: crate::models::Sku => req "sku",
+        pub sku: ::std::option::Option<crate::models::Sku> => req "sku",
     }
 }
 impl Registry {
-    /// A `Registry` with its required properties; the others are `None`.
+    /// A `Registry` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(location: ::std::string::String, sku: crate::models::Sku) -> Self {
+    pub fn new(
+        location: impl ::std::convert::Into<::std::string::String>,
+        sku: crate::models::Sku,
+    ) -> Self {
         Self {
             id: ::std::option::Option::None,
-            location,
+            location: ::std::option::Option::Some(location.into()),
             name: ::std::option::Option::None,
             system_data: ::std::option::Option::None,
             tags: ::std::option::Option::None,
             type_: ::std::option::Option::None,
             identity: ::std::option::Option::None,
             properties: ::std::option::Option::None,
-            sku,
+            sku: ::std::option::Option::Some(sku),
         }
     }
 }
@@ -1496,22 +1511,25 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// A request to check whether a container registry name is available.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct RegistryNameCheckRequest {
         /// The name of the container registry.
-        pub name: ::std::string::String => req "name",
+        pub name: ::std::option::Option<::std::string::String> => req "name",
         /// The resource type of the container registry. This field must be set to 'Microsoft.ContainerRegistry/registries'.
-        pub type_: crate::models::ContainerRegistryResourceType => req "type",
+        pub type_: ::std::option::Option<crate::models::ContainerRegistryResourceType> => req "type",
     }
 }
 impl RegistryNameCheckRequest {
-    /// A `RegistryNameCheckRequest` with its required properties; the others are `None`.
+    /// A `RegistryNameCheckRequest` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        name: ::std::string::String,
+        name: impl ::std::convert::Into<::std::string::String>,
         type_: crate::models::ContainerRegistryResourceType,
     ) -> Self {
-        Self { name, type_ }
+        Self {
+            name: ::std::option::Option::Some(name.into()),
+            type_: ::std::option::Option::Some(type_),
+        }
     }
 }
 crate::runtime::model! {
@@ -1639,12 +1657,12 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// An object that represents a replication for a container registry.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Replication {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
         /// The location of the resource. This cannot be changed after the resource is created.
-        pub location: ::std::string::String => req "location",
+        pub location: ::std::option::Option<::std::string::String> => req "location",
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
@@ -1658,12 +1676,12 @@ crate::runtime::model! {
     }
 }
 impl Replication {
-    /// A `Replication` with its required properties; the others are `None`.
+    /// A `Replication` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(location: ::std::string::String) -> Self {
+    pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: ::std::option::Option::None,
-            location,
+            location: ::std::option::Option::Some(location.into()),
             name: ::std::option::Option::None,
             system_data: ::std::option::Option::None,
             tags: ::std::option::Option::None,
@@ -1731,12 +1749,12 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An Azure resource.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Resource {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
         /// The location of the resource. This cannot be changed after the resource is created.
-        pub location: ::std::string::String => req "location",
+        pub location: ::std::option::Option<::std::string::String> => req "location",
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
@@ -1748,12 +1766,12 @@ crate::runtime::model! {
     }
 }
 impl Resource {
-    /// A `Resource` with its required properties; the others are `None`.
+    /// A `Resource` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(location: ::std::string::String) -> Self {
+    pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: ::std::option::Option::None,
-            location,
+            location: ::std::option::Option::Some(location.into()),
             name: ::std::option::Option::None,
             system_data: ::std::option::Option::None,
             tags: ::std::option::Option::None,
@@ -1810,12 +1828,12 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a scope map.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct ScopeMapProperties {
         /// The list of scoped permissions for registry artifacts.
         /// E.g. repositories/repository-name/content/read,
         /// repositories/repository-name/metadata/write
-        pub actions: ::std::vec::Vec<::std::string::String> => req "actions",
+        pub actions: ::std::option::Option<::std::vec::Vec<::std::string::String>> => req "actions",
         /// The creation date of scope map.
         pub creation_date: ::std::option::Option<::time::OffsetDateTime> => ro "creationDate" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
         /// The user friendly description of the scope map.
@@ -1827,11 +1845,11 @@ crate::runtime::model! {
     }
 }
 impl ScopeMapProperties {
-    /// A `ScopeMapProperties` with its required properties; the others are `None`.
+    /// A `ScopeMapProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(actions: ::std::vec::Vec<::std::string::String>) -> Self {
         Self {
-            actions,
+            actions: ::std::option::Option::Some(actions),
             creation_date: ::std::option::Option::None,
             description: ::std::option::Option::None,
             provisioning_state: ::std::option::Option::None,
@@ -1861,20 +1879,20 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The SKU of a container registry.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Sku {
         /// The SKU name of the container registry. Required for registry creation.
-        pub name: crate::models::SkuName => req "name",
+        pub name: ::std::option::Option<crate::models::SkuName> => req "name",
         /// The SKU tier based on the SKU name.
         pub tier: ::std::option::Option<crate::models::SkuTier> => ro "tier",
     }
 }
 impl Sku {
-    /// A `Sku` with its required properties; the others are `None`.
+    /// A `Sku` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(name: crate::models::SkuName) -> Self {
         Self {
-            name,
+            name: ::std::option::Option::Some(name),
             tier: ::std::option::Option::None,
         }
     }
@@ -1949,51 +1967,53 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a storage account for a container registry. Only applicable to Classic SKU.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct StorageAccountProperties {
         /// The resource ID of the storage account.
-        pub id: ::std::string::String => req "id",
+        pub id: ::std::option::Option<::std::string::String> => req "id",
     }
 }
 impl StorageAccountProperties {
-    /// A `StorageAccountProperties` with its required properties; the others are `None`.
+    /// A `StorageAccountProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(id: ::std::string::String) -> Self {
-        Self { id }
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            id: ::std::option::Option::Some(id.into()),
+        }
     }
 }
 crate::runtime::model! {
     /// The sync properties of the connected registry with its parent.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SyncProperties {
         /// The gateway endpoint used by the connected registry to communicate with its parent.
         pub gateway_endpoint: ::std::option::Option<::std::string::String> => ro "gatewayEndpoint",
         /// The last time a sync occurred between the connected registry and its parent.
         pub last_sync_time: ::std::option::Option<::time::OffsetDateTime> => ro "lastSyncTime" as ::std::option::Option<crate::runtime::codec::Rfc3339>,
         /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
-        pub message_ttl: crate::runtime::Duration => req "messageTtl",
+        pub message_ttl: ::std::option::Option<crate::runtime::Duration> => req "messageTtl",
         /// The cron expression indicating the schedule that the connected registry will sync with its parent.
         pub schedule: ::std::option::Option<::std::string::String> => opt "schedule",
         /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
         pub sync_window: ::std::option::Option<crate::runtime::Duration> => opt "syncWindow",
         /// The resource ID of the ACR token used to authenticate the connected registry to its parent during sync.
-        pub token_id: ::std::string::String => req "tokenId",
+        pub token_id: ::std::option::Option<::std::string::String> => req "tokenId",
     }
 }
 impl SyncProperties {
-    /// A `SyncProperties` with its required properties; the others are `None`.
+    /// A `SyncProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         message_ttl: crate::runtime::Duration,
-        token_id: ::std::string::String,
+        token_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             gateway_endpoint: ::std::option::Option::None,
             last_sync_time: ::std::option::Option::None,
-            message_ttl,
+            message_ttl: ::std::option::Option::Some(message_ttl),
             schedule: ::std::option::Option::None,
             sync_window: ::std::option::Option::None,
-            token_id,
+            token_id: ::std::option::Option::Some(token_id.into()),
         }
     }
 }
@@ -2229,12 +2249,12 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An object that represents a webhook for a container registry.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Webhook {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
         /// The location of the resource. This cannot be changed after the resource is created.
-        pub location: ::std::string::String => req "location",
+        pub location: ::std::option::Option<::std::string::String> => req "location",
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// Metadata pertaining to creation and last modification of the resource.
@@ -2248,12 +2268,12 @@ crate::runtime::model! {
     }
 }
 impl Webhook {
-    /// A `Webhook` with its required properties; the others are `None`.
+    /// A `Webhook` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(location: ::std::string::String) -> Self {
+    pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: ::std::option::Option::None,
-            location,
+            location: ::std::option::Option::Some(location.into()),
             name: ::std::option::Option::None,
             system_data: ::std::option::Option::None,
             tags: ::std::option::Option::None,
@@ -2273,10 +2293,10 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The parameters for creating a webhook.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct WebhookCreateParameters {
         /// The location of the webhook. This cannot be changed after the resource is created.
-        pub location: ::std::string::String => req "location",
+        pub location: ::std::option::Option<::std::string::String> => req "location",
         /// The properties that the webhook will be created with.
         pub properties: ::std::option::Option<::std::boxed::Box<crate::models::WebhookPropertiesCreateParameters>> => opt "properties",
         /// The tags for the webhook.
@@ -2284,11 +2304,11 @@ crate::runtime::model! {
     }
 }
 impl WebhookCreateParameters {
-    /// A `WebhookCreateParameters` with its required properties; the others are `None`.
+    /// A `WebhookCreateParameters` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(location: ::std::string::String) -> Self {
+    pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            location,
+            location: ::std::option::Option::Some(location.into()),
             properties: ::std::option::Option::None,
             tags: ::std::option::Option::None,
         }
@@ -2306,10 +2326,10 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a webhook.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct WebhookProperties {
         /// The list of actions that trigger the webhook to post notifications.
-        pub actions: ::std::vec::Vec<crate::models::WebhookAction> => req "actions",
+        pub actions: ::std::option::Option<::std::vec::Vec<crate::models::WebhookAction>> => req "actions",
         /// The provisioning state of the webhook at the time the operation was called.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
         /// The scope of repositories where the event can be triggered. For example, 'foo:*' means events for all tags under repository 'foo'. 'foo:bar' means events for 'foo:bar' only. 'foo' is equivalent to 'foo:latest'. Empty means all events.
@@ -2319,11 +2339,11 @@ crate::runtime::model! {
     }
 }
 impl WebhookProperties {
-    /// A `WebhookProperties` with its required properties; the others are `None`.
+    /// A `WebhookProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(actions: ::std::vec::Vec<crate::models::WebhookAction>) -> Self {
         Self {
-            actions,
+            actions: ::std::option::Option::Some(actions),
             provisioning_state: ::std::option::Option::None,
             scope: ::std::option::Option::None,
             status: ::std::option::Option::None,
@@ -2332,32 +2352,32 @@ impl WebhookProperties {
 }
 crate::runtime::model! {
     /// The parameters for creating the properties of a webhook.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct WebhookPropertiesCreateParameters {
         /// The list of actions that trigger the webhook to post notifications.
-        pub actions: ::std::vec::Vec<crate::models::WebhookAction> => req "actions",
+        pub actions: ::std::option::Option<::std::vec::Vec<crate::models::WebhookAction>> => req "actions",
         /// Custom headers that will be added to the webhook notifications.
         pub custom_headers: ::std::option::Option<crate::runtime::Secret<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>> => opt "customHeaders",
         /// The scope of repositories where the event can be triggered. For example, 'foo:*' means events for all tags under repository 'foo'. 'foo:bar' means events for 'foo:bar' only. 'foo' is equivalent to 'foo:latest'. Empty means all events.
         pub scope: ::std::option::Option<::std::string::String> => opt "scope",
         /// The service URI for the webhook to post notifications.
-        pub service_uri: crate::runtime::Secret<::std::string::String> => req "serviceUri",
+        pub service_uri: ::std::option::Option<crate::runtime::Secret<::std::string::String>> => req "serviceUri",
         /// The status of the webhook at the time the operation was called.
         pub status: ::std::option::Option<crate::models::WebhookStatus> => opt "status",
     }
 }
 impl WebhookPropertiesCreateParameters {
-    /// A `WebhookPropertiesCreateParameters` with its required properties; the others are `None`.
+    /// A `WebhookPropertiesCreateParameters` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         actions: ::std::vec::Vec<crate::models::WebhookAction>,
         service_uri: crate::runtime::Secret<::std::string::String>,
     ) -> Self {
         Self {
-            actions,
+            actions: ::std::option::Option::Some(actions),
             custom_headers: ::std::option::Option::None,
             scope: ::std::option::Option::None,
-            service_uri,
+            service_uri: ::std::option::Option::Some(service_uri),
             status: ::std::option::Option::None,
         }
     }

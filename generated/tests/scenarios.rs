@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 use acr_mgmt::clients::{RegistriesCreateOptions, RegistriesGetOptions, RegistriesListOptions};
 use acr_mgmt::models::{
     CreatedByType, GenerateCredentialsParameters, GenerateCredentialsResult, ProvisioningState,
-    Registry, RegistryProperties, Sku, SkuName, SkuTier, SystemData, TokenPasswordName,
+    Registry, RegistryProperties, ResourceIdentityType, Sku, SkuName, SkuTier, SystemData,
+    TokenPasswordName,
 };
 use acr_mgmt::runtime::http::{InvalidArgument, Limits, Timeout};
 use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};
@@ -776,6 +777,54 @@ async fn list_follows_next_links_across_three_pages() -> TestResult {
     Ok(())
 }
 
+/// A page whose items are what services really send: one without the required
+/// `location` and `sku`, one whose identity type is outside the set the spec declares
+/// closed, one whose SKU name is new. The page reads whole; nothing is dropped.
+#[tokio::test]
+async fn a_list_page_tolerates_what_services_really_send() -> TestResult {
+    let mock = MockArm::start().await;
+    let list_path =
+        format!("/subscriptions/{SUB}/providers/Microsoft.ContainerRegistry/registries");
+    let mut odd_identity = registry_json("Succeeded");
+    odd_identity["name"] = json!("b");
+    odd_identity["identity"] = json!({"type": "SystemAssigned,UserAssigned"});
+    let mut new_sku = registry_json("Succeeded");
+    new_sku["name"] = json!("c");
+    new_sku["sku"] = json!({"name": "Ultra"});
+    Mock::given(method("GET"))
+        .and(path(list_path.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [{"name": "a"}, odd_identity, new_sku],
+        })))
+        .mount(&mock.server)
+        .await;
+    let client = client(&mock, Retry::Off);
+
+    let registries: Vec<Registry> = client.registries_client().list(None)?.try_collect().await?;
+
+    assert_eq!(registries.len(), 3);
+    assert_eq!(
+        (registries[0].location.as_ref(), registries[0].sku.as_ref()),
+        (None, None)
+    );
+    assert_eq!(
+        registries[1]
+            .identity
+            .as_ref()
+            .and_then(|i| i.type_.clone()),
+        Some(ResourceIdentityType::UnknownValue(
+            "SystemAssigned,UserAssigned".to_string()
+        ))
+    );
+    assert_eq!(
+        registries[2].sku.as_ref().and_then(|s| s.name.clone()),
+        Some(SkuName::UnknownValue("Ultra".to_string()))
+    );
+    // What was read is written back as it came.
+    assert_eq!(serde_json::to_value(&registries[1])?, odd_identity);
+    Ok(())
+}
+
 /// Two pages; a pager read to the end of the first gives its continuation, and a new
 /// pager given it (`PagerOptions::continuation`) starts at the second page, without
 /// asking for the first again. A continuation to another origin is refused unsent.
@@ -1469,8 +1518,11 @@ async fn bad_request_carries_status_code_and_message() -> TestResult {
     let detail = acr_mgmt::models::ErrorResponse::try_from(error)?
         .error
         .expect("an ARM error");
-    assert_eq!(detail.code, "InvalidResourceName");
-    assert_eq!(detail.message, "The resource name 'myRegistry' is invalid.");
+    assert_eq!(detail.code.as_deref(), Some("InvalidResourceName"));
+    assert_eq!(
+        detail.message.as_deref(),
+        Some("The resource name 'myRegistry' is invalid.")
+    );
     let requests = mock.authorized_requests().await;
     assert_eq!(requests.len(), 1);
     assert_request(&requests[0], "GET", &registry_path(), None);
@@ -1695,7 +1747,9 @@ async fn read_only_fields_are_not_sent() -> TestResult {
         created_by_type: Some(CreatedByType::User),
         ..SystemData::default()
     }));
-    registry.sku.tier = Some(SkuTier::Standard);
+    if let Some(sku) = registry.sku.as_mut() {
+        sku.tier = Some(SkuTier::Standard);
+    }
     registry.properties = Some(Box::new(RegistryProperties {
         admin_user_enabled: Some(true),
         login_server: Some("myregistry.azurecr.io".to_string()),
@@ -1731,7 +1785,10 @@ async fn read_only_fields_are_not_sent() -> TestResult {
     }
     // Read-only fields of the response are read, and serialize in full for other uses.
     assert_eq!(created.id.as_deref(), Some(registry_path().as_str()));
-    assert_eq!(created.sku.tier, Some(SkuTier::Standard));
+    assert_eq!(
+        created.sku.as_ref().and_then(|s| s.tier.clone()),
+        Some(SkuTier::Standard)
+    );
     assert_eq!(serde_json::to_value(&created)?, registry_json("Succeeded"));
     Ok(())
 }

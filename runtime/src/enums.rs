@@ -82,22 +82,27 @@ macro_rules! extensible_enum {
     };
 }
 
-/// An enum of a fixed set of values (`x-ms-enum` `modelAsString: false`): another
-/// value is an error. `closed_enum! { Name { Variant = "value", } }`.
+/// An enum the spec declares closed (`x-ms-enum` `modelAsString: false`, or no
+/// `x-ms-enum`): `FromStr` refuses other values, but a response that carries one still
+/// reads, the value kept in `UnknownValue` (services add values to closed sets too, and
+/// one item's new value must not fail a whole page). `closed_enum! { Name { Variant = "value", } }`.
 #[macro_export]
 macro_rules! closed_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:literal,)* }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum $name {
-            $($(#[$vmeta])* #[doc = ""] #[doc = ::std::concat!("On the wire: `", $value, "`.")] #[serde(rename = $value)] $variant,)*
+            $($(#[$vmeta])* #[doc = ""] #[doc = ::std::concat!("On the wire: `", $value, "`.")] $variant,)*
+            /// A value outside the set the spec declares, kept as a response sent it.
+            UnknownValue(::std::string::String),
         }
 
         impl $name {
             /// The wire value.
-            pub fn as_str(&self) -> &'static str {
+            pub fn as_str(&self) -> &str {
                 match self {
                     $(Self::$variant => $value,)*
+                    Self::UnknownValue(value) => value.as_str(),
                 }
             }
         }
@@ -126,6 +131,22 @@ macro_rules! closed_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(match value.parse::<Self>() {
+                    ::std::result::Result::Ok(known) => known,
+                    ::std::result::Result::Err(_) => Self::UnknownValue(value),
+                })
+            }
+        }
     };
 }
 
@@ -150,11 +171,14 @@ mod tests {
     }
 
     #[test]
-    fn a_closed_enum_refuses_other_values() {
+    fn a_closed_enum_parses_only_its_values_and_reads_others_as_unknown() {
         assert_eq!("Deny".parse::<Action>(), Ok(Action::Deny));
         let error = "Maybe".parse::<Action>().unwrap_err();
         assert_eq!(error.to_string(), "`Maybe` is not a value of Action");
-        assert!(serde_json::from_str::<Action>(r#""Maybe""#).is_err());
+        // Read from a response, the value is kept rather than failing the whole body.
+        let read: Action = serde_json::from_str(r#""Maybe""#).unwrap();
+        assert_eq!(read, Action::UnknownValue("Maybe".into()));
+        assert_eq!(serde_json::to_string(&read).unwrap(), r#""Maybe""#);
         assert_eq!(serde_json::to_string(&Action::Allow).unwrap(), r#""Allow""#);
         assert_eq!(Action::Allow.as_ref(), "Allow");
     }

@@ -24,9 +24,11 @@ use serde::{Deserialize, Deserializer};
 /// `Option` or a map of them: it may hold a secret), and one marked `@hide_query` shows
 /// its URL without the query (where SAS signatures and keys go).
 ///
-/// Modes: `opt`, an `Option` left out when `None` (and `None` when missing or `null`);
-/// `ro`, the same, read-only: also left out of request bodies ([`skip_read_only`](crate::skip_read_only));
-/// `req`, required: always written, and an error when missing. `as Format` writes and
+/// Every field is an `Option`, left out when `None` (and `None` when missing or `null`:
+/// a model reads what a service really sends, a required property left out included).
+/// Modes: `opt`, optional; `req`, required by the spec (the model's `new` takes it; the
+/// docs say so); `ro`, read-only: also left out of request bodies
+/// ([`skip_read_only`](crate::skip_read_only)). `as Format` writes and
 /// reads the value in a wire format of [`codec`](crate::codec). The properties after `..` take every
 /// other key of the object. Keys are read as serde's derive reads them: a repeated
 /// one is an error, unknown ones are ignored. A model without a catch-all map reads
@@ -38,7 +40,7 @@ use serde::{Deserialize, Deserializer};
 macro_rules! model {
     (@skip opt, $value:expr) => { $crate::is_none($value) };
     (@skip ro, $value:expr) => { $crate::skip_read_only($value) };
-    (@skip req, $value:expr) => { false };
+    (@skip req, $value:expr) => { $crate::is_none($value) };
     (@write $map:ident, $key:expr, $value:expr) => {
         ::serde::ser::SerializeMap::serialize_entry(&mut $map, $key, $value)?
     };
@@ -66,18 +68,12 @@ macro_rules! model {
         let value = $crate::model!(@value $map $(, $format)?);
         $extra.insert($key.into_string(), value);
     }};
-    (@finish req, $field:ident, $wire:literal) => {
-        match $field {
-            ::std::option::Option::Some(value) => value,
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::serde::de::Error::missing_field($wire))
-            }
-        }
-    };
     (@finish $mode:ident, $field:ident, $wire:literal) => { ::std::option::Option::flatten($field) };
     // What a field's docs say of its wire form.
     (@wire_doc opt $wire:literal) => { ::std::concat!("JSON `", $wire, "`, optional.") };
-    (@wire_doc req $wire:literal) => { ::std::concat!("JSON `", $wire, "`, required.") };
+    (@wire_doc req $wire:literal) => {
+        ::std::concat!("JSON `", $wire, "`, required by the spec (`None` when a service leaves it out).")
+    };
     (@wire_doc ro $wire:literal) => {
         ::std::concat!("JSON `", $wire, "`, read-only: the service sets it, and it is not sent in requests.")
     };
@@ -214,7 +210,7 @@ mod tests {
     crate::model! {
         #[derive(Clone, Default, PartialEq)]
         pub struct Thing {
-            pub name: String => req "name",
+            pub name: Option<String> => req "name",
             pub size: Option<i32> => opt "size",
             pub state: Option<String> => ro "provisioningState",
             pub password: Option<String> => @hide opt "password",
@@ -227,7 +223,7 @@ mod tests {
     #[test]
     fn writes_the_wire_names_and_leaves_out_what_is_none() {
         let thing = Thing {
-            name: "a".into(),
+            name: Some("a".into()),
             size: Some(3),
             additional_properties: [("extra".to_string(), json!(true))].into(),
             ..Thing::default()
@@ -246,7 +242,7 @@ mod tests {
             "other": {"x": 1}
         });
         let thing: Thing = serde_json::from_value(body).unwrap();
-        assert_eq!(thing.name, "a");
+        assert_eq!(thing.name.as_deref(), Some("a"));
         assert_eq!(thing.size, None, "null reads as None");
         assert_eq!(thing.state.as_deref(), Some("Succeeded"));
         assert_eq!(thing.created.map(|t| t.year()), Some(2024));
@@ -256,17 +252,16 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_required_key_or_a_repeated_key_is_an_error() {
-        let missing = serde_json::from_str::<Thing>(r#"{"size": 1}"#).unwrap_err();
-        assert!(
-            missing.to_string().contains("missing field `name`"),
-            "{missing}"
-        );
+    fn a_missing_required_key_is_none_and_a_repeated_key_an_error() {
+        let missing = serde_json::from_str::<Thing>(r#"{"size": 1}"#).unwrap();
+        assert_eq!((missing.name, missing.size), (None, Some(1)));
         let repeated = serde_json::from_str::<Thing>(r#"{"name": "a", "name": "b"}"#).unwrap_err();
         assert!(
             repeated.to_string().contains("duplicate field `name`"),
             "{repeated}"
         );
+        // `None` is left out, whatever the mode.
+        assert_eq!(serde_json::to_value(Thing::default()).unwrap(), json!({}));
     }
 
     crate::model! {
@@ -300,13 +295,13 @@ mod tests {
     #[test]
     fn debug_hides_the_marked_fields() {
         let thing = Thing {
-            name: "a".into(),
+            name: Some("a".into()),
             password: Some("hunter2".into()),
             callback: Some("https://hooks.example/x?sig=abc".into()),
             ..Thing::default()
         };
         let shown = format!("{thing:?}");
-        assert!(shown.contains("name: \"a\""), "{shown}");
+        assert!(shown.contains("name: Some(\"a\")"), "{shown}");
         assert!(
             !shown.contains("hunter2") && !shown.contains("sig=abc"),
             "{shown}"

@@ -34,13 +34,13 @@ fn maps_of_strings_objects_and_anything() {
 fn named_properties_beside_a_flattened_map() {
     let wire = json!({ "name": "ext", "version": 2, "color": "blue", "size": "xl" });
     let settings: ExtensionSettings = serde_json::from_value(wire.clone()).unwrap();
-    assert_eq!(settings.name, "ext");
+    assert_eq!(settings.name.as_deref(), Some("ext"));
     assert_eq!(settings.version, Some(2));
     assert_eq!(settings.additional_properties.len(), 2);
     assert_eq!(settings.additional_properties["color"], "blue");
     assert_eq!(serde_json::to_value(&settings).unwrap(), wire);
 
-    let mut built = ExtensionSettings::new("ext".into());
+    let mut built = ExtensionSettings::new("ext");
     built
         .additional_properties
         .insert("color".into(), "red".into());

@@ -19,8 +19,8 @@ fn known_kinds_round_trip() {
     });
     let task: TaskProperties = serde_json::from_value(wire.clone()).unwrap();
     match &task.step {
-        TaskStepProperties::DockerBuildStep(step) => {
-            assert_eq!(step.docker_file_path, "Dockerfile");
+        Some(TaskStepProperties::DockerBuildStep(step)) => {
+            assert_eq!(step.docker_file_path.as_deref(), Some("Dockerfile"));
             assert_eq!(step.context_path.as_deref(), Some("."));
         }
         other => panic!("expected a Docker step, got {other:?}"),
@@ -29,8 +29,11 @@ fn known_kinds_round_trip() {
         Some(
             [TaskStepProperties::EncodedTaskStep(encoded), TaskStepProperties::FileTaskStep(file)],
         ) => {
-            assert_eq!(encoded.encoded_task_content, "c3RlcHM6IFtd");
-            assert_eq!(file.task_file_path, "acb.yaml");
+            assert_eq!(
+                encoded.encoded_task_content.as_deref(),
+                Some("c3RlcHM6IFtd")
+            );
+            assert_eq!(file.task_file_path.as_deref(), Some("acb.yaml"));
         }
         other => panic!("unexpected fallback steps {other:?}"),
     }
@@ -39,7 +42,7 @@ fn known_kinds_round_trip() {
 
 #[test]
 fn a_constructed_variant_writes_its_tag() {
-    let step = TaskStepProperties::DockerBuildStep(DockerBuildStep::new("Dockerfile".into()));
+    let step = TaskStepProperties::DockerBuildStep(DockerBuildStep::new("Dockerfile"));
     assert_eq!(
         serde_json::to_value(&step).unwrap(),
         json!({ "type": "Docker", "dockerFilePath": "Dockerfile" })
@@ -47,7 +50,7 @@ fn a_constructed_variant_writes_its_tag() {
     let task = TaskProperties::new(step.clone());
     let back: TaskProperties =
         serde_json::from_value(serde_json::to_value(&task).unwrap()).unwrap();
-    assert_eq!(back.step, step);
+    assert_eq!(back.step, Some(step));
 }
 
 #[test]
@@ -66,15 +69,20 @@ fn an_unknown_kind_is_kept_as_sent() {
 
 #[test]
 fn a_known_kind_that_does_not_fit_is_an_error() {
-    // Only unknown kinds land in the fallback; a Docker step without its required
-    // `dockerFilePath` is not silently "unknown".
-    let err =
-        serde_json::from_value::<TaskStepProperties>(json!({ "type": "Docker" })).unwrap_err();
+    // Only unknown kinds land in the fallback; a Docker step whose `dockerFilePath` is
+    // not a string is not silently "unknown".
+    let err = serde_json::from_value::<TaskStepProperties>(
+        json!({ "type": "Docker", "dockerFilePath": 5 }),
+    )
+    .unwrap_err();
     assert!(
         err.to_string()
-            .contains("TaskStepProperties `Docker`: missing field `dockerFilePath`"),
+            .contains("TaskStepProperties `Docker`: invalid type"),
         "{err}"
     );
+    // A Docker step without its required `dockerFilePath` still reads (as `None`).
+    let step: TaskStepProperties = serde_json::from_value(json!({ "type": "Docker" })).unwrap();
+    assert!(matches!(step, TaskStepProperties::DockerBuildStep(s) if s.docker_file_path.is_none()));
     let err = serde_json::from_value::<TaskProperties>(
         json!({ "step": { "type": "FileTaskStep", "taskFilePath": 5 } }),
     )

@@ -7,13 +7,16 @@ use fixture_enums::models::{
 use serde_json::json;
 
 #[test]
-fn a_closed_enum_rejects_unknown_values() {
+fn a_closed_enum_parses_only_its_values_and_reads_others_as_unknown() {
     assert_eq!("Premium".parse::<SkuName>(), Ok(SkuName::Premium));
     let err = "Gold".parse::<SkuName>().unwrap_err();
     assert_eq!(err.type_name, "SkuName");
     assert_eq!(err.value, "Gold");
     assert_eq!(err.to_string(), "`Gold` is not a value of SkuName");
-    assert!(serde_json::from_value::<SkuName>(json!("Gold")).is_err());
+    // A response may carry a value outside the closed set: kept, not an error.
+    let read: SkuName = serde_json::from_value(json!("Gold")).unwrap();
+    assert_eq!(read, SkuName::UnknownValue("Gold".into()));
+    assert_eq!(serde_json::to_value(&read).unwrap(), json!("Gold"));
     assert_eq!(
         serde_json::to_value(SkuName::Basic).unwrap(),
         json!("Basic")

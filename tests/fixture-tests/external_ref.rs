@@ -33,9 +33,9 @@ fn types_from_every_file_round_trip() {
     );
     let rules: &NetworkRuleSet = props.network_rule_set.as_ref().unwrap();
     let rule: &IpRule = &rules.ip_rules.as_ref().unwrap()[0];
-    assert_eq!(rule.value, "10.0.0.0/24");
+    assert_eq!(rule.value.as_deref(), Some("10.0.0.0/24"));
     // The entry file's Sku and the common types' Sku are different types.
-    assert_eq!(registry.sku.as_deref(), Some(&Sku::new("Premium".into())));
+    assert_eq!(registry.sku.as_deref(), Some(&Sku::new("Premium")));
     assert_eq!(
         props.sku.as_deref(),
         Some(&Sku2 {

@@ -12,7 +12,7 @@ fn code_looking_keys_round_trip() {
         "closed": "\"); evil(); (\"",
     });
     let model: EvilEvil = serde_json::from_value(wire.clone()).unwrap();
-    assert_eq!(model.evil, "x");
+    assert_eq!(model.evil.as_deref(), Some("x"));
     assert_eq!(model.evil2, Some(7));
     assert_eq!(model.kind, Some(KindEvil::StdProcessExit1));
     assert_eq!(model.closed, Some(Closed::Evil));

@@ -22,7 +22,10 @@ fn keyword_properties_are_fields_with_a_suffix() {
         "kind": "Self"
     });
     let k: Keywords = serde_json::from_value(wire.clone()).unwrap();
-    assert_eq!(k.type_, "Microsoft.ContainerRegistry/registries");
+    assert_eq!(
+        k.type_.as_deref(),
+        Some("Microsoft.ContainerRegistry/registries")
+    );
     assert_eq!(k.ref_.as_deref(), Some("refs/heads/main"));
     assert_eq!(k.self_.as_deref(), Some("https://management.azure.com/r1"));
     assert_eq!(k.self_2.as_deref(), Some("capitalized"));

@@ -54,7 +54,7 @@ async fn put_polls_the_operation_status_then_reads_the_resource() {
     )
     .reply(200, &[], json!({ "status": "Succeeded" }))
     .reply(200, &[], registry("Succeeded"));
-    let body = Registry::new("westus".into());
+    let body = Registry::new("westus");
     let poller = client(&mock)
         .registries_client()
         .begin_create("rg", "myregistry", &body, None)
@@ -118,7 +118,7 @@ async fn a_failed_operation_is_an_error_with_the_service_message() {
         &[],
         json!({ "status": "Failed", "error": { "code": "QuotaExceeded", "message": "No more registries." } }),
     );
-    let body = Registry::new("westus".into());
+    let body = Registry::new("westus");
     let error = client(&mock)
         .registries_client()
         .begin_create("rg", "myregistry", &body, None)
@@ -213,7 +213,7 @@ async fn post_without_a_result_body() {
         Value::Null,
     )
     .reply(200, &[], Value::Null);
-    let parameters = ImportImageParameters::new("docker.io/library/hello-world:latest".into());
+    let parameters = ImportImageParameters::new("docker.io/library/hello-world:latest");
     let () = client(&mock)
         .registries_client()
         .begin_import_image("rg", "myregistry", &parameters, None)
@@ -265,7 +265,7 @@ async fn put_with_final_state_via_original_uri() {
             "rg",
             "myregistry",
             "eastus",
-            &Replication::new("eastus".into()),
+            &Replication::new("eastus"),
             None,
         )
         .unwrap()
@@ -283,7 +283,7 @@ async fn put_with_final_state_via_original_uri() {
 #[tokio::test]
 async fn path_parameters_are_checked_before_anything_is_sent() {
     let mock = Mock::new();
-    let body = Registry::new("westus".into());
+    let body = Registry::new("westus");
     let registries = client(&mock);
     let registries = registries.registries_client();
     for (group, name) in [

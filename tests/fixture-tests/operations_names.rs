@@ -29,7 +29,7 @@ async fn an_operation_on_the_client_itself() {
     let mock = Mock::new();
     mock.reply(200, &[], json!({ "nameAvailable": true }));
     let request = RegistryNameCheckRequest::new(
-        "myregistry".into(),
+        "myregistry",
         ContainerRegistryResourceType::MicrosoftContainerRegistryRegistries,
     );
     let status = client(&mock)

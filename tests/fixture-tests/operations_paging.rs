@@ -101,12 +101,12 @@ async fn items_under_a_custom_item_name() {
 
 #[tokio::test]
 async fn a_required_item_array() {
-    // The page's items are not optional in the model.
+    // The page's items are required by the spec; an `Option` as every field.
     let page = OperationListResult {
-        value: vec![OperationDefinition::default()],
+        value: Some(vec![OperationDefinition::default()]),
         next_link: None,
     };
-    assert_eq!(page.value.len(), 1);
+    assert_eq!(page.value.as_ref().map(Vec::len), Some(1));
     let mock = Mock::new();
     mock.reply(
         200,

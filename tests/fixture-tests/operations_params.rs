@@ -197,7 +197,10 @@ async fn optional_headers_and_response_headers() {
         .unwrap();
     assert_eq!(response.etag(), Some("\"v2\""));
     assert_eq!(response.x_ms_request_id(), Some("r-1"));
-    assert_eq!(response.into_model().unwrap().location, "westus");
+    assert_eq!(
+        response.into_model().unwrap().location.as_deref(),
+        Some("westus")
+    );
     let seen = &mock.seen()[0];
     assert_eq!(seen.path(), REGISTRY);
     assert_eq!(seen.header("x-ms-client-request-id"), Some("client-1"));
@@ -238,7 +241,7 @@ async fn an_optional_body() {
         .await
         .unwrap();
     let body = RegenerateCredentialParameters {
-        name: PasswordName::Password2,
+        name: Some(PasswordName::Password2),
     };
     let options = RegistriesRegenerateCredentialOptions {
         regenerate_credential_parameters: Some(&body),

@@ -7,9 +7,9 @@ use serde_json::json;
 
 #[test]
 fn a_self_recursive_tree_round_trips() {
-    let mut root = TreeNode::new("root".into());
-    let mut child = TreeNode::new("child".into());
-    child.parent = Some(Box::new(TreeNode::new("root".into())));
+    let mut root = TreeNode::new("root");
+    let mut child = TreeNode::new("child");
+    child.parent = Some(Box::new(TreeNode::new("root")));
     root.children = Some(vec![child.clone()]);
     root.by_name = Some([("child".to_string(), child)].into_iter().collect());
     let wire = serde_json::to_value(&root).unwrap();

@@ -19,7 +19,7 @@ fn secrets_are_redacted_in_debug_output() {
         assert!(!debug.contains(secret), "{secret} leaks: {debug}");
     }
     assert!(debug.contains("Secret(<redacted>)"), "{debug}");
-    assert_eq!(creds.password.expose(), "hunter2");
+    assert_eq!(creds.password.as_ref().unwrap().expose(), "hunter2");
     assert_eq!(
         creds.scope_tokens.as_ref().unwrap().expose()["repository:app:pull"],
         "tok-123"
@@ -31,7 +31,7 @@ fn secrets_are_redacted_in_debug_output() {
 
 #[test]
 fn constructors_take_secrets() {
-    let creds = RegistryCredentials::new(Secret::new("s3cret".to_string()), "admin".into());
+    let creds = RegistryCredentials::new(Secret::new("s3cret".to_string()), "admin");
     assert_eq!(
         serde_json::to_value(&creds).unwrap(),
         json!({ "username": "admin", "password": "s3cret" })

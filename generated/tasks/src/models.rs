@@ -20,30 +20,33 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a run argument.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Argument {
         /// Flag to indicate whether the argument represents a secret and want to be removed from build logs.
         pub is_secret: ::std::option::Option<bool> => opt "isSecret",
         /// The name of the argument.
-        pub name: ::std::string::String => req "name",
+        pub name: ::std::option::Option<::std::string::String> => req "name",
         /// The value of the argument.
-        pub value: ::std::string::String => req "value",
+        pub value: ::std::option::Option<::std::string::String> => req "value",
     }
 }
 impl Argument {
-    /// A `Argument` with its required properties; the others are `None`.
+    /// A `Argument` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(name: ::std::string::String, value: ::std::string::String) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
             is_secret: ::std::option::Option::None,
-            name,
-            value,
+            name: ::std::option::Option::Some(name.into()),
+            value: ::std::option::Option::Some(value.into()),
         }
     }
 }
 crate::runtime::model! {
     /// The authorization properties for accessing the source code repository.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct AuthInfo {
         /// Time in seconds that the token remains valid
         pub expires_in: ::std::option::Option<i32> => opt "expiresIn",
@@ -52,24 +55,24 @@ crate::runtime::model! {
         /// The scope of the access token.
         pub scope: ::std::option::Option<::std::string::String> => opt "scope",
         /// The access token used to access the source control provider.
-        pub token: ::std::string::String => @hide req "token",
+        pub token: ::std::option::Option<::std::string::String> => @hide req "token",
         /// The type of Auth token.
-        pub token_type: crate::models::TokenType => req "tokenType",
+        pub token_type: ::std::option::Option<crate::models::TokenType> => req "tokenType",
     }
 }
 impl AuthInfo {
-    /// A `AuthInfo` with its required properties; the others are `None`.
+    /// A `AuthInfo` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        token: ::std::string::String,
+        token: impl ::std::convert::Into<::std::string::String>,
         token_type: crate::models::TokenType,
     ) -> Self {
         Self {
             expires_in: ::std::option::Option::None,
             refresh_token: ::std::option::Option::None,
             scope: ::std::option::Option::None,
-            token,
-            token_type,
+            token: ::std::option::Option::Some(token.into()),
+            token_type: ::std::option::Option::Some(token_type),
         }
     }
 }
@@ -114,26 +117,28 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The trigger based on base image dependency.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct BaseImageTrigger {
         /// The type of the auto trigger for base image dependency updates.
-        pub base_image_trigger_type: crate::models::BaseImageTriggerType => req "baseImageTriggerType",
+        pub base_image_trigger_type: ::std::option::Option<crate::models::BaseImageTriggerType> => req "baseImageTriggerType",
         /// The name of the trigger.
-        pub name: ::std::string::String => req "name",
+        pub name: ::std::option::Option<::std::string::String> => req "name",
         /// The current status of trigger.
         pub status: ::std::option::Option<crate::models::TriggerStatus> => opt "status",
     }
 }
 impl BaseImageTrigger {
-    /// A `BaseImageTrigger` with its required properties; the others are `None`.
+    /// A `BaseImageTrigger` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         base_image_trigger_type: crate::models::BaseImageTriggerType,
-        name: ::std::string::String,
+        name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
-            base_image_trigger_type,
-            name,
+            base_image_trigger_type: ::std::option::Option::Some(
+                base_image_trigger_type,
+            ),
+            name: ::std::option::Option::Some(name.into()),
             status: ::std::option::Option::None,
         }
     }
@@ -147,23 +152,23 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties for updating base image dependency trigger.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct BaseImageTriggerUpdateParameters {
         /// The type of the auto trigger for base image dependency updates.
         pub base_image_trigger_type: ::std::option::Option<crate::models::BaseImageTriggerType> => opt "baseImageTriggerType",
         /// The name of the trigger.
-        pub name: ::std::string::String => req "name",
+        pub name: ::std::option::Option<::std::string::String> => req "name",
         /// The current status of trigger.
         pub status: ::std::option::Option<crate::models::TriggerStatus> => opt "status",
     }
 }
 impl BaseImageTriggerUpdateParameters {
-    /// A `BaseImageTriggerUpdateParameters` with its required properties; the others are `None`.
+    /// A `BaseImageTriggerUpdateParameters` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(name: ::std::string::String) -> Self {
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             base_image_trigger_type: ::std::option::Option::None,
-            name,
+            name: ::std::option::Option::Some(name.into()),
             status: ::std::option::Option::None,
         }
     }
@@ -199,7 +204,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for a docker quick build.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct DockerBuildRequest {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
@@ -210,7 +215,7 @@ crate::runtime::model! {
         /// The properties that describes a set of credentials that will be used when this run is invoked.
         pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::Credentials>> => opt "credentials",
         /// The Docker file path relative to the source location.
-        pub docker_file_path: ::std::string::String => req "dockerFilePath",
+        pub docker_file_path: ::std::option::Option<::std::string::String> => req "dockerFilePath",
         /// The fully qualified image names including the repository and tag.
         pub image_names: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "imageNames",
         /// The value of this property indicates whether the image built should be pushed to the registry or not.
@@ -218,7 +223,7 @@ crate::runtime::model! {
         /// The value of this property indicates whether the image cache is enabled or not.
         pub no_cache: ::std::option::Option<bool> => opt "noCache",
         /// The platform properties against which the run has to happen.
-        pub platform: crate::models::PlatformProperties => req "platform",
+        pub platform: ::std::option::Option<crate::models::PlatformProperties> => req "platform",
         /// The URL(absolute or relative) of the source context. It can be an URL to a tar or git repository.
         /// If it is relative URL, the relative path should be obtained from calling listBuildSourceUploadUrl API.
         pub source_location: ::std::option::Option<::std::string::String> => opt "sourceLocation",
@@ -229,10 +234,10 @@ crate::runtime::model! {
     }
 }
 impl DockerBuildRequest {
-    /// A `DockerBuildRequest` with its required properties; the others are `None`.
+    /// A `DockerBuildRequest` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        docker_file_path: ::std::string::String,
+        docker_file_path: impl ::std::convert::Into<::std::string::String>,
         platform: crate::models::PlatformProperties,
     ) -> Self {
         Self {
@@ -240,11 +245,11 @@ impl DockerBuildRequest {
             agent_configuration: ::std::option::Option::None,
             arguments: ::std::option::Option::None,
             credentials: ::std::option::Option::None,
-            docker_file_path,
+            docker_file_path: ::std::option::Option::Some(docker_file_path.into()),
             image_names: ::std::option::Option::None,
             is_push_enabled: ::std::option::Option::None,
             no_cache: ::std::option::Option::None,
-            platform,
+            platform: ::std::option::Option::Some(platform),
             source_location: ::std::option::Option::None,
             target: ::std::option::Option::None,
             timeout: ::std::option::Option::None,
@@ -253,7 +258,7 @@ impl DockerBuildRequest {
 }
 crate::runtime::model! {
     /// The Docker build step.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct DockerBuildStep {
         /// List of base image dependencies for a step.
         pub base_image_dependencies: ::std::option::Option<::std::vec::Vec<crate::models::BaseImageDependency>> => ro "baseImageDependencies",
@@ -264,7 +269,7 @@ crate::runtime::model! {
         /// The collection of override arguments to be used when executing this build step.
         pub arguments: ::std::option::Option<::std::vec::Vec<crate::models::Argument>> => opt "arguments",
         /// The Docker file path relative to the source context.
-        pub docker_file_path: ::std::string::String => req "dockerFilePath",
+        pub docker_file_path: ::std::option::Option<::std::string::String> => req "dockerFilePath",
         /// The fully qualified image names including the repository and tag.
         pub image_names: ::std::option::Option<::std::vec::Vec<::std::string::String>> => opt "imageNames",
         /// The value of this property indicates whether the image built should be pushed to the registry or not.
@@ -276,15 +281,17 @@ crate::runtime::model! {
     }
 }
 impl DockerBuildStep {
-    /// A `DockerBuildStep` with its required properties; the others are `None`.
+    /// A `DockerBuildStep` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(docker_file_path: ::std::string::String) -> Self {
+    pub fn new(
+        docker_file_path: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
             base_image_dependencies: ::std::option::Option::None,
             context_access_token: ::std::option::Option::None,
             context_path: ::std::option::Option::None,
             arguments: ::std::option::Option::None,
-            docker_file_path,
+            docker_file_path: ::std::option::Option::Some(docker_file_path.into()),
             image_names: ::std::option::Option::None,
             is_push_enabled: ::std::option::Option::None,
             no_cache: ::std::option::Option::None,
@@ -316,7 +323,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for a quick task run request.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct EncodedTaskRunRequest {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
@@ -325,11 +332,11 @@ crate::runtime::model! {
         /// The properties that describes a set of credentials that will be used when this run is invoked.
         pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::Credentials>> => opt "credentials",
         /// Base64 encoded value of the template/definition file content.
-        pub encoded_task_content: ::std::string::String => req "encodedTaskContent",
+        pub encoded_task_content: ::std::option::Option<::std::string::String> => req "encodedTaskContent",
         /// Base64 encoded value of the parameters/values file content.
         pub encoded_values_content: ::std::option::Option<::std::string::String> => opt "encodedValuesContent",
         /// The platform properties against which the run has to happen.
-        pub platform: crate::models::PlatformProperties => req "platform",
+        pub platform: ::std::option::Option<crate::models::PlatformProperties> => req "platform",
         /// The URL(absolute or relative) of the source context. It can be an URL to a tar or git repository.
         /// If it is relative URL, the relative path should be obtained from calling listBuildSourceUploadUrl API.
         pub source_location: ::std::option::Option<::std::string::String> => opt "sourceLocation",
@@ -340,19 +347,21 @@ crate::runtime::model! {
     }
 }
 impl EncodedTaskRunRequest {
-    /// A `EncodedTaskRunRequest` with its required properties; the others are `None`.
+    /// A `EncodedTaskRunRequest` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        encoded_task_content: ::std::string::String,
+        encoded_task_content: impl ::std::convert::Into<::std::string::String>,
         platform: crate::models::PlatformProperties,
     ) -> Self {
         Self {
             is_archive_enabled: ::std::option::Option::None,
             agent_configuration: ::std::option::Option::None,
             credentials: ::std::option::Option::None,
-            encoded_task_content,
+            encoded_task_content: ::std::option::Option::Some(
+                encoded_task_content.into(),
+            ),
             encoded_values_content: ::std::option::Option::None,
-            platform,
+            platform: ::std::option::Option::Some(platform),
             source_location: ::std::option::Option::None,
             timeout: ::std::option::Option::None,
             values: ::std::option::Option::None,
@@ -361,7 +370,7 @@ impl EncodedTaskRunRequest {
 }
 crate::runtime::model! {
     /// The properties of a encoded task step.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct EncodedTaskStep {
         /// List of base image dependencies for a step.
         pub base_image_dependencies: ::std::option::Option<::std::vec::Vec<crate::models::BaseImageDependency>> => ro "baseImageDependencies",
@@ -370,7 +379,7 @@ crate::runtime::model! {
         /// The URL(absolute or relative) of the source context for the task step.
         pub context_path: ::std::option::Option<::std::string::String> => opt "contextPath",
         /// Base64 encoded value of the template/definition file content.
-        pub encoded_task_content: ::std::string::String => req "encodedTaskContent",
+        pub encoded_task_content: ::std::option::Option<::std::string::String> => req "encodedTaskContent",
         /// Base64 encoded value of the parameters/values file content.
         pub encoded_values_content: ::std::option::Option<::std::string::String> => opt "encodedValuesContent",
         /// The collection of overridable values that can be passed when running a task.
@@ -378,14 +387,18 @@ crate::runtime::model! {
     }
 }
 impl EncodedTaskStep {
-    /// A `EncodedTaskStep` with its required properties; the others are `None`.
+    /// A `EncodedTaskStep` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(encoded_task_content: ::std::string::String) -> Self {
+    pub fn new(
+        encoded_task_content: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
             base_image_dependencies: ::std::option::Option::None,
             context_access_token: ::std::option::Option::None,
             context_path: ::std::option::Option::None,
-            encoded_task_content,
+            encoded_task_content: ::std::option::Option::Some(
+                encoded_task_content.into(),
+            ),
             encoded_values_content: ::std::option::Option::None,
             values: ::std::option::Option::None,
         }
@@ -409,7 +422,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The request parameters for a scheduling run against a task file.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct FileTaskRunRequest {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
@@ -418,12 +431,12 @@ crate::runtime::model! {
         /// The properties that describes a set of credentials that will be used when this run is invoked.
         pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::Credentials>> => opt "credentials",
         /// The platform properties against which the run has to happen.
-        pub platform: crate::models::PlatformProperties => req "platform",
+        pub platform: ::std::option::Option<crate::models::PlatformProperties> => req "platform",
         /// The URL(absolute or relative) of the source context. It can be an URL to a tar or git repository.
         /// If it is relative URL, the relative path should be obtained from calling listBuildSourceUploadUrl API.
         pub source_location: ::std::option::Option<::std::string::String> => opt "sourceLocation",
         /// The template/definition file path relative to the source.
-        pub task_file_path: ::std::string::String => req "taskFilePath",
+        pub task_file_path: ::std::option::Option<::std::string::String> => req "taskFilePath",
         /// Run timeout in seconds.
         pub timeout: ::std::option::Option<i32> => opt "timeout",
         /// The collection of overridable values that can be passed when running a task.
@@ -433,19 +446,19 @@ crate::runtime::model! {
     }
 }
 impl FileTaskRunRequest {
-    /// A `FileTaskRunRequest` with its required properties; the others are `None`.
+    /// A `FileTaskRunRequest` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         platform: crate::models::PlatformProperties,
-        task_file_path: ::std::string::String,
+        task_file_path: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             is_archive_enabled: ::std::option::Option::None,
             agent_configuration: ::std::option::Option::None,
             credentials: ::std::option::Option::None,
-            platform,
+            platform: ::std::option::Option::Some(platform),
             source_location: ::std::option::Option::None,
-            task_file_path,
+            task_file_path: ::std::option::Option::Some(task_file_path.into()),
             timeout: ::std::option::Option::None,
             values: ::std::option::Option::None,
             values_file_path: ::std::option::Option::None,
@@ -454,7 +467,7 @@ impl FileTaskRunRequest {
 }
 crate::runtime::model! {
     /// The properties of a task step.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct FileTaskStep {
         /// List of base image dependencies for a step.
         pub base_image_dependencies: ::std::option::Option<::std::vec::Vec<crate::models::BaseImageDependency>> => ro "baseImageDependencies",
@@ -463,7 +476,7 @@ crate::runtime::model! {
         /// The URL(absolute or relative) of the source context for the task step.
         pub context_path: ::std::option::Option<::std::string::String> => opt "contextPath",
         /// The task template/definition file path relative to the source context.
-        pub task_file_path: ::std::string::String => req "taskFilePath",
+        pub task_file_path: ::std::option::Option<::std::string::String> => req "taskFilePath",
         /// The collection of overridable values that can be passed when running a task.
         pub values: ::std::option::Option<::std::vec::Vec<crate::models::SetValue>> => opt "values",
         /// The task values/parameters file path relative to the source context.
@@ -471,14 +484,16 @@ crate::runtime::model! {
     }
 }
 impl FileTaskStep {
-    /// A `FileTaskStep` with its required properties; the others are `None`.
+    /// A `FileTaskStep` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(task_file_path: ::std::string::String) -> Self {
+    pub fn new(
+        task_file_path: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
             base_image_dependencies: ::std::option::Option::None,
             context_access_token: ::std::option::Option::None,
             context_path: ::std::option::Option::None,
-            task_file_path,
+            task_file_path: ::std::option::Option::Some(task_file_path.into()),
             values: ::std::option::Option::None,
             values_file_path: ::std::option::Option::None,
         }
@@ -552,23 +567,23 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The platform properties against which the run has to happen.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct PlatformProperties {
         /// The OS architecture.
         pub architecture: ::std::option::Option<crate::models::Architecture> => opt "architecture",
         /// The operating system type required for the run.
-        pub os: crate::models::Os => req "os",
+        pub os: ::std::option::Option<crate::models::Os> => req "os",
         /// Variant of the CPU.
         pub variant: ::std::option::Option<crate::models::Variant> => opt "variant",
     }
 }
 impl PlatformProperties {
-    /// A `PlatformProperties` with its required properties; the others are `None`.
+    /// A `PlatformProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(os: crate::models::Os) -> Self {
         Self {
             architecture: ::std::option::Option::None,
-            os,
+            os: ::std::option::Option::Some(os),
             variant: ::std::option::Option::None,
         }
     }
@@ -610,12 +625,12 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// An Azure resource.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Resource {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
         /// The location of the resource. This cannot be changed after the resource is created.
-        pub location: ::std::string::String => req "location",
+        pub location: ::std::option::Option<::std::string::String> => req "location",
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// The tags of the resource.
@@ -625,12 +640,12 @@ crate::runtime::model! {
     }
 }
 impl Resource {
-    /// A `Resource` with its required properties; the others are `None`.
+    /// A `Resource` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(location: ::std::string::String) -> Self {
+    pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: ::std::option::Option::None,
-            location,
+            location: ::std::option::Option::Some(location.into()),
             name: ::std::option::Option::None,
             tags: ::std::option::Option::None,
             type_: ::std::option::Option::None,
@@ -861,24 +876,27 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a overridable value that can be passed to a task template.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SetValue {
         /// Flag to indicate whether the value represents a secret or not.
         pub is_secret: ::std::option::Option<bool> => opt "isSecret",
         /// The name of the overridable value.
-        pub name: ::std::string::String => req "name",
+        pub name: ::std::option::Option<::std::string::String> => req "name",
         /// The overridable value.
-        pub value: ::std::string::String => req "value",
+        pub value: ::std::option::Option<::std::string::String> => req "value",
     }
 }
 impl SetValue {
-    /// A `SetValue` with its required properties; the others are `None`.
+    /// A `SetValue` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(name: ::std::string::String, value: ::std::string::String) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
             is_secret: ::std::option::Option::None,
-            name,
-            value,
+            name: ::std::option::Option::Some(name.into()),
+            value: ::std::option::Option::Some(value.into()),
         }
     }
 }
@@ -891,31 +909,31 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of the source code repository.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SourceProperties {
         /// The branch name of the source code.
         pub branch: ::std::option::Option<::std::string::String> => opt "branch",
         /// The full URL to the source code repository
-        pub repository_url: ::std::string::String => @hide_query req "repositoryUrl",
+        pub repository_url: ::std::option::Option<::std::string::String> => @hide_query req "repositoryUrl",
         /// The authorization properties for accessing the source code repository and to set up
         /// webhooks for notifications.
         pub source_control_auth_properties: ::std::option::Option<::std::boxed::Box<crate::models::AuthInfo>> => opt "sourceControlAuthProperties",
         /// The type of source control service.
-        pub source_control_type: crate::models::SourceControlType => req "sourceControlType",
+        pub source_control_type: ::std::option::Option<crate::models::SourceControlType> => req "sourceControlType",
     }
 }
 impl SourceProperties {
-    /// A `SourceProperties` with its required properties; the others are `None`.
+    /// A `SourceProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        repository_url: ::std::string::String,
+        repository_url: impl ::std::convert::Into<::std::string::String>,
         source_control_type: crate::models::SourceControlType,
     ) -> Self {
         Self {
             branch: ::std::option::Option::None,
-            repository_url,
+            repository_url: ::std::option::Option::Some(repository_url.into()),
             source_control_auth_properties: ::std::option::Option::None,
-            source_control_type,
+            source_control_type: ::std::option::Option::Some(source_control_type),
         }
     }
 }
@@ -940,30 +958,30 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties of a source based trigger.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SourceTrigger {
         /// The name of the trigger.
-        pub name: ::std::string::String => req "name",
+        pub name: ::std::option::Option<::std::string::String> => req "name",
         /// The properties that describes the source(code) for the task.
-        pub source_repository: crate::models::SourceProperties => req "sourceRepository",
+        pub source_repository: ::std::option::Option<crate::models::SourceProperties> => req "sourceRepository",
         /// The source event corresponding to the trigger.
-        pub source_trigger_events: ::std::vec::Vec<crate::models::SourceTriggerEvent> => req "sourceTriggerEvents",
+        pub source_trigger_events: ::std::option::Option<::std::vec::Vec<crate::models::SourceTriggerEvent>> => req "sourceTriggerEvents",
         /// The current status of trigger.
         pub status: ::std::option::Option<crate::models::TriggerStatus> => opt "status",
     }
 }
 impl SourceTrigger {
-    /// A `SourceTrigger` with its required properties; the others are `None`.
+    /// A `SourceTrigger` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        name: ::std::string::String,
+        name: impl ::std::convert::Into<::std::string::String>,
         source_repository: crate::models::SourceProperties,
         source_trigger_events: ::std::vec::Vec<crate::models::SourceTriggerEvent>,
     ) -> Self {
         Self {
-            name,
-            source_repository,
-            source_trigger_events,
+            name: ::std::option::Option::Some(name.into()),
+            source_repository: ::std::option::Option::Some(source_repository),
+            source_trigger_events: ::std::option::Option::Some(source_trigger_events),
             status: ::std::option::Option::None,
         }
     }
@@ -996,10 +1014,10 @@ crate::runtime::extensible_enum! {
 }
 crate::runtime::model! {
     /// The properties for updating a source based trigger.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct SourceTriggerUpdateParameters {
         /// The name of the trigger.
-        pub name: ::std::string::String => req "name",
+        pub name: ::std::option::Option<::std::string::String> => req "name",
         /// The properties that describes the source(code) for the task.
         pub source_repository: ::std::option::Option<::std::boxed::Box<crate::models::SourceUpdateParameters>> => opt "sourceRepository",
         /// The source event corresponding to the trigger.
@@ -1009,11 +1027,11 @@ crate::runtime::model! {
     }
 }
 impl SourceTriggerUpdateParameters {
-    /// A `SourceTriggerUpdateParameters` with its required properties; the others are `None`.
+    /// A `SourceTriggerUpdateParameters` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(name: ::std::string::String) -> Self {
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            name,
+            name: ::std::option::Option::Some(name.into()),
             source_repository: ::std::option::Option::None,
             source_trigger_events: ::std::option::Option::None,
             status: ::std::option::Option::None,
@@ -1056,12 +1074,12 @@ crate::runtime::extensible_enum! {
 crate::runtime::model! {
     /// The task that has the ARM resource and task properties.
     /// The task will have all information to schedule a run against it.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct Task {
         /// The resource ID.
         pub id: ::std::option::Option<::std::string::String> => ro "id",
         /// The location of the resource. This cannot be changed after the resource is created.
-        pub location: ::std::string::String => req "location",
+        pub location: ::std::option::Option<::std::string::String> => req "location",
         /// The name of the resource.
         pub name: ::std::option::Option<::std::string::String> => ro "name",
         /// The tags of the resource.
@@ -1075,12 +1093,12 @@ crate::runtime::model! {
     }
 }
 impl Task {
-    /// A `Task` with its required properties; the others are `None`.
+    /// A `Task` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(location: ::std::string::String) -> Self {
+    pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: ::std::option::Option::None,
-            location,
+            location: ::std::option::Option::Some(location.into()),
             name: ::std::option::Option::None,
             tags: ::std::option::Option::None,
             type_: ::std::option::Option::None,
@@ -1101,7 +1119,7 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a task.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TaskProperties {
         /// The machine configuration of the run agent.
         pub agent_configuration: ::std::option::Option<::std::boxed::Box<crate::models::AgentProperties>> => opt "agentConfiguration",
@@ -1110,13 +1128,13 @@ crate::runtime::model! {
         /// The properties that describes a set of credentials that will be used when this run is invoked.
         pub credentials: ::std::option::Option<::std::boxed::Box<crate::models::Credentials>> => opt "credentials",
         /// The platform properties against which the run has to happen.
-        pub platform: crate::models::PlatformProperties => req "platform",
+        pub platform: ::std::option::Option<crate::models::PlatformProperties> => req "platform",
         /// The provisioning state of the task.
         pub provisioning_state: ::std::option::Option<crate::models::ProvisioningState> => ro "provisioningState",
         /// The current status of task.
         pub status: ::std::option::Option<crate::models::TaskStatus> => opt "status",
         /// The properties of a task step.
-        pub step: crate::models::TaskStepProperties => req "step",
+        pub step: ::std::option::Option<crate::models::TaskStepProperties> => req "step",
         /// Run timeout in seconds.
         pub timeout: ::std::option::Option<i32> => opt "timeout",
         /// The properties that describe all triggers for the task.
@@ -1124,7 +1142,7 @@ crate::runtime::model! {
     }
 }
 impl TaskProperties {
-    /// A `TaskProperties` with its required properties; the others are `None`.
+    /// A `TaskProperties` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         platform: crate::models::PlatformProperties,
@@ -1134,10 +1152,10 @@ impl TaskProperties {
             agent_configuration: ::std::option::Option::None,
             creation_date: ::std::option::Option::None,
             credentials: ::std::option::Option::None,
-            platform,
+            platform: ::std::option::Option::Some(platform),
             provisioning_state: ::std::option::Option::None,
             status: ::std::option::Option::None,
-            step,
+            step: ::std::option::Option::Some(step),
             timeout: ::std::option::Option::None,
             trigger: ::std::option::Option::None,
         }
@@ -1165,23 +1183,23 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The parameters for a task run request.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TaskRunRequest {
         /// The value that indicates whether archiving is enabled for the run or not.
         pub is_archive_enabled: ::std::option::Option<bool> => opt "isArchiveEnabled",
         /// The name of task against which run has to be queued.
-        pub task_name: ::std::string::String => req "taskName",
+        pub task_name: ::std::option::Option<::std::string::String> => req "taskName",
         /// The collection of overridable values that can be passed when running a task.
         pub values: ::std::option::Option<::std::vec::Vec<crate::models::SetValue>> => opt "values",
     }
 }
 impl TaskRunRequest {
-    /// A `TaskRunRequest` with its required properties; the others are `None`.
+    /// A `TaskRunRequest` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(task_name: ::std::string::String) -> Self {
+    pub fn new(task_name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             is_archive_enabled: ::std::option::Option::None,
-            task_name,
+            task_name: ::std::option::Option::Some(task_name.into()),
             values: ::std::option::Option::None,
         }
     }
@@ -1315,23 +1333,26 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties of a timer trigger.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TimerTrigger {
         /// The name of the trigger.
-        pub name: ::std::string::String => req "name",
+        pub name: ::std::option::Option<::std::string::String> => req "name",
         /// The CRON expression for the task schedule
-        pub schedule: ::std::string::String => req "schedule",
+        pub schedule: ::std::option::Option<::std::string::String> => req "schedule",
         /// The current status of trigger.
         pub status: ::std::option::Option<crate::models::TriggerStatus> => opt "status",
     }
 }
 impl TimerTrigger {
-    /// A `TimerTrigger` with its required properties; the others are `None`.
+    /// A `TimerTrigger` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(name: ::std::string::String, schedule: ::std::string::String) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        schedule: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
-            name,
-            schedule,
+            name: ::std::option::Option::Some(name.into()),
+            schedule: ::std::option::Option::Some(schedule.into()),
             status: ::std::option::Option::None,
         }
     }
@@ -1347,10 +1368,10 @@ crate::runtime::model! {
 }
 crate::runtime::model! {
     /// The properties for updating a timer trigger.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Default, PartialEq)]
     pub struct TimerTriggerUpdateParameters {
         /// The name of the trigger.
-        pub name: ::std::string::String => req "name",
+        pub name: ::std::option::Option<::std::string::String> => req "name",
         /// The CRON expression for the task schedule
         pub schedule: ::std::option::Option<::std::string::String> => opt "schedule",
         /// The current status of trigger.
@@ -1358,11 +1379,11 @@ crate::runtime::model! {
     }
 }
 impl TimerTriggerUpdateParameters {
-    /// A `TimerTriggerUpdateParameters` with its required properties; the others are `None`.
+    /// A `TimerTriggerUpdateParameters` with the properties the spec requires; the others are `None`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(name: ::std::string::String) -> Self {
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            name,
+            name: ::std::option::Option::Some(name.into()),
             schedule: ::std::option::Option::None,
             status: ::std::option::Option::None,
         }

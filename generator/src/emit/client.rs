@@ -1245,27 +1245,21 @@ fn pages(out: &mut String, space: &TypeSpace, client: &Client) {
             list,
             item,
             item_field,
-            item_required,
             ..
         } = &op.kind
         {
-            pages
-                .entry(*list)
-                .or_insert((item, item_field, *item_required));
+            pages.entry(*list).or_insert((item, item_field));
         }
     }
     if !pages.is_empty() {
         out.push('\n');
     }
-    for (list, (item, field, item_required)) in &pages {
-        let mut args = vec![
+    for (list, (item, field)) in &pages {
+        let args = vec![
             ty(space, &TypeRef::Named(*list)),
             ty(space, item),
             ident_str(field).into_owned(),
         ];
-        if *item_required {
-            args.push("required".to_string());
-        }
         out.push_str(&group("http::impl_page!(", &args, ");", WIDTH));
         out.push('\n');
     }

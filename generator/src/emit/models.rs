@@ -13,16 +13,14 @@ use super::print::{
 use crate::error::{Error, Result};
 use crate::ir::*;
 
-fn field_type(space: &TypeSpace, f: &Field) -> TokenStream {
+/// What a field holds when it is `Some`: the value's type, boxed or a `Secret` as marked.
+fn value_type(space: &TypeSpace, f: &Field) -> TokenStream {
     let mut ty = rust_type(space, &f.ty);
     if f.boxed {
         ty = quote!(::std::boxed::Box<#ty>);
     }
     if f.secret {
         ty = quote!(crate::runtime::Secret<#ty>);
-    }
-    if f.optional() {
-        ty = quote!(::std::option::Option<#ty>);
     }
     ty
 }
@@ -36,10 +34,7 @@ fn field_type_str(space: &TypeSpace, f: &Field) -> String {
     if f.secret {
         ty = format!("crate::runtime::Secret<{ty}>");
     }
-    if f.optional() {
-        ty = format!("::std::option::Option<{ty}>");
-    }
-    ty
+    format!("::std::option::Option<{ty}>")
 }
 
 /// A model struct: an invocation of the runtime's `model!` macro, written out here
@@ -52,21 +47,18 @@ fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
     doc_comment(&mut out, "    ", t.docs.as_deref());
     // Derives name the prelude's derive macros: a model named `Clone` is a type, and
     // types never shadow macros.
-    let default = match s.fields.iter().all(Field::optional) {
-        true => "Default, ",
-        false => "",
-    };
+    // Every field is an `Option`: every model has a `Default`.
     // `Debug` is the macro's: it hides what may be a secret (see `Redact`).
     out.push_str(&format!(
-        "    #[derive(Clone, {default}PartialEq)]\n    pub struct {} {{\n",
+        "    #[derive(Clone, Default, PartialEq)]\n    pub struct {} {{\n",
         ident(&t.name)
     ));
     for f in &s.fields {
         doc_comment(&mut out, "        ", f.docs.as_deref());
-        let mode = match (f.read_only, f.optional()) {
+        let mode = match (f.read_only, f.required) {
             (true, _) => "ro",
-            (false, true) => "opt",
-            (false, false) => "req",
+            (false, true) => "req",
+            (false, false) => "opt",
         };
         let hide = match f.redact {
             Redact::Nothing => "",
@@ -84,10 +76,7 @@ fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
             if f.secret {
                 format = format!("crate::runtime::Secret<{format}>");
             }
-            if f.optional() {
-                format = format!("::std::option::Option<{format}>");
-            }
-            out.push_str(&format!(" as {format}"));
+            out.push_str(&format!(" as ::std::option::Option<{format}>"));
         }
         out.push_str(",\n");
     }
@@ -106,25 +95,31 @@ fn struct_text(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> String {
     out
 }
 
-/// The constructor of a struct with required fields: `new` takes them, the others
-/// are `None`.
+/// The constructor of a struct with required fields: `new` takes them (a string as
+/// `impl Into<String>`), the others are `None`.
 fn constructor_tokens(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> Option<TokenStream> {
-    if s.fields.iter().all(Field::optional) {
+    if !s.fields.iter().any(Field::in_constructor) {
         return None;
     }
     let name = ident(&t.name);
-    let required: Vec<&Field> = s.fields.iter().filter(|f| !f.optional()).collect();
-    let params = required.iter().map(|f| {
+    let taken = |f: &&Field| f.in_constructor();
+    let into_string = |f: &Field| f.ty == TypeRef::Prim(Prim::String) && !f.boxed && !f.secret;
+    let params = s.fields.iter().filter(taken).map(|f| {
         let n = ident(&f.name);
-        let ty = field_type(space, f);
-        quote!(#n: #ty)
+        match into_string(f) {
+            true => quote!(#n: impl ::std::convert::Into<::std::string::String>),
+            false => {
+                let ty = value_type(space, f);
+                quote!(#n: #ty)
+            }
+        }
     });
     let inits = s.fields.iter().map(|f| {
         let n = ident(&f.name);
-        if f.optional() {
-            quote!(#n: ::std::option::Option::None)
-        } else {
-            quote!(#n)
+        match (f.in_constructor(), into_string(f)) {
+            (false, _) => quote!(#n: ::std::option::Option::None),
+            (true, true) => quote!(#n: ::std::option::Option::Some(#n.into())),
+            (true, false) => quote!(#n: ::std::option::Option::Some(#n)),
         }
     });
     let extra = s
@@ -132,7 +127,7 @@ fn constructor_tokens(space: &TypeSpace, t: &TypeDef, s: &StructDef) -> Option<T
         .as_ref()
         .map(|_| quote!(additional_properties: ::std::default::Default::default(),));
     let doc = format!(
-        " A `{}` with its required properties; the others are `None`.",
+        " A `{}` with the properties the spec requires; the others are `None`.",
         t.name
     );
     Some(quote! {

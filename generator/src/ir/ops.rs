@@ -95,7 +95,6 @@ pub enum OpKind {
         item_field: String,
         list: TypeId,
         item: TypeRef,
-        item_required: bool,
     },
 }
 

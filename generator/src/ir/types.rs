@@ -85,10 +85,13 @@ pub enum Redact {
 }
 
 impl Field {
-    /// Whether the Rust field is an `Option`: everything not required, and everything read-only
-    /// (the service fills it in; a client building a request has nothing to put there).
-    pub fn optional(&self) -> bool {
-        !self.required || self.read_only
+    /// Whether a model's constructor takes the field: required, and not read-only (the
+    /// service fills those in; a client building a request has nothing to put there).
+    /// Every field is an `Option` in Rust whatever the spec says (the Azure SDK
+    /// guideline `rust-model-types-optional`): a model reads what a service really sends,
+    /// a required property left out included.
+    pub fn in_constructor(&self) -> bool {
+        self.required && !self.read_only
     }
 }
 

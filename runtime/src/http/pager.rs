@@ -344,9 +344,6 @@ macro_rules! impl_page {
     ($list:ty, $item:ty, $field:ident $(,)?) => {
         $crate::impl_page!(@ $list, $item, self_ => self_.$field.unwrap_or_default());
     };
-    ($list:ty, $item:ty, $field:ident, required $(,)?) => {
-        $crate::impl_page!(@ $list, $item, self_ => self_.$field);
-    };
     (@ $list:ty, $item:ty, $self_:ident => $items:expr) => {
         #[$crate::__private::async_trait]
         impl ::azure_core::http::pager::Page for $list {

@@ -213,7 +213,7 @@ async fn get_enum_referenced_constant() -> TestResult {
         .get_referenced_constant(None)
         .await?
         .into_model()?;
-    assert_eq!(value.color_constant, ColorConstant::GreenColor);
+    assert_eq!(value.color_constant, Some(ColorConstant::GreenColor));
     assert_eq!(value.field1.as_deref(), Some("Sample String"));
     Ok(())
 }

@@ -245,7 +245,7 @@ impl<'a> Cx<'a, '_> {
             ));
             return None;
         };
-        let Some((item, item_required)) = self.builder.field_type(list, &item_name) else {
+        let Some(item) = self.builder.field_type(list, &item_name) else {
             self.errors.push(Error::invalid(
                 location.clone(),
                 format!("the page model has no `{item_name}` property (x-ms-pageable itemName)"),
@@ -272,7 +272,6 @@ impl<'a> Cx<'a, '_> {
             item_field: String::new(),
             list,
             item: *item,
-            item_required,
         })
     }
 }

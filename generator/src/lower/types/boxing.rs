@@ -17,7 +17,7 @@ pub(super) fn box_optional_models(types: &mut [TypeDef]) {
         if let TypeKind::Struct(s) = &mut t.kind {
             for f in &mut s.fields {
                 if let TypeRef::Named(id) = f.ty {
-                    if f.optional() && models.get(id.0).copied().unwrap_or(false) {
+                    if !f.in_constructor() && models.get(id.0).copied().unwrap_or(false) {
                         f.boxed = true;
                     }
                 }

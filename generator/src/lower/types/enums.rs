@@ -158,10 +158,9 @@ impl super::Builder<'_> {
         ext: &EnumExt,
         location: &Location,
     ) -> Vec<Variant> {
+        // Closed enums have the catch-all too (they read values outside their set).
         let mut ns = Namespace::new();
-        if ext.extensible {
-            ns.reserve("UnknownValue", "the catch-all variant");
-        }
+        ns.reserve("UnknownValue", "the catch-all variant");
         let mut unique: Vec<&String> = Vec::new();
         for value in values {
             if !unique.contains(&value) {
@@ -213,9 +212,7 @@ impl super::Builder<'_> {
         }
         let name = name.clone();
         let mut ns = Namespace::new();
-        if def.extensible {
-            ns.reserve("UnknownValue", "the catch-all variant");
-        }
+        ns.reserve("UnknownValue", "the catch-all variant");
         for x in &def.variants {
             ns.claim(x.name.clone(), &x.wire_value);
         }

@@ -212,15 +212,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The type of a struct's field (by wire name) and whether the field is required
-    /// (not an `Option`), following aliases.
-    pub fn field_type(&self, id: TypeId, wire: &str) -> Option<(TypeRef, bool)> {
+    /// The type of a struct's field (by wire name), following aliases.
+    pub fn field_type(&self, id: TypeId, wire: &str) -> Option<TypeRef> {
         match &self.types.get(id.0)?.kind {
             TypeKind::Struct(s) => s
                 .fields
                 .iter()
                 .find(|f| f.wire_name == wire)
-                .map(|f| (f.ty.clone(), !f.optional())),
+                .map(|f| f.ty.clone()),
             TypeKind::Alias(TypeRef::Named(target)) if *target != id => {
                 self.field_type(*target, wire)
             }

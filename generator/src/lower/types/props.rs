@@ -187,7 +187,7 @@ mod tests {
     }
 
     #[test]
-    fn read_only_fields_are_marked_and_optional() {
+    fn read_only_fields_are_marked_and_left_to_the_service() {
         let l = lower(json!({
             "Thing": {
                 "type": "object",
@@ -200,10 +200,10 @@ mod tests {
         }));
         let id = l.field("Thing", "id");
         assert!(id.read_only && id.required);
-        assert!(id.optional(), "the service fills it in");
+        assert!(!id.in_constructor(), "the service fills it in");
         assert_eq!(id.docs.as_deref(), Some("The id."));
         let name = l.field("Thing", "name");
-        assert!(!name.read_only && !name.optional());
+        assert!(!name.read_only && name.in_constructor());
     }
 
     #[test]
