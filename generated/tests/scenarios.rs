@@ -11,11 +11,11 @@ mod mock;
 
 use std::time::{Duration, Instant};
 
-use acr_mgmt::clients::{RegistriesCreateOptions, RegistriesGetOptions, RegistriesListOptions};
+// The options structs are beside the models, where users look for them.
 use acr_mgmt::models::{
     CreatedByType, GenerateCredentialsParameters, GenerateCredentialsResult, ProvisioningState,
-    Registry, RegistryProperties, ResourceIdentityType, Sku, SkuName, SkuTier, SystemData,
-    TokenPasswordName,
+    RegistriesCreateOptions, RegistriesGetOptions, RegistriesListOptions, Registry,
+    RegistryProperties, ResourceIdentityType, Sku, SkuName, SkuTier, SystemData, TokenPasswordName,
 };
 use acr_mgmt::runtime::http::{InvalidArgument, Limits, Timeout};
 use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};

@@ -1444,3 +1444,20 @@ crate::runtime::extensible_enum! {
         V8 = "v8",
     }
 }
+/// The methods' options (declared in [`crate::clients`]).
+#[doc(no_inline)]
+pub use crate::clients::{
+    RegistriesGetBuildSourceUploadUrlOptions,
+    RegistriesScheduleRunOptions,
+    RunsCancelOptions,
+    RunsGetLogSasUrlOptions,
+    RunsGetOptions,
+    RunsListOptions,
+    RunsUpdateOptions,
+    TasksCreateOptions,
+    TasksDeleteOptions,
+    TasksGetDetailsOptions,
+    TasksGetOptions,
+    TasksListOptions,
+    TasksUpdateOptions,
+};

@@ -35,7 +35,18 @@ pub fn emit(krate: &Crate, settings: &Settings) -> Result<BTreeMap<String, Strin
     // on this one.
     let (example_tests, models, clients) = std::thread::scope(|scope| {
         let examples = side_by_side(scope, || examples::tests(krate, settings));
-        let models = side_by_side(scope, || models::models(&krate.types, &krate.title));
+        let models = side_by_side(scope, move || {
+            let options: Vec<&str> = match krate.has_client() {
+                true => krate
+                    .client
+                    .operations
+                    .iter()
+                    .map(|o| o.options.as_str())
+                    .collect(),
+                false => Vec::new(),
+            };
+            models::models(&krate.types, &krate.title, &options)
+        });
         let clients = krate.has_client().then(|| {
             client::clients(
                 &krate.types,

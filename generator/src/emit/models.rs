@@ -219,7 +219,7 @@ fn union_tokens(space: &TypeSpace, t: &TypeDef, u: &UnionDef) -> TokenStream {
 }
 
 /// `src/models.rs`.
-pub fn models(space: &TypeSpace, title: &str) -> Result<String> {
+pub fn models(space: &TypeSpace, title: &str, options: &[&str]) -> Result<String> {
     // Structs and enums are invocations of the runtime's macros, written out here:
     // prettyplease prints a macro's tokens on as few lines as fit, which no one could
     // read. Every other item goes through prettyplease, in runs between them.
@@ -261,11 +261,29 @@ pub fn models(space: &TypeSpace, title: &str) -> Result<String> {
         }
     }
     flush(&mut run, &mut body)?;
+    body.push_str(&options_reexport(options));
     // A self-check of the text written by hand, in debug builds (the tests, the
     // fuzzer, which also parses every file it gets): parsing the file again would
     // take a third of the time it takes to write it.
     check_parses(&body, "models.rs")?;
     Ok(format!("{PREAMBLE}\n\n{body}"))
+}
+
+/// The methods' options structs, re-exported beside the models where users look for
+/// them (as the official crates have them in `models`); declared in `clients`.
+fn options_reexport(options: &[&str]) -> String {
+    if options.is_empty() {
+        return String::new();
+    }
+    let mut names: Vec<&str> = options.to_vec();
+    names.sort_unstable();
+    names.dedup();
+    let mut out = String::from("/// The methods' options (declared in [`crate::clients`]).\n#[doc(no_inline)]\npub use crate::clients::{\n");
+    for n in names {
+        out.push_str(&format!("    {n},\n"));
+    }
+    out.push_str("};\n");
+    out
 }
 
 /// An enum: `crate::runtime::extensible_enum! { Name { Variant = "value", ... } }` (or

@@ -21,6 +21,8 @@ pub const IMPORTED: &[&str] = &[
     "LroPoller",
     "Method",
     "Pager",
+    "PagerOptions",
+    "PollerOptions",
     "Response",
     "Result",
     "TokenCredential",
@@ -63,6 +65,10 @@ pub fn name(client: &mut Client, client_name: String, space: &TypeSpace) -> Vec<
     let mut items = Namespace::new();
     for i in IMPORTED {
         items.reserve(i, "(imported)");
+    }
+    // The options structs are re-exported in `models`: no item takes a model's name.
+    for t in &space.types {
+        items.reserve(&t.name, "(a model)");
     }
     let options = format!("{client_name}Options");
     items.reserve(&client_name, "(the client)");
