@@ -29,7 +29,7 @@ use acr_mgmt::models::{
     GenerateCredentialsParameters, Token, TokenCredentialsProperties, TokenPassword,
     TokenPasswordName, TokenUpdateParameters, TokenUpdateProperties,
 };
-use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions};
+use acr_mgmt::{ContainerRegistryClient, ContainerRegistryClientOptions, ResourceId};
 use azure_core::credentials::{AccessToken, Secret, TokenCredential, TokenRequestOptions};
 use azure_core::error::{ErrorKind, ErrorResponse};
 use azure_core::http::{AsyncRawResponse, ClientOptions, HttpClient, Request, Transport};
@@ -221,12 +221,15 @@ async fn generate(args: GenerateArgs) -> Outcome<String> {
     };
     let (client, subscription) = connect(target)?;
     let resource_group = resource_group(&client, target, &subscription).await?;
+    let token_id = ResourceId::in_group(&subscription, &resource_group)
+        .resource(
+            "Microsoft.ContainerRegistry",
+            "registries",
+            &target.registry,
+        )
+        .child("tokens", &target.token);
     let parameters = GenerateCredentialsParameters {
-        token_id: Some(format!(
-            "/subscriptions/{subscription}/resourceGroups/{resource_group}/providers/\
-             Microsoft.ContainerRegistry/registries/{}/tokens/{}",
-            target.registry, target.token
-        )),
+        token_id: Some(token_id.to_string()),
         expiry,
         name,
     };
@@ -484,7 +487,8 @@ async fn resource_group(
         return registry
             .id
             .as_deref()
-            .and_then(resource_group_of)
+            .and_then(|id| id.parse::<ResourceId>().ok())
+            .and_then(|id| id.resource_group().map(str::to_string))
             .ok_or_else(|| {
                 Failure::new(format!(
                     "the service listed registry `{}` without a resource ID to take its \
@@ -498,16 +502,6 @@ async fn resource_group(
          pass --resource-group",
         target.registry
     )))
-}
-
-/// The `{group}` of `/subscriptions/{id}/resourceGroups/{group}/...`.
-fn resource_group_of(id: &str) -> Option<String> {
-    let mut segments = id.split('/');
-    segments.find(|s| s.eq_ignore_ascii_case("resourceGroups"))?;
-    segments
-        .next()
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
 }
 
 /// `AZURE_ACCESS_TOKEN` if set, else the Azure CLI's (or Azure Developer CLI's) login.

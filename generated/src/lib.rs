@@ -11,8 +11,9 @@
 //!   read-only properties are kept out of request bodies).
 //!
 //! The runtime's types a program uses are here too: [`Limits`] (in the client's options),
-//! [`Timeout`] (for one call), [`LroPoller`] (what long-running operations return) and
-//! [`InvalidArgument`] (a value the client refused); [`runtime::Secret`] wraps secret values.
+//! [`Timeout`] (for one call), [`LroPoller`] (what long-running operations return),
+//! [`InvalidArgument`] (a value the client refused) and [`ResourceId`] (parses and builds ARM
+//! resource IDs); [`runtime::Secret`] wraps secret values.
 //!
 //! # Errors
 //!
@@ -29,6 +30,7 @@
 #[rustfmt::skip]
 pub mod clients;
 pub use azgen_runtime::http::{InvalidArgument, Limits, LroPoller, Timeout};
+pub use azgen_runtime::ResourceId;
 pub use clients::{ContainerRegistryClient, ContainerRegistryClientOptions};
 #[rustfmt::skip]
 pub mod models;

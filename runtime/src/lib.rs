@@ -53,6 +53,7 @@ pub mod http;
 mod model;
 #[doc(hidden)]
 pub mod redact;
+mod resource_id;
 mod secret;
 
 pub use body::{is_none, skip_read_only, to_request_body, to_request_value};
@@ -60,6 +61,7 @@ pub use duration::{Duration, ParseDurationError};
 pub use enums::ParseEnumError;
 #[doc(hidden)]
 pub use model::Key;
+pub use resource_id::{ParseResourceIdError, ResourceId};
 pub use secret::Secret;
 
 /// What the macros' expansions name, so that a generated crate needs no dependency of its

@@ -189,13 +189,14 @@ pub fn lib(krate: &Crate, settings: &Settings) -> Result<String> {
                 .to_string(),
         );
         doc.push(
-            " [`Timeout`] (for one call), [`LroPoller`] (what long-running operations return) and"
+            " [`Timeout`] (for one call), [`LroPoller`] (what long-running operations return),"
                 .to_string(),
         );
         doc.push(
-            " [`InvalidArgument`] (a value the client refused); [`runtime::Secret`] wraps secret values."
+            " [`InvalidArgument`] (a value the client refused) and [`ResourceId`] (parses and builds ARM"
                 .to_string(),
         );
+        doc.push(" resource IDs); [`runtime::Secret`] wraps secret values.".to_string());
         errors_doc(&mut doc, krate);
     }
     let docs = doc.iter().map(|l| quote!(#![doc = #l]));
@@ -211,6 +212,7 @@ pub fn lib(krate: &Crate, settings: &Settings) -> Result<String> {
             pub mod clients;
             // In rustfmt's order: `cargo fmt` leaves the file as written.
             pub use azgen_runtime::http::{InvalidArgument, Limits, LroPoller, Timeout};
+            pub use azgen_runtime::ResourceId;
             pub use clients::{#client, #options};
         }
     });

@@ -82,6 +82,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../runtime/src/redact.rs"),
     ),
     (
+        "src/resource_id.rs",
+        include_str!("../../../runtime/src/resource_id.rs"),
+    ),
+    (
         "src/secret.rs",
         include_str!("../../../runtime/src/secret.rs"),
     ),
