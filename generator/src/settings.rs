@@ -53,6 +53,15 @@ pub struct Settings {
     /// depend on it by path: the crate then builds on its own, anywhere.
     #[serde(default)]
     pub vendor_runtime: bool,
+    /// The manifest's `repository` (omitted when unset).
+    #[serde(default)]
+    pub repository: Option<String>,
+    /// The manifest's `documentation` (default: the crate's page on docs.rs).
+    #[serde(default)]
+    pub documentation: Option<String>,
+    /// The manifest's `keywords` beyond `azure` and `sdk` (crates.io takes five in all).
+    #[serde(default)]
+    pub keywords: Vec<String>,
 }
 
 /// How generated example tests find the spec's example files.
@@ -94,6 +103,9 @@ impl Default for Settings {
             examples: None,
             runtime_path: None,
             vendor_runtime: false,
+            repository: None,
+            documentation: None,
+            keywords: Vec::new(),
         }
     }
 }

@@ -307,7 +307,7 @@ fn generates_acr() {
         "{manifest}"
     );
     assert!(
-        manifest.contains("azgen-runtime = { path = \"azgen-runtime\", version = \"0.1.0\" }\n"),
+        manifest.contains("azgen-runtime = { path = \"azgen-runtime\", version = \"0.1.0\", default-features = false, features = [\"http\"] }\n"),
         "{manifest}"
     );
     let models = std::fs::read_to_string(out_dir.join("src/models.rs")).expect("models.rs");

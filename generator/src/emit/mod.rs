@@ -30,6 +30,10 @@ pub fn emit(krate: &Crate, settings: &Settings) -> Result<BTreeMap<String, Strin
         crate_root::manifest(settings, krate),
     );
     files.insert("src/lib.rs".to_string(), crate_root::lib(krate, settings)?);
+    files.insert(
+        "CHANGELOG.md".to_string(),
+        crate_root::changelog(settings, krate),
+    );
     // The three largest files are written side by side (each is independent of the
     // others): the example tests and the models on threads of their own, the clients
     // on this one.

@@ -94,8 +94,9 @@ pub const FILES: &[(&str, &str)] = &[
 /// The `[dependencies]` line of a generated crate: the vendored copy, a path, or the
 /// version; without the HTTP core for a crate without operations.
 pub fn dependency(settings: &crate::Settings, has_client: bool) -> String {
+    // The transport is the crate's `default` feature's choice (see the manifest).
     let features = if has_client {
-        ""
+        ", default-features = false, features = [\"http\"]"
     } else {
         ", default-features = false"
     };
@@ -109,7 +110,6 @@ pub fn dependency(settings: &crate::Settings, has_client: bool) -> String {
             "azgen-runtime = {{ path = {}, version = \"{VERSION}\"{features} }}\n",
             toml::Value::String(path.to_string())
         ),
-        None if has_client => format!("azgen-runtime = \"{VERSION}\"\n"),
         None => format!("azgen-runtime = {{ version = \"{VERSION}\"{features} }}\n"),
     }
 }
@@ -154,7 +154,10 @@ mod tests {
     #[test]
     fn depends_by_path_version_or_copy() {
         let mut settings = crate::Settings::default();
-        assert_eq!(dependency(&settings, true), "azgen-runtime = \"0.1.0\"\n");
+        assert_eq!(
+            dependency(&settings, true),
+            "azgen-runtime = { version = \"0.1.0\", default-features = false, features = [\"http\"] }\n"
+        );
         settings.runtime_path = Some("../runtime".into());
         assert_eq!(
             dependency(&settings, false),
@@ -163,7 +166,7 @@ mod tests {
         settings.vendor_runtime = true;
         assert_eq!(
             dependency(&settings, true),
-            "azgen-runtime = { path = \"azgen-runtime\", version = \"0.1.0\" }\n"
+            "azgen-runtime = { path = \"azgen-runtime\", version = \"0.1.0\", default-features = false, features = [\"http\"] }\n"
         );
     }
 }

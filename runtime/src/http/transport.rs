@@ -17,7 +17,9 @@ use futures::future;
 use futures::StreamExt;
 
 /// azure_core's own timeouts for its default transport.
+#[cfg(feature = "reqwest")]
 const CONNECT_TIMEOUT_SECS: u64 = 20;
+#[cfg(feature = "reqwest")]
 const READ_TIMEOUT_SECS: u64 = 60;
 /// How many redirects (on the same origin) the pipeline follows.
 const MAX_REDIRECTS: usize = 10;
@@ -26,6 +28,7 @@ const MAX_REDIRECTS: usize = 10;
 /// platform's verifier, which reads `SSL_CERT_FILE`/`SSL_CERT_DIR`; no redirects
 /// followed: the pipeline's [`SameOriginRedirects`] does that), but returning an error
 /// where azure_core's would panic (e.g. an `SSL_CERT_FILE` without certificates).
+#[cfg(feature = "reqwest")]
 pub(crate) fn default_transport() -> Result<Transport> {
     let client = reqwest::ClientBuilder::new()
         .connect_timeout(StdDuration::from_secs(CONNECT_TIMEOUT_SECS))
@@ -44,6 +47,17 @@ pub(crate) fn default_transport() -> Result<Transport> {
             Error::with_message(ErrorKind::Connection, message)
         })?;
     Ok(Transport::new(Arc::new(client)))
+}
+
+/// Without the `reqwest` feature there is no default transport: the caller's
+/// `ClientOptions::transport` is the only one.
+#[cfg(not(feature = "reqwest"))]
+pub(crate) fn default_transport() -> Result<Transport> {
+    Err(Error::with_message(
+        ErrorKind::Other,
+        "no HTTP transport: this build has no default one (the `reqwest` feature is off); \
+         give one in `ClientOptions::transport`",
+    ))
 }
 
 /// Wraps the transport so that a response body is read only up to `max` bytes: a
@@ -176,6 +190,20 @@ pub(crate) fn limit_retry_after(headers: &mut Headers, max: StdDuration) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Built without the `reqwest` feature (as CI builds it: `--no-default-features
+    /// --features http`), there is no default transport, and the error says what to do.
+    #[cfg(not(feature = "reqwest"))]
+    #[test]
+    fn without_reqwest_a_client_needs_a_transport() {
+        let error = default_transport().err().map(|e| e.to_string());
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.contains("ClientOptions::transport")),
+            "{error:?}"
+        );
+    }
 
     fn limited(name: HeaderName, value: &str) -> Option<String> {
         let mut headers = Headers::new();
