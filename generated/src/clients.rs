@@ -168,7 +168,13 @@ impl CacheRulesClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "CacheRulesClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the properties of the specified cache rule resource.
@@ -203,7 +209,7 @@ impl CacheRulesClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("CacheRulesClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a cache rule for a container registry with the specified parameters.
@@ -241,7 +247,13 @@ impl CacheRulesClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(cache_rule_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "CacheRulesClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a cache rule resource from a container registry.
@@ -277,7 +289,13 @@ impl CacheRulesClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "CacheRulesClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 
     /// Updates a cache rule for a container registry with the specified parameters.
@@ -315,7 +333,13 @@ impl CacheRulesClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(cache_rule_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "CacheRulesClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 }
 
@@ -353,7 +377,13 @@ impl ConnectedRegistriesClient {
             http::query(&mut url, "$filter", value);
         }
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "ConnectedRegistriesClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the properties of the connected registry.
@@ -388,7 +418,7 @@ impl ConnectedRegistriesClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("ConnectedRegistriesClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a connected registry for a container registry with the specified parameters.
@@ -426,7 +456,13 @@ impl ConnectedRegistriesClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(connected_registry_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "ConnectedRegistriesClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a connected registry from a container registry.
@@ -462,7 +498,13 @@ impl ConnectedRegistriesClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "ConnectedRegistriesClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 
     /// Updates a connected registry with the specified parameters.
@@ -500,7 +542,13 @@ impl ConnectedRegistriesClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(connected_registry_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "ConnectedRegistriesClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deactivates the connected registry instance.
@@ -536,7 +584,13 @@ impl ConnectedRegistriesClient {
             true,
         )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202], FinalState::None)
+        core.begin(
+            "ConnectedRegistriesClient.begin_deactivate",
+            &options.method_options,
+            request,
+            &[200, 202],
+            FinalState::None,
+        )
     }
 }
 
@@ -571,7 +625,13 @@ impl CredentialSetsClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "CredentialSetsClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the properties of the specified credential set resource.
@@ -606,7 +666,7 @@ impl CredentialSetsClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("CredentialSetsClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a credential set for a container registry with the specified parameters.
@@ -644,7 +704,13 @@ impl CredentialSetsClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(credential_set_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "CredentialSetsClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a credential set from a container registry.
@@ -680,7 +746,13 @@ impl CredentialSetsClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "CredentialSetsClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 
     /// Updates a credential set for a container registry with the specified parameters.
@@ -718,7 +790,13 @@ impl CredentialSetsClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(credential_set_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "CredentialSetsClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 }
 
@@ -753,7 +831,13 @@ impl ExportPipelinesClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "ExportPipelinesClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the properties of the export pipeline.
@@ -788,7 +872,7 @@ impl ExportPipelinesClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("ExportPipelinesClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates an export pipeline for a container registry with the specified parameters.
@@ -826,7 +910,13 @@ impl ExportPipelinesClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(export_pipeline_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "ExportPipelinesClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes an export pipeline from a container registry.
@@ -862,7 +952,13 @@ impl ExportPipelinesClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "ExportPipelinesClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 }
 
@@ -897,7 +993,13 @@ impl ImportPipelinesClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "ImportPipelinesClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the properties of the import pipeline.
@@ -932,7 +1034,7 @@ impl ImportPipelinesClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("ImportPipelinesClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates an import pipeline for a container registry with the specified parameters.
@@ -970,7 +1072,13 @@ impl ImportPipelinesClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(import_pipeline_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "ImportPipelinesClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes an import pipeline from a container registry.
@@ -1006,7 +1114,13 @@ impl ImportPipelinesClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "ImportPipelinesClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 }
 
@@ -1029,7 +1143,13 @@ impl OperationsClient {
         let (core, options) = (&self.core, options.unwrap_or_default());
         let url = core.url("/providers/Microsoft.ContainerRegistry/operations", &[], true)?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "OperationsClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 }
 
@@ -1064,7 +1184,13 @@ impl PipelineRunsClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "PipelineRunsClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the detailed information for a given pipeline run.
@@ -1099,7 +1225,7 @@ impl PipelineRunsClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("PipelineRunsClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a pipeline run for a container registry with the specified parameters
@@ -1137,7 +1263,13 @@ impl PipelineRunsClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(pipeline_run_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "PipelineRunsClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a pipeline run from a container registry.
@@ -1173,7 +1305,13 @@ impl PipelineRunsClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "PipelineRunsClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 }
 
@@ -1208,7 +1346,13 @@ impl PrivateEndpointConnectionsClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "PrivateEndpointConnectionsClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Get the specified private endpoint connection associated with the container registry.
@@ -1242,7 +1386,7 @@ impl PrivateEndpointConnectionsClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("PrivateEndpointConnectionsClient.get", &options.method_options, request, &[200])
     }
 
     /// Update the state of specified private endpoint connection associated with the container registry.
@@ -1279,7 +1423,13 @@ impl PrivateEndpointConnectionsClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(private_endpoint_connection))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "PrivateEndpointConnectionsClient.begin_create_or_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes the specified private endpoint connection associated with the container registry.
@@ -1314,7 +1464,13 @@ impl PrivateEndpointConnectionsClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "PrivateEndpointConnectionsClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 }
 
@@ -1346,7 +1502,12 @@ impl RegistriesClient {
             let request = core.request(Method::Post, url, Some(registry_name_check_request))?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send(
+            "RegistriesClient.check_name_availability",
+            &options.method_options,
+            request,
+            &[200],
+        )
     }
 
     /// Lists all the container registries under the specified subscription.
@@ -1365,7 +1526,13 @@ impl RegistriesClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "RegistriesClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Lists all the container registries under the specified resource group.
@@ -1389,7 +1556,13 @@ impl RegistriesClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "RegistriesClient.list_by_resource_group",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the properties of the specified container registry.
@@ -1417,7 +1590,7 @@ impl RegistriesClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("RegistriesClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a container registry with the specified parameters.
@@ -1448,7 +1621,13 @@ impl RegistriesClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(registry))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "RegistriesClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a container registry.
@@ -1477,7 +1656,13 @@ impl RegistriesClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "RegistriesClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 
     /// Updates a container registry with the specified parameters.
@@ -1508,7 +1693,13 @@ impl RegistriesClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(registry_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "RegistriesClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Generate keys for a token of a specified container registry.
@@ -1539,7 +1730,13 @@ impl RegistriesClient {
             true,
         )?;
         let request = core.request(Method::Post, url, Some(generate_credentials_parameters))?;
-        core.begin(&options.method_options, request, &[200, 202], FinalState::Location)
+        core.begin(
+            "RegistriesClient.begin_generate_credentials",
+            &options.method_options,
+            request,
+            &[200, 202],
+            FinalState::Location,
+        )
     }
 
     /// Copies an image to this container registry from the specified container registry.
@@ -1570,7 +1767,13 @@ impl RegistriesClient {
             true,
         )?;
         let request = core.request(Method::Post, url, Some(parameters))?;
-        core.begin(&options.method_options, request, &[200, 202], FinalState::None)
+        core.begin(
+            "RegistriesClient.begin_import_image",
+            &options.method_options,
+            request,
+            &[200, 202],
+            FinalState::None,
+        )
     }
 
     /// Lists the login credentials for the specified container registry.
@@ -1598,7 +1801,7 @@ impl RegistriesClient {
             let request = core.request(Method::Post, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("RegistriesClient.list_credentials", &options.method_options, request, &[200])
     }
 
     /// Gets the quota usages for the specified container registry.
@@ -1626,7 +1829,7 @@ impl RegistriesClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("RegistriesClient.list_usages", &options.method_options, request, &[200])
     }
 
     /// Lists the private link resources for a container registry.
@@ -1653,7 +1856,13 @@ impl RegistriesClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "RegistriesClient.list_private_link_resources",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets a private link resource by a specified group name for a container registry.
@@ -1687,7 +1896,12 @@ impl RegistriesClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send(
+            "RegistriesClient.get_private_link_resource",
+            &options.method_options,
+            request,
+            &[200],
+        )
     }
 
     /// Regenerates one of the login credentials for the specified container registry.
@@ -1717,7 +1931,12 @@ impl RegistriesClient {
             let request = core.request(Method::Post, url, Some(regenerate_credential_parameters))?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send(
+            "RegistriesClient.regenerate_credential",
+            &options.method_options,
+            request,
+            &[200],
+        )
     }
 }
 
@@ -1752,7 +1971,13 @@ impl ReplicationsClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "ReplicationsClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the properties of the specified replication.
@@ -1787,7 +2012,7 @@ impl ReplicationsClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("ReplicationsClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a replication for a container registry with the specified parameters.
@@ -1825,7 +2050,13 @@ impl ReplicationsClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(replication))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "ReplicationsClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a replication from a container registry.
@@ -1861,7 +2092,13 @@ impl ReplicationsClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "ReplicationsClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 
     /// Updates a replication for a container registry with the specified parameters.
@@ -1899,7 +2136,13 @@ impl ReplicationsClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(replication_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "ReplicationsClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 }
 
@@ -1934,7 +2177,13 @@ impl ScopeMapsClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "ScopeMapsClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the properties of the specified scope map.
@@ -1969,7 +2218,7 @@ impl ScopeMapsClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("ScopeMapsClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a scope map for a container registry with the specified parameters.
@@ -2007,7 +2256,13 @@ impl ScopeMapsClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(scope_map_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "ScopeMapsClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a scope map from a container registry.
@@ -2043,7 +2298,13 @@ impl ScopeMapsClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "ScopeMapsClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 
     /// Updates a scope map with the specified parameters.
@@ -2081,7 +2342,13 @@ impl ScopeMapsClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(scope_map_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "ScopeMapsClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 }
 
@@ -2116,7 +2383,7 @@ impl TokensClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager("TokensClient.list", &options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the properties of the specified token.
@@ -2151,7 +2418,7 @@ impl TokensClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("TokensClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a token for a container registry with the specified parameters.
@@ -2189,7 +2456,13 @@ impl TokensClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(token_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "TokensClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a token from a container registry.
@@ -2225,7 +2498,13 @@ impl TokensClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "TokensClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 
     /// Updates a token with the specified parameters.
@@ -2263,7 +2542,13 @@ impl TokensClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(token_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "TokensClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 }
 
@@ -2298,7 +2583,13 @@ impl WebhooksClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "WebhooksClient.list",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Gets the properties of the specified webhook.
@@ -2333,7 +2624,7 @@ impl WebhooksClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("WebhooksClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a webhook for a container registry with the specified parameters.
@@ -2371,7 +2662,13 @@ impl WebhooksClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(webhook_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "WebhooksClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a webhook from a container registry.
@@ -2407,7 +2704,13 @@ impl WebhooksClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "WebhooksClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 
     /// Updates a webhook with the specified parameters.
@@ -2445,7 +2748,13 @@ impl WebhooksClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(webhook_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "WebhooksClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Gets the configuration of service URI and custom headers for the webhook.
@@ -2480,7 +2789,7 @@ impl WebhooksClient {
             let request = core.request(Method::Post, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("WebhooksClient.get_callback_config", &options.method_options, request, &[200])
     }
 
     /// Lists recent events for the specified webhook.
@@ -2514,7 +2823,13 @@ impl WebhooksClient {
             true,
         )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager(
+            "WebhooksClient.list_events",
+            &options.method_options,
+            request,
+            Some("nextLink"),
+            "value",
+        )
     }
 
     /// Triggers a ping event to be sent to the webhook.
@@ -2549,7 +2864,7 @@ impl WebhooksClient {
             let request = core.request(Method::Post, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("WebhooksClient.ping", &options.method_options, request, &[200])
     }
 }
 

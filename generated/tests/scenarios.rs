@@ -1479,6 +1479,108 @@ async fn a_call_sets_its_own_poll_frequency() -> TestResult {
     Ok(())
 }
 
+/// Spans as a tracer provider sees them: their names.
+#[derive(Debug, Default)]
+struct Spans(std::sync::Mutex<Vec<String>>);
+
+#[derive(Debug)]
+struct Recorder(std::sync::Arc<Spans>);
+
+struct NoSpan;
+
+impl azure_core::tracing::AsAny for NoSpan {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl azure_core::tracing::Span for NoSpan {
+    fn is_recording(&self) -> bool {
+        false
+    }
+    fn span_id(&self) -> [u8; 8] {
+        [0; 8]
+    }
+    fn end(&self) {}
+    fn set_status(&self, _: azure_core::tracing::SpanStatus) {}
+    fn set_attribute(&self, _: &'static str, _: azure_core::tracing::AttributeValue) {}
+    fn record_error(&self, _: &dyn std::error::Error) {}
+    fn set_current(&self, _: &Context) -> Box<dyn azure_core::tracing::SpanGuard> {
+        struct Guard;
+        impl azure_core::tracing::SpanGuard for Guard {
+            fn end(self) {}
+        }
+        Box::new(Guard)
+    }
+    fn propagate_headers(&self, _: &mut azure_core::http::Request) {}
+}
+
+impl azure_core::tracing::Tracer for Recorder {
+    fn start_span(
+        &self,
+        name: std::borrow::Cow<'static, str>,
+        _: azure_core::tracing::SpanKind,
+        _: Vec<azure_core::tracing::Attribute>,
+    ) -> std::sync::Arc<dyn azure_core::tracing::Span> {
+        self.0 .0.lock().unwrap().push(name.into_owned());
+        std::sync::Arc::new(NoSpan)
+    }
+    fn start_span_with_parent(
+        &self,
+        name: std::borrow::Cow<'static, str>,
+        kind: azure_core::tracing::SpanKind,
+        attributes: Vec<azure_core::tracing::Attribute>,
+        _: std::sync::Arc<dyn azure_core::tracing::Span>,
+    ) -> std::sync::Arc<dyn azure_core::tracing::Span> {
+        self.start_span(name, kind, attributes)
+    }
+    fn namespace(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+impl azure_core::tracing::TracerProvider for Recorder {
+    fn get_tracer(
+        &self,
+        _: Option<&'static str>,
+        _: &'static str,
+        _: Option<&'static str>,
+    ) -> std::sync::Arc<dyn azure_core::tracing::Tracer> {
+        std::sync::Arc::new(Recorder(self.0.clone()))
+    }
+}
+
+/// With a tracer provider in the client's options, each call is a span named after its
+/// public API (`RegistriesClient.get`), as the official crates' `#[tracing::function]`
+/// makes it.
+#[tokio::test]
+async fn each_call_is_a_span_named_after_its_api() -> TestResult {
+    let mock = MockArm::start().await;
+    Mock::given(method("GET"))
+        .and(path(registry_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(registry_json("Succeeded")))
+        .mount(&mock.server)
+        .await;
+    let spans = std::sync::Arc::new(Spans::default());
+    let mut client_options = mock.client_options_with(Retry::Off);
+    client_options.instrumentation.tracer_provider =
+        Some(std::sync::Arc::new(Recorder(spans.clone())));
+    let options = ContainerRegistryClientOptions {
+        client_options,
+        ..ContainerRegistryClientOptions::default()
+    };
+    let client = ContainerRegistryClient::new(mock.base(), mock::credential(), SUB, Some(options))?;
+
+    client.registries_client().get(RG, REG, None).await?;
+
+    let names = spans.0.lock().unwrap().clone();
+    assert!(
+        names.iter().any(|n| n == "RegistriesClient.get"),
+        "{names:?}"
+    );
+    Ok(())
+}
+
 // ------------------------------------------------------------------ errors
 
 /// 400 with an ARM error body: the status, the code and the message are all there.

@@ -118,7 +118,12 @@ impl RegistriesClient {
             let request = core.request(Method::Post, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send(
+            "RegistriesClient.get_build_source_upload_url",
+            &options.method_options,
+            request,
+            &[200],
+        )
     }
 
     /// Schedules a new run based on the request parameters and add it to the run queue.
@@ -147,7 +152,13 @@ impl RegistriesClient {
             true,
         )?;
         let request = core.request(Method::Post, url, Some(run_request))?;
-        core.begin(&options.method_options, request, &[200, 202], FinalState::Location)
+        core.begin(
+            "RegistriesClient.begin_schedule_run",
+            &options.method_options,
+            request,
+            &[200, 202],
+            FinalState::Location,
+        )
     }
 }
 
@@ -188,7 +199,7 @@ impl RunsClient {
             http::query(&mut url, "$top", &value.to_string());
         }
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager("RunsClient.list", &options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Gets the detailed information for a given run.
@@ -222,7 +233,7 @@ impl RunsClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("RunsClient.get", &options.method_options, request, &[200])
     }
 
     /// Patch the run properties.
@@ -257,7 +268,13 @@ impl RunsClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(run_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "RunsClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Cancel an existing run.
@@ -290,7 +307,13 @@ impl RunsClient {
             true,
         )?;
         let request = core.request(Method::Post, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202], FinalState::None)
+        core.begin(
+            "RunsClient.begin_cancel",
+            &options.method_options,
+            request,
+            &[200, 202],
+            FinalState::None,
+        )
     }
 
     /// Gets a link to download the run logs.
@@ -324,7 +347,7 @@ impl RunsClient {
             let request = core.request(Method::Post, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("RunsClient.get_log_sas_url", &options.method_options, request, &[200])
     }
 }
 
@@ -359,7 +382,7 @@ impl TasksClient {
             true,
         )?;
         let request = core.request(Method::Get, url, None::<&()>)?;
-        core.pager(&options.method_options, request, Some("nextLink"), "value")
+        core.pager("TasksClient.list", &options.method_options, request, Some("nextLink"), "value")
     }
 
     /// Get the properties of a specified task.
@@ -394,7 +417,7 @@ impl TasksClient {
             let request = core.request(Method::Get, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("TasksClient.get", &options.method_options, request, &[200])
     }
 
     /// Creates a task for a container registry with the specified parameters.
@@ -430,7 +453,13 @@ impl TasksClient {
             true,
         )?;
         let request = core.request(Method::Put, url, Some(task_create_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "TasksClient.begin_create",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Deletes a specified task.
@@ -464,7 +493,13 @@ impl TasksClient {
             true,
         )?;
         let request = core.request(Method::Delete, url, None::<&()>)?;
-        core.begin(&options.method_options, request, &[200, 202, 204], FinalState::None)
+        core.begin(
+            "TasksClient.begin_delete",
+            &options.method_options,
+            request,
+            &[200, 202, 204],
+            FinalState::None,
+        )
     }
 
     /// Updates a task with the specified parameters.
@@ -500,7 +535,13 @@ impl TasksClient {
             true,
         )?;
         let request = core.request(Method::Patch, url, Some(task_update_parameters))?;
-        core.begin(&options.method_options, request, &[200, 201], FinalState::OriginalUri)
+        core.begin(
+            "TasksClient.begin_update",
+            &options.method_options,
+            request,
+            &[200, 201],
+            FinalState::OriginalUri,
+        )
     }
 
     /// Returns a task with extended information that includes all secrets.
@@ -535,7 +576,7 @@ impl TasksClient {
             let request = core.request(Method::Post, url, None::<&()>)?;
             Ok(request)
         });
-        core.send(&options.method_options, request, &[200])
+        core.send("TasksClient.get_details", &options.method_options, request, &[200])
     }
 }
 

@@ -639,12 +639,14 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, b
         None => "()".to_string(),
     };
     let method_options = "&options.method_options".to_string();
+    // The public API's name, for azure_core's tracing (`RegistriesClient.get`).
+    let api = lit(&format!("{}.{}", cx.owner, op.method));
     match &op.kind {
         OpKind::Plain => {
             stmts.push(call(
                 2,
                 "core.send",
-                &[method_options, "request".to_string(), success],
+                &[api, method_options, "request".to_string(), success],
                 "",
             ));
             let ret = match op
@@ -664,6 +666,7 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, b
                 2,
                 "core.begin",
                 &[
+                    api,
                     method_options,
                     "request".to_string(),
                     success,
@@ -694,6 +697,7 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, b
                         2,
                         "core.pager_via",
                         &[
+                            api,
                             method_options,
                             "request".to_string(),
                             next,
@@ -706,7 +710,7 @@ fn send_stmts(cx: &MethodCx<'_>, op: &Operation, stmts: &mut Body) -> (String, b
                 None => stmts.push(call(
                     2,
                     "core.pager",
-                    &[method_options, "request".to_string(), next, items],
+                    &[api, method_options, "request".to_string(), next, items],
                     "",
                 )),
             }

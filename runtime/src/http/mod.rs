@@ -286,13 +286,14 @@ impl ClientCore {
     /// stored, returned from a closure or spawned. Only its last step is generic.
     pub fn send<T, F>(
         &self,
+        api: &'static str,
         options: &ClientMethodOptions<'_>,
         request: Result<Request>,
         success: &'static [u16],
     ) -> Sending<T, F> {
         use futures::TryFutureExt;
         let core = self.clone();
-        let context = options.context.clone().into_owned();
+        let context = traced(&options.context, api);
         let sent: Sent = Box::pin(async move {
             let mut request = request?;
             core.send_checked(&context, &mut request, success).await
@@ -349,6 +350,21 @@ fn typed<T, F>(raw: RawResponse) -> Response<T, F> {
 /// Runs `build`, the building of a request (its checks, URL and body), at once: a
 /// generated method's request, built before its future, which then owns it.
 #[doc(hidden)]
+/// The call's context with the name of the public API it is (`RegistriesClient.get`):
+/// with a tracer provider in the client's `ClientOptions::instrumentation`, azure_core's
+/// pipeline makes a span of that name for the call, as the official crates'
+/// `#[tracing::function]` does.
+pub(crate) fn traced(
+    context: &azure_core::http::Context<'_>,
+    api: &'static str,
+) -> azure_core::http::Context<'static> {
+    use azure_core::tracing::PublicApiInstrumentationInformation;
+    context
+        .clone()
+        .into_owned()
+        .with_value(PublicApiInstrumentationInformation::new(api, Vec::new()))
+}
+
 pub fn prepare<T>(build: impl FnOnce() -> Result<T>) -> Result<T> {
     build()
 }

@@ -29,6 +29,7 @@ impl ClientCore {
     /// only), or that next-page token.
     pub fn pager<P>(
         &self,
+        api: &'static str,
         options: &PagerOptions<'_>,
         request: Request,
         next_link: Option<&'static str>,
@@ -37,7 +38,7 @@ impl ClientCore {
     where
         P: DeserializeOwned + Page + Send + 'static,
     {
-        self.pager_via(options, request, next_link, items, None)
+        self.pager_via(api, options, request, next_link, items, None)
     }
 
     /// [`ClientCore::pager`] whose next pages come from another operation
@@ -45,6 +46,7 @@ impl ClientCore {
     /// which is then a token for that operation, not a URL.
     pub fn pager_via<P>(
         &self,
+        api: &'static str,
         options: &PagerOptions<'_>,
         request: Request,
         next_link: Option<&'static str>,
@@ -65,7 +67,7 @@ impl ClientCore {
             seen: Mutex::default(),
         });
         let options = PagerOptions {
-            context: options.context.clone().into_owned(),
+            context: super::traced(&options.context, api),
             continuation: options.continuation.clone(),
         };
         // Only the page's type is generic: fetching is compiled once.

@@ -57,13 +57,17 @@ impl ClientCore {
     /// operation returns.
     pub fn begin<T>(
         &self,
+        api: &'static str,
         options: &PollerOptions<'_>,
         request: Request,
         success: &'static [u16],
         final_state: FinalState,
     ) -> Result<LroPoller<T>> {
-        let frequency = self.poll_frequency(options)?;
-        let (poller, lro) = self.poller(options, frequency, request, success, final_state);
+        let options = PollerOptions {
+            context: super::traced(&options.context, api),
+            frequency: self.poll_frequency(options)?,
+        };
+        let (poller, lro) = self.poller(options, request, success, final_state);
         Ok(LroPoller {
             poller: poller.fuse(),
             lro,
@@ -88,8 +92,7 @@ impl ClientCore {
 
     fn poller(
         &self,
-        options: &PollerOptions<'_>,
-        frequency: Duration,
+        options: PollerOptions<'static>,
         request: Request,
         success: &'static [u16],
         final_state: FinalState,
@@ -101,10 +104,6 @@ impl ClientCore {
             success,
             final_state,
         ));
-        let options = PollerOptions {
-            context: options.context.clone().into_owned(),
-            frequency,
-        };
         let polled = lro.clone();
         let poller = Poller::new(
             move |state: PollerState, options: PollerOptions<'static>| {
