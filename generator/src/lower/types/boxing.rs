@@ -1,6 +1,6 @@
-//! Optional properties whose type is a model (a struct or a union) are boxed, so that
-//! a model costs in memory about what the JSON that describes it says, not the size of
-//! everything it could hold: without this an ACR `Registry` is 1,032 bytes however
+//! Properties the spec does not require (and read-only ones) whose type is a model (a
+//! struct or a union) are boxed, so that a model costs in memory about what the JSON
+//! that describes it says, not the size of everything it could hold: without this an ACR `Registry` is 1,032 bytes however
 //! little of it the service sent (a page of a million `{"location":"","sku":{..}}`
 //! items took 27 bytes of memory per byte of JSON), with it 200 bytes and 6. Required
 //! properties stay inline (the JSON holds them), as do enums, containers (on the heap
