@@ -163,13 +163,24 @@ pub(crate) fn response_error(raw: RawResponse, sent: &[String]) -> Error {
 /// The body of a failed call's answer read as the spec's error model `T` (what each
 /// generated crate's `TryFrom<azure_core::Error>` for that model calls), as azure_core's
 /// `ErrorResponse::try_from` reads its own: `error` itself back when it carries no
-/// answer, the JSON error when the body is not a `T`.
+/// answer, a `DataConversion` error (which never quotes the body) when it is not a `T`.
 pub fn error_model<T: serde::de::DeserializeOwned>(error: Error) -> Result<T, Error> {
     match error.kind() {
         ErrorKind::HttpResponse {
             raw_response: Some(raw),
             ..
-        } => serde_json::from_slice::<T>(raw.body().as_ref()).map_err(Error::from),
+        } => serde_json::from_slice::<T>(raw.body().as_ref()).map_err(|e| {
+            // serde's message may quote a value of the body (an echoed secret): only
+            // where it failed.
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!(
+                    "the error body is not the spec's error model (at line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        }),
         _ => Err(error),
     }
 }
@@ -288,6 +299,12 @@ mod tests {
             error_model::<Model>(e).unwrap_err().kind(),
             &ErrorKind::DataConversion
         );
+        // A body that does not fit: the error never quotes it.
+        // (serde's own message would be: invalid type: string "Bearer abc.def", ...)
+        let e = error(400, r#"{"error": "Bearer abc.def"}"#);
+        let mismatch = error_model::<Model>(e).unwrap_err();
+        let shown = format!("{mismatch} {mismatch:?}");
+        assert!(!shown.contains("abc.def"), "{shown}");
         let other = Error::with_message(ErrorKind::Io, "reset");
         let back = error_model::<Model>(other).unwrap_err();
         assert_eq!(

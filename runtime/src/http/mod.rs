@@ -347,9 +347,6 @@ fn typed<T, F>(raw: RawResponse) -> Response<T, F> {
     raw.into()
 }
 
-/// Runs `build`, the building of a request (its checks, URL and body), at once: a
-/// generated method's request, built before its future, which then owns it.
-#[doc(hidden)]
 /// The call's context with the name of the public API it is (`RegistriesClient.get`):
 /// with a tracer provider in the client's `ClientOptions::instrumentation`, azure_core's
 /// pipeline makes a span of that name for the call, as the official crates'
@@ -365,6 +362,9 @@ pub(crate) fn traced(
         .with_value(PublicApiInstrumentationInformation::new(api, Vec::new()))
 }
 
+/// Runs `build`, the building of a request (its checks, URL and body), at once: a
+/// generated method's request, built before its future, which then owns it.
+#[doc(hidden)]
 pub fn prepare<T>(build: impl FnOnce() -> Result<T>) -> Result<T> {
     build()
 }
